@@ -1,0 +1,240 @@
+"""Find quantities on raw characters: number, qualifier, measure word.
+
+jieba splits ``1300 / 余名`` and ``40 / 多万家``, so quantities are matched on
+the characters of the text, before any segmentation, with a grammar built
+from the data files (units, qualifiers, context words). Each quantity keeps
+the offsets of its number in the original text; full-width digits are folded
+one character for one, so offsets never move.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, default_lexicon
+from .numbers import CN_DIGIT_CHARS, WIDTH_FOLD, NumberError, parse_number
+
+PUNCT = set("，。！？；：、,.!?;:\n（）()【】[]《》“”\"'‘’「」…—")
+CLAUSE_END = set("，。！？；,!?;\n")
+
+_AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?"
+_CN = "[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾兩貳][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳]*"
+_SP = r"[ \u00a0\u3000]?"
+_MULT = r"(?:千万|百万|千亿|万亿|[万亿千百萬億])"
+_CN_SMALL = "一二两三四五六七八九十"
+
+
+def _number(tag: str) -> str:
+    """A numeral with its inner qualifier and multiplier: 1300, 40多万, 3 万余, 十余."""
+    return (rf"(?P<{tag}>(?P<{tag}_core>{_AR}|{_CN})(?:{_SP}(?P<{tag}_in1>[余多]))?"
+            rf"(?:{_SP}(?P<{tag}_mult>{_MULT}))?(?:{_SP}(?P<{tag}_in2>[余多]))?)")
+
+
+@dataclass
+class Quantity:
+    """A number that counts or measures something, as found in the text."""
+
+    start: int               # the number as written (text[start:end]), GUIDELINE's `number`
+    end: int
+    outer_start: int         # with prefix qualifier
+    outer_end: int           # with unit and suffix qualifier
+    value: float
+    unit: str
+    kind: str
+    qualifier: str | None = None
+    value_high: float | None = None
+    direction: str | None = None
+    unit_text: str = ""
+
+
+class Grammar:
+    """The compiled quantity grammar for one lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        g = lex.grammar
+        units = sorted(lex.units, key=len, reverse=True)
+        unit_re = "|".join(map(re.escape, units))
+        after = sorted(lex.qualifiers_after, key=len, reverse=True)
+        seps = "|".join(map(re.escape, sorted(g["number"]["range_separators"], key=len, reverse=True)))
+        suffix = rf"(?P<suffix>{'|'.join(map(re.escape, after))})?"
+        ranged = (rf"(?:{_number('lo')}{_SP}(?:(?P<lo_unit>{unit_re}){_SP})?(?P<sep>{seps}){_SP})?"
+                  rf"{_number('hi')}{_SP}(?P<unit>{unit_re}){suffix}")
+        percent_word = rf"百分之(?P<pw>{_CN}|{_AR}){suffix.replace('suffix', 'pw_suffix')}"
+        tenths = rf"(?P<tenth>[{_CN_SMALL}]|\d)成(?P<tenth_suffix>{'|'.join(map(re.escape, after))})?"
+        self.pattern = re.compile(rf"{ranged}|{percent_word}|{tenths}")
+        self.before = sorted(lex.qualifiers_before, key=len, reverse=True)
+        self.not_before = tuple(lex.not_before)
+        self.not_after = tuple(g["number"]["not_after"])
+        self.joiners = set(g["number"]["joiners"])
+        self.formulas = tuple(g["number"]["formulas"])
+        self.max_quoted = int(g["number"]["max_quoted_name"])
+        self.slogan_numeral = bool(g["number"]["slogan_if_followed_by_numeral"])
+        self.slogan_quote = bool(g["number"].get("slogan_if_followed_by_quote", False))
+        self.bounds = tuple(g["threshold"]["bound_words"])
+        self.max_gap_to_de = int(g["threshold"]["max_gap_to_de"])
+        ch = g["change"]
+        self.change = {w: "up" for w in ch["up"]} | {w: "down" for w in ch["down"]}
+        self.change_words = sorted(self.change, key=len, reverse=True)
+        self.change_base = sorted(ch["base"], key=len, reverse=True)
+        self.change_to = tuple(ch["to"])
+
+
+@lru_cache(maxsize=8)
+def grammar_for(lex: Lexicon | None = None) -> Grammar:
+    return Grammar(lex or default_lexicon())
+
+
+def _protected_spans(text: str, g: Grammar) -> list[tuple[int, int]]:
+    """Spans where numbers are names, not counts: short quotations, book titles, formulas."""
+    spans = []
+    for m in re.finditer(r"“[^“”\n]*”|「[^「」\n]*」|‘[^‘’\n]*’|\"[^\"\n]*\"", text):
+        if m.end() - m.start() - 2 <= g.max_quoted:
+            spans.append((m.start(), m.end()))
+    for m in re.finditer(r"《[^《》\n]*》|〈[^〈〉\n]*〉", text):
+        spans.append((m.start(), m.end()))
+    for formula in g.formulas:
+        at = text.find(formula)
+        while at >= 0:
+            spans.append((at, at + len(formula)))
+            at = text.find(formula, at + 1)
+    return spans
+
+
+def _inside(spans, start, end) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _ends_with(text: str, pos: int, words) -> str | None:
+    """The longest word of `words` that ends at text[pos] (a space before pos is skipped)."""
+    if pos > 0 and text[pos - 1] in " \u3000\u00a0":
+        pos -= 1
+    for w in words:
+        if text.startswith(w, pos - len(w)):
+            return w
+    return None
+
+
+def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
+    """Every quantity in `text` that can be a claim, in order of position."""
+    g = grammar_for(lex)
+    folded = text.translate(WIDTH_FOLD)
+    protected = _protected_spans(folded, g)
+    found: list[Quantity] = []
+    for m in g.pattern.finditer(folded):
+        q = _read_match(m, folded, g)
+        if q is None or _inside(protected, q.start, q.outer_end):
+            continue
+        found.append(q)
+    return found
+
+
+def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
+    """Turn one grammar match into a Quantity, or None when context says it is no claim."""
+    lex = g.lex
+    if m.group("pw") is not None:
+        start, end = m.start(), m.end("pw")
+        value = _value(m.group("pw"))
+        unit, kind, unit_text = "%", "percent", "百分之"
+        suffix = m.group("pw_suffix")
+        lo = None
+    elif m.group("tenth") is not None:
+        start, end = m.start(), m.start() + 2
+        if text.startswith("一成不变", start):
+            return None
+        value = _value(m.group("tenth")) * 10
+        unit, kind, unit_text = "%", "percent", "成"
+        suffix = m.group("tenth_suffix")
+        lo = None
+    else:
+        u = lex.units[m.group("unit")]
+        if not u.claim:
+            return None
+        unit, kind, unit_text = u.unit, u.kind, u.text
+        lo = m.group("lo")
+        start = m.start("lo") if lo else m.start("hi")
+        end = m.end("hi")
+        if lo and m.group("lo_unit") and lex.units[m.group("lo_unit")].unit != unit:
+            return None  # 3个-5名: two different things, not a range
+        suffix = m.group("suffix")
+        core = m.group("hi_core")
+        if core in ("一", "壹") and not m.group("hi_mult") and not lo:
+            return None  # 一个, 一批, 一次: a determiner, not a count
+        value = _value(m.group("hi_core"), m.group("hi_mult"))
+    if value is None:
+        return None
+    outer_end = m.end()
+    # context before the number
+    prev = text[start - 1] if start else ""
+    if prev in g.joiners or prev.isascii() and prev.isalnum():
+        return None
+    if _ends_with(text, start, g.not_after):
+        return None
+    nxt = text[outer_end] if outer_end < len(text) else ""
+    if nxt in g.joiners and outer_end + 1 < len(text) and text[outer_end + 1].isdigit():
+        return None
+    if re.fullmatch(_CN, m.group("hi_core") or "x"):
+        if g.slogan_numeral and nxt and nxt in CN_DIGIT_CHARS:
+            return None  # 四个一, 五位一体
+        if g.slogan_quote and nxt in ("“", "「", "\""):
+            return None  # 三个“聚焦”
+    if suffix in g.bounds and _is_category_bound(text, outer_end, g):
+        return None
+    qualifier = None
+    value_high = None
+    if lo:
+        lo_value = _value(m.group("lo_core"), m.group("lo_mult") or m.group("hi_mult"))
+        if lo_value is None or lo_value > value:
+            return None
+        value, value_high = lo_value, value
+    inside = (m.groupdict().get("hi_in1") or m.groupdict().get("hi_in2"))
+    if inside:
+        qualifier = lex.qualifiers_inside[inside]
+    word = _ends_with(text, start, g.before)
+    outer_start = start
+    if word and not _ends_with(text, start, g.not_before):
+        qualifier = qualifier or lex.qualifiers_before[word]
+        outer_start = text.rfind(word, 0, start)
+    if suffix:
+        qualifier = lex.qualifiers_after[suffix]
+    direction = None
+    change = _change_before(text, outer_start, g)
+    if change and kind in ("percent", "multiple"):
+        direction = g.change[change]
+        if kind == "percent":
+            kind = "growth"
+    elif change and unit == "倍":
+        direction = g.change[change]
+    return Quantity(start, end, outer_start, outer_end, value, unit, kind, qualifier,
+                    value_high, direction, unit_text)
+
+
+def _value(core: str, mult: str | None = None) -> float | None:
+    try:
+        return parse_number(core + (mult or ""))
+    except NumberError:
+        return None
+
+
+def _is_category_bound(text: str, pos: int, g: Grammar) -> bool:
+    """以上/以下 that bounds a category (有20名以上职工的企业, 5000万元以上项目30个)."""
+    window = []
+    for ch in text[pos: pos + g.max_gap_to_de + 1]:
+        if ch in CLAUSE_END or ch in "、":
+            break
+        window.append(ch)
+    w = "".join(window)
+    return "的" in w or bool(re.search(r"\d|[两三四五六七八九十]+[个名家项处]", w))
+
+
+def _change_before(text: str, pos: int, g: Grammar) -> str | None:
+    """The change verb right before a number (增长8.8%, 同比下降4.6%), unless it says 'to' (提升至60%)."""
+    p = pos
+    if p > 0 and text[p - 1] in " \u3000":
+        p -= 1
+    for w in g.change_to:
+        if text.startswith(w, p - len(w)):
+            return None
+    word = _ends_with(text, p, g.change_words)
+    return word
