@@ -1,0 +1,293 @@
+"""Attach to each quantity the thing it counts (its metric) and the verb that introduces it.
+
+The number may stand before the noun phrase (设立179个党员先锋岗) or after it
+(打造示范点14个, 好评率达100%). Within one sentence the text between the
+quantities is segmented once, quoted names are kept whole, and each quantity
+looks forward for a noun phrase, then backward, then to its neighbours in a
+list (53处、259栋老旧小区), then to a relative clause (…表现优秀的年轻干部) and
+last to the predicate (有11家达到…标准). The word lists that steer this are in
+``data/grammar.toml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import QUOTES, Lexicon
+from .quantities import Quantity
+from .segment import Segmenter, Token
+
+OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
+CLAUSE_BREAK = set("，。！？；：,!?;:…\n（）()【】[]—")
+LIST_BREAK = set("、")
+NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "q", "t", "y", "e", "o")
+MAX_PHRASE = 24
+
+
+@dataclass
+class Item:
+    """A token, a quoted name or a quantity in the stream of one sentence."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "word", "quote", "punct", "qty"
+    tag: str = ""
+    qty: int = -1  # index of the quantity for kind == "qty"
+
+
+@dataclass
+class Attachment:
+    phrase: str | None
+    action: str | None
+
+
+class MetricFinder:
+    """Finds metric phrases with one lexicon and one segmenter."""
+
+    def __init__(self, lex: Lexicon, seg: Segmenter):
+        g = lex.grammar["metric"]
+        self.lex, self.seg = lex, seg
+        self.linking = set(g["linking"]) | set(lex.qualifiers_before)
+        self.change = set(lex.grammar["change"]["up"]) | set(lex.grammar["change"]["down"])
+        self.actions = set(g["actions"])
+        self.stops = set(g["stops"])
+        self.not_metric = set(g["not_metric"])
+
+    # -- the stream -----------------------------------------------------
+    def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
+        """Words, quoted names, punctuation and quantities of a sentence, in order."""
+        items: list[Item] = []
+        pos = 0
+        for qi, q in enumerate(quantities):
+            items += self._words(text[pos: q.outer_start - offset], offset + pos)
+            items.append(Item(text[q.outer_start - offset: q.outer_end - offset], q.outer_start,
+                              q.outer_end, "qty", qty=qi))
+            pos = q.outer_end - offset
+        items += self._words(text[pos:], offset + pos)
+        return items
+
+    def _words(self, chunk: str, offset: int) -> list[Item]:
+        items: list[Item] = []
+        i = 0
+        while i < len(chunk):
+            ch = chunk[i]
+            if ch in OPEN_QUOTES:
+                close = CLOSE_QUOTES[OPEN_QUOTES.index(ch)]
+                j = chunk.find(close, i + 1)
+                if 0 < j - i <= 30:
+                    inner = chunk[i + 1: j]
+                    items.append(Item(inner, offset + i, offset + j + 1, "quote", "n"))
+                    i = j + 1
+                    continue
+            j = i
+            while j < len(chunk) and chunk[j] not in OPEN_QUOTES:
+                j += 1
+            for tok in self.seg.tokens(chunk[i:j], offset + i):
+                items.append(self._item(tok))
+            i = max(j, i + 1) if j == i else j
+        return items
+
+    @staticmethod
+    def _item(tok: Token) -> Item:
+        t = tok.text
+        if not t.strip():
+            return Item(t, tok.start, tok.end, "space")
+        if all(ch in CLAUSE_BREAK or ch in LIST_BREAK or ch in QUOTES or not ch.isalnum() for ch in t):
+            return Item(t, tok.start, tok.end, "punct")
+        return Item(t, tok.start, tok.end, "word", tok.tag)
+
+    # -- phrases --------------------------------------------------------
+    def _nounish(self, item: Item) -> bool:
+        if item.kind == "quote":
+            return True
+        if item.kind != "word" or item.text in self.stops:
+            return False
+        if item.text in self.actions or item.text in self.linking:
+            return False
+        return not item.tag.startswith(NON_NOUN_TAGS)
+
+    def forward(self, items: list[Item], i: int, verb_first: bool = False) -> list[Item]:
+        """The noun phrase right after item i (设立179个|党员先锋岗).
+
+        With `verb_first`, a phrase may open with a verb (形成390余张|整改清单,
+        有11家|达到…标准): the fallback when no noun phrase stands on either side.
+        """
+        out: list[Item] = []
+        j = i + 1
+        while j < len(items):
+            it = items[j]
+            if it.kind == "space":
+                j += 1
+                continue
+            if it.kind == "punct" and it.text in LIST_BREAK and out:
+                # 规上、准规上工业企业: coordination of nouns, unless a quantity follows
+                k = self._next_break(items, j + 1)
+                if any(items[m].kind == "qty" for m in range(j + 1, k)):
+                    break
+                conjunct = self.forward(items, j, verb_first=True)
+                if not conjunct:
+                    break
+                out.append(it)
+                out += conjunct
+                break
+            if it.kind == "word" and not self._nounish(it):
+                first = not out and verb_first and (it.tag.startswith("v") or it.text in self.linking)
+                if not (first or self._modifier_verb(items, j, out)):
+                    break
+            elif not self._nounish(it):
+                break
+            out.append(it)
+            j += 1
+        while out and out[-1].kind == "punct":
+            out.pop()
+        return out
+
+    def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
+        """A verb inside a noun phrase (乡村振兴工作队, 村居安置小区): not an action, a noun follows."""
+        it = items[j]
+        if not out or not it.tag.startswith("v") or it.text in self.actions or it.text in self.stops:
+            return False
+        nxt = items[j + 1] if j + 1 < len(items) else None
+        return nxt is not None and self._nounish(nxt)
+
+    def backward(self, items: list[Item], i: int) -> tuple[list[Item], str | None]:
+        """The noun phrase before item i (打造示范点|14个) and the verb that stops it."""
+        out: list[Item] = []
+        j = i - 1
+        skipping = True  # linking words right before the number: 达, 共计, 增长
+        while j >= 0:
+            it = items[j]
+            if it.kind == "space":
+                j -= 1
+                continue
+            if skipping and it.kind == "word" and (it.text in self.linking or it.text in self.change):
+                j -= 1
+                continue
+            if skipping and it.kind == "qty" and self._is_from_value(items, j):
+                j -= 1  # 从年初的32%提升至60%: the metric stands before 从
+                continue
+            skipping = False
+            if it.kind == "punct" and it.text in LIST_BREAK and out:
+                k = self._prev_break(items, j - 1)
+                if any(items[m].kind == "qty" for m in range(k, j)):
+                    break
+                out.append(it)
+                j -= 1
+                continue
+            if it.kind == "word" and it.text in self.actions:
+                return out[::-1], it.text
+            if not self._nounish(it) or it.text in self.not_metric:
+                break  # 新区|海洋生产总值: a region word opens the clause, not the metric
+            out.append(it)
+            j -= 1
+        while out and out[-1].kind == "punct":
+            out.pop()
+        return out[::-1], self._action_before(items, j)
+
+    def _is_from_value(self, items: list[Item], j: int) -> bool:
+        k = j - 1
+        while k >= 0 and items[k].kind == "word" and items[k].text in ("的", "年初", "年底", "上年", "去年"):
+            k -= 1
+        return k >= 0 and items[k].text in ("从", "由")
+
+    def _action_before(self, items: list[Item], j: int) -> str | None:
+        while j >= 0 and items[j].kind not in ("punct", "qty"):
+            if items[j].kind == "word" and items[j].text in self.actions:
+                return items[j].text
+            j -= 1
+        return None
+
+    def _next_break(self, items, j):
+        while j < len(items) and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
+            j += 1
+        return j
+
+    def _prev_break(self, items, j):
+        while j >= 0 and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
+            j -= 1
+        return j + 1
+
+    def relative_head(self, items: list[Item], i: int) -> list[Item]:
+        """The head noun after 的 in the same clause (选拔50余名在…中表现优秀的|年轻干部)."""
+        j = i + 1
+        while j < len(items) and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK):
+            if items[j].kind == "qty":
+                return []
+            if items[j].kind == "word" and items[j].text == "的" and j - i <= 12:
+                return self.forward(items, j)
+            j += 1
+        return []
+
+    # -- all quantities of a sentence -----------------------------------
+    def attach(self, text: str, offset: int, quantities: list[Quantity]) -> list[Attachment]:
+        """A phrase and an action for each quantity of one sentence.
+
+        Order of preference: a noun phrase after the number, one before it
+        (after it when the number is itself a modifier: 涵盖五大方面的19条|建设指标),
+        the phrase of the next quantity of a list (53处、259栋老旧小区), the head
+        of a relative clause, a verb phrase after the number, the verb before it
+        (惠及800余人次), and last the phrase of the previous quantity
+        (同比增长8.8%).
+        """
+        items = self.stream(text, offset, quantities)
+        where = {it.qty: n for n, it in enumerate(items) if it.kind == "qty"}
+        n = len(quantities)
+        found: list[Attachment | None] = [None] * n
+        actions: list[str | None] = [None] * n
+        adjacent_action: list[bool] = [False] * n
+        for qi in range(n):
+            i = where[qi]
+            fwd = self.forward(items, i)
+            bwd, action = self.backward(items, i)
+            actions[qi] = action
+            adjacent_action[qi] = bool(action) and not bwd
+            if bwd and not fwd and self._after_de(items, i):
+                fwd = self.forward(items, i, verb_first=True)  # 涵盖五大方面的19条|建设指标
+            elif bwd and not fwd and self._after_you(items, i):
+                bwd = bwd + self.forward(items, i, verb_first=True)  # 医疗机构有11家|达到…标准
+            phrase = fwd or bwd
+            if phrase:
+                found[qi] = Attachment(_join(phrase), action)
+        for qi in range(n - 2, -1, -1):  # the next quantity of a list: 53处、259栋老旧小区
+            if found[qi] is None and found[qi + 1] is not None and self._listed(items, where[qi], where[qi + 1]):
+                found[qi] = Attachment(found[qi + 1].phrase, actions[qi] or found[qi + 1].action)
+        for qi in range(n):
+            if found[qi] is not None:
+                continue
+            i = where[qi]
+            phrase = _join(self.relative_head(items, i)) or _join(self.forward(items, i, verb_first=True))
+            if not phrase and adjacent_action[qi]:
+                phrase = actions[qi]
+            if not phrase:
+                phrase = next((found[pj].phrase for pj in range(qi - 1, -1, -1)
+                               if found[pj] is not None and found[pj].phrase), None)
+            found[qi] = Attachment(phrase, actions[qi])
+        return found  # type: ignore[return-value]
+
+    @staticmethod
+    def _word_before(items: list[Item], i: int) -> str:
+        j = i - 1
+        while j >= 0 and items[j].kind == "space":
+            j -= 1
+        return items[j].text if j >= 0 else ""
+
+    def _after_de(self, items: list[Item], i: int) -> bool:
+        """The number is itself inside a modifier: X的19条Y counts Y."""
+        return self._word_before(items, i) == "的"
+
+    def _after_you(self, items: list[Item], i: int) -> bool:
+        """A subset: X有11家… counts those of X that did what follows."""
+        return self._word_before(items, i) in ("有", "中有", "其中")
+
+    @staticmethod
+    def _listed(items: list[Item], i: int, k: int) -> bool:
+        """Only 、 or spaces between two quantities (53处、259栋; 6批 1187名)."""
+        return all(it.kind == "space" or it.text == "、" for it in items[i + 1: k])
+
+
+def _join(items: list[Item]) -> str | None:
+    text = "".join(it.text for it in items).strip()
+    text = "".join(ch for ch in text if ch not in QUOTES)
+    if len(text) > MAX_PHRASE:
+        text = text[-MAX_PHRASE:]
+    return text or None
