@@ -1,0 +1,552 @@
+"""China's administrative divisions, plus a few non-administrative zones, as places.
+
+What: turns a place name found in a report (``市南区``, ``青岛``, ``西海岸新区``,
+``北京市朝阳区``) into a structured :class:`Place`, and finds such names in text.
+
+Why this way:
+
+* The division list is cpca's bundled ``cpca/resources/adcodes.csv`` (3,511
+  rows, about 2016 vintage), read straight from the installed package without
+  importing cpca: ``import cpca`` costs ~0.1 s (it pulls in ``pkg_resources``
+  and builds its own matcher), reading the CSV costs a few ms.
+* ``data/renamed.csv`` (hand-kept) brings that table up to date: renames and
+  code moves since then redirect the old name to the current division
+  (``即墨市`` -> ``即墨区`` 370215), new divisions are added (``龙华区`` in 深圳),
+  abolished ones stay resolvable as they were (old reports still name them),
+  and ``长岛县`` redirects to the zone that now covers its islands.
+* ``data/zones.csv`` (hand-kept) lists areas that reports treat as regions but
+  that are not divisions (national new areas, pilot and functional zones).
+  A zone carries its parent's province and city, and the adcode of the division
+  it coincides with, if any, so joins on adcode work.
+
+Name forms and where they count:
+
+* Exact names -- official full names (current and former), zone names and
+  their aliases, and ``黔南州``/``宽甸县`` forms of autonomous prefectures and
+  counties -- are known to :meth:`Gazetteer.candidates`, :meth:`Gazetteer.resolve`
+  and :meth:`Gazetteer.find`.
+* Short forms (the name minus 省/市/区/县/旗/自治州/地区/...; ``青岛``, ``平度``,
+  ``市南``, ``浦东``) are known to candidates/resolve, where a caller hands over a
+  name it already believes is a place. Stems that are ordinary words (``城关``,
+  ``新城``, ``城中``...) are not short forms at all.
+* :meth:`Gazetteer.find` scans running text, so it only uses the short forms of
+  provinces and prefecture-level cities (``山东``, ``青岛``, ``三亚``), minus those
+  that are common words (``中山``, ``朝阳``, ``大同``, ``来宾``, ``安康``...), and
+  never fires them before 路/街/大道/大学 (``中山路``, ``山东路``). County and district
+  short forms are never searched: ``市南`` sits in ``城市南部``, ``平度`` in ``水平度``,
+  ``西湖`` is a lake, ``城关`` a town. Generic full names (``城区``, ``郊区``,
+  ``新城区``, ``老城区``, ``市中区``...) only count right after their own city or
+  province (``晋城市城区``), and two-character county names (``兴县``, ``临县``)
+  only at a clean boundary (``振兴县域``, ``莅临县委`` do not fire). A name ending in
+  区 is dropped before 域/县 (区域, 区县), one ending in 市 before 场 (市场, but
+  ``胶州市场监管局`` stays), and any match is dropped when a blocker word overlaps
+  its edge (``确保定期`` is not 保定, ``黄河北岸`` not 河北, ``推广东部`` not 广东).
+  find() favours precision: it misses places named only by an unsafe short form.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+__all__ = ["Place", "Gazetteer", "LEVELS"]
+
+LEVELS = ("province", "city", "district", "zone")
+_LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
+
+# cpca rows that are grouping placeholders, not places.
+_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+# Suffixes stripped to make short forms, longest first, per level.
+_PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+_CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
+_DISTRICT_SUFFIXES = ("自治县", "自治旗", "林区", "矿区", "新区", "区", "县", "市", "旗")
+
+# Stems that are ordinary words or too generic to stand for a division.
+_SHORT_STOP = {
+    "新城", "老城", "城中", "城东", "城西", "城北", "城南", "市中", "新市", "城关", "城厢",
+    "郊", "城", "矿", "东", "西", "南", "北", "中",
+}
+
+# Full names that are also common nouns: found only right after their own city/province.
+_GENERIC_NAMES = {
+    "城区", "郊区", "矿区", "东区", "西区", "新城区", "老城区", "新市区", "市中区", "新区",
+    "清新区",  # 认清新区
+    "古城区", "港口区",  # also nouns: old town, port area
+}
+
+# City short forms that are common words or street names: never searched by find().
+_FIND_DENY_SHORT = {
+    "中山", "朝阳", "大同", "长治", "兴安", "来宾", "安康", "白银", "阿里", "普洱",
+    "三明", "文山", "白山", "四平", "新乡", "安顺",
+}
+
+# Words that veto a place match they overlap without containing it
+# (``确保定期`` is not 保定, ``长治久安`` is not 长治, ``黄河北岸`` is not 河北).
+_BLOCKERS = (
+    "确保", "长治久安", "文山会海", "四平八稳", "白山黑水", "三明治", "新乡贤",
+    "北岸", "南岸", "东岸", "西岸", "通道", "平安顺", "大理石", "东北林区",
+    "幸福", "造福", "推广", "关怀", "情怀", "胸怀", "祝贺", "卫生", "沟通", "普通",
+    "传承", "继承", "秉承",
+)
+
+# After a short form these make it a street, road or university name.
+_STREET_AFTER = re.compile(
+    r"[东西南北中]?[一二三四五六七八九十]?(?:路|街|巷|大道|大街|胡同)|[\u4e00-\u9fff]{0,4}(?:大学|学院)")
+
+# Characters after which a two-character county name may start (besides non-CJK ones).
+_PREPOSITIONS = set("在于对向到赴至从自往与及、的")
+# Characters that, right after a two-character county name, show it is part of a word.
+_TWO_CHAR_BAD_NEXT = set("域级城乡里委直属内外际")
+
+_MUNICIPALITY_CODES = {"11", "12", "31", "50"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A province, prefecture-level city, county-level division or zone.
+
+    ``city`` is the prefecture-level city; for a municipality's district (and the
+    municipality itself) it is the municipality (``北京市``); for a county-level
+    unit administered directly by its province (``仙桃市``, ``五指山市``) it is None.
+    An ambiguous name resolves to a Place whose ``adcode`` is None and whose
+    province/city are filled only where all readings agree (see ``ambiguous``).
+    """
+
+    name: str
+    full: str
+    province: str | None
+    city: str | None
+    district: str | None
+    adcode: str | None
+    level: str
+
+    @property
+    def ambiguous(self) -> bool:
+        """True for the placeholder :meth:`Gazetteer.resolve` returns when it will not guess."""
+        return self.adcode is None and self.level != "zone"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One reading of a surface form: the place, and how the form names it."""
+
+    place: Place
+    short: bool  # a short form (青岛) rather than an exact name (青岛市)
+    findable: bool  # may fire in find()
+
+
+def _join_full(*parts: str | None) -> str:
+    out: list[str] = []
+    for p in parts:
+        if p and (not out or out[-1] != p):
+            out.append(p)
+    return "".join(out)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _read_cpca(name: str) -> str:
+    """Text of a file in cpca's resources, located without importing cpca (slow)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None:
+        raise ModuleNotFoundError("pbmine.gazetteer needs the cpca package (cpca>=0.5.5)")
+    for loc in spec.submodule_search_locations or ():
+        path = Path(loc) / "resources" / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    # e.g. a zipped install: let importlib.resources find it (imports cpca).
+    return resources.files("cpca.resources").joinpath(name).read_text(encoding="utf-8")
+
+
+def _read_own(name: str) -> str:
+    return resources.files("pbmine").joinpath("data", name).read_text(encoding="utf-8")
+
+
+class Gazetteer:
+    """Lookup of Chinese divisions and zones by name, and search for them in text."""
+
+    def __init__(self, adcodes_csv: str | None = None, zones_csv: str | None = None,
+                 renamed_csv: str | None = None, nations_csv: str | None = None):
+        """Build from CSV texts; None means the bundled/cpca file (tests may pass their own)."""
+        adcodes_csv = _read_cpca("adcodes.csv") if adcodes_csv is None else adcodes_csv
+        nations_csv = _read_cpca("56_nations.csv") if nations_csv is None else nations_csv
+        zones_csv = _read_own("zones.csv") if zones_csv is None else zones_csv
+        renamed_csv = _read_own("renamed.csv") if renamed_csv is None else renamed_csv
+
+        self._by_adcode: dict[str, Place] = {}
+        self._index: dict[str, list[_Entry]] = defaultdict(list)
+        self._provinces: dict[str, Place] = {}
+        self._cities: dict[tuple[str, str], Place] = {}
+        self._nations = self._nation_forms(nations_csv)
+
+        raw = {r["adcode"][:6]: r["name"].strip()
+               for r in csv.DictReader(io.StringIO(adcodes_csv)) if r.get("adcode")}
+        renamed = list(csv.DictReader(io.StringIO(renamed_csv)))
+        redirects = self._apply_renames(raw, renamed)
+        self._build_divisions(raw)
+        zones = self._build_zones(list(csv.DictReader(io.StringIO(zones_csv))))
+        self._add_redirects(redirects, zones)
+        self._build_automaton()
+
+    # -- construction ---------------------------------------------------
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The process-wide gazetteer built from the bundled data (built once, then cached)."""
+        return _default()
+
+    @staticmethod
+    def _nation_forms(text: str) -> list[str]:
+        """Ethnic names as they appear inside division names, with and without 族, longest first."""
+        forms = {"各族"}
+        for line in text.splitlines():
+            n = line.strip()
+            if n:
+                forms.add(n)
+                if n.endswith("族") and len(n) > 2:
+                    forms.add(n[:-1])
+        return sorted(forms, key=len, reverse=True)
+
+    @staticmethod
+    def _apply_renames(raw: dict[str, str], rows: list[dict]) -> list[tuple[str, str, str, str]]:
+        """Update cpca's table with renamed.csv; return (old_code, old_name, new_code, new_name) redirects."""
+        redirects = []
+        for r in rows:
+            old, new = r["old_adcode"].strip(), r["new_adcode"].strip()
+            kind = r["kind"].strip()
+            if old and kind in ("renamed", "moved", "zone") and raw.get(old) == r["old_name"].strip():
+                del raw[old]
+                redirects.append((old, r["old_name"].strip(), new, r["new_name"].strip()))
+        for r in rows:
+            new = r["new_adcode"].strip()
+            if new and new not in raw:
+                raw[new] = r["new_name"].strip()
+        return redirects
+
+    def _build_divisions(self, raw: dict[str, str]) -> None:
+        """Places for every real row of the (updated) table, with parents from the code prefixes."""
+        municipalities = {c[:2] for c in raw if c.endswith("0000") and c[:2] in _MUNICIPALITY_CODES}
+        order = sorted(raw, key=lambda c: (0 if c.endswith("0000") else 1 if c.endswith("00") else 2, c))
+        for code in order:
+            name = raw[code]
+            if name in _PLACEHOLDERS:
+                continue
+            pcode, ccode = code[:2] + "0000", code[:4] + "00"
+            province = raw.get(pcode)
+            if code == pcode:
+                muni = code[:2] in municipalities
+                place = Place(name, name, name, name if muni else None, None, code, "province")
+                self._provinces[name] = place
+                if muni:
+                    self._cities[(name, name)] = place
+            elif code == ccode:
+                place = Place(name, _join_full(province, name), province, name, None, code, "city")
+                self._cities[(province, name)] = place
+            else:
+                cname = raw.get(ccode)
+                if cname in _PLACEHOLDERS or cname is None:
+                    city = province if code[:2] in municipalities else None
+                else:
+                    city = cname
+                place = Place(name, _join_full(province, city, name), province, city, name, code, "district")
+            self._by_adcode[code] = place
+            self._add_names(place)
+
+    def _build_zones(self, rows: list[dict]) -> dict[str, Place]:
+        """Places for zones.csv: level "zone", parent's province/city, coinciding adcode."""
+        zones = {}
+        for r in rows:
+            name = r["name"].strip()
+            parent = self._by_adcode.get(r["parent_adcode"].strip())
+            province = parent.province if parent else None
+            city = parent.city if parent else None
+            adcode = r.get("coincides_adcode", "").strip() or None
+            place = Place(name, _join_full(province, city, name), province, city, None, adcode, "zone")
+            zones[name] = place
+            self._add(name, place, short=False, findable=True)
+            for alias in filter(None, (a.strip() for a in r.get("aliases", "").split("|"))):
+                self._add(alias, place, short=False, findable=True)
+            for alias in filter(None, (a.strip() for a in r.get("weak_aliases", "").split("|"))):
+                self._add(alias, place, short=True, findable=False)
+            if adcode and adcode not in self._by_adcode:
+                self._by_adcode[adcode] = place  # e.g. 370634, the former 长岛县
+        return zones
+
+    def _add_redirects(self, redirects, zones: dict[str, Place]) -> None:
+        """Former names (and codes) of renamed divisions point at their successor."""
+        for old_code, old_name, new_code, new_name in redirects:
+            target = self._by_adcode.get(new_code) if new_code else zones.get(new_name)
+            if target is None:
+                continue
+            self._add(old_name, target, short=False, findable=True)
+            self._by_adcode.setdefault(old_code, target)
+            for s in self._short_forms(old_name, target.level):
+                self._add(s, target, short=True, findable=False)
+
+    def _add(self, form: str, place: Place, *, short: bool, findable: bool) -> None:
+        entries = self._index[form]
+        for i, e in enumerate(entries):
+            if e.place == place:
+                if e.short and not short or findable and not e.findable:
+                    entries[i] = _Entry(place, e.short and short, e.findable or findable)
+                return
+        entries.append(_Entry(place, short, findable))
+
+    def _add_names(self, place: Place) -> None:
+        """Register a division's full name, derived exact forms and short forms."""
+        name = place.name
+        self._add(name, place, short=False, findable=True)
+        for suffix, one in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+            if name.endswith(suffix):
+                stem = self._strip_nations(name[: -len(suffix)])
+                if len(stem) >= 2:
+                    self._add(stem + one, place, short=False, findable=True)
+        for s in self._short_forms(name, place.level):
+            findable = place.level == "province" or (place.level == "city" and s not in _FIND_DENY_SHORT)
+            self._add(s, place, short=True, findable=findable)
+
+    def _strip_nations(self, stem: str) -> str:
+        changed = True
+        while changed and stem:
+            changed = False
+            for n in self._nations:
+                if stem.endswith(n) and len(stem) > len(n):
+                    stem, changed = stem[: -len(n)], True
+                    break
+        return stem
+
+    def _short_forms(self, name: str, level: str) -> list[str]:
+        """The safe short forms of a division name (see module doc)."""
+        suffixes = {"province": _PROVINCE_SUFFIXES, "city": _CITY_SUFFIXES}.get(level, _DISTRICT_SUFFIXES)
+        for suf in suffixes:
+            if not name.endswith(suf) or len(name) <= len(suf):
+                continue
+            stem = name[: -len(suf)]
+            if suf in ("林区", "矿区", "新区") and len(stem) < (3 if suf == "林区" else 2):
+                continue  # 万柏林区 is 万柏林 + 区, not 万柏 + 林区
+            if suf.startswith("自治") or stem.endswith("族"):
+                stem = self._strip_nations(stem)
+            if level == "district" and suf == "旗" and stem[-1:] in "左右前后中翼":
+                return []
+            if len(stem) >= 2 and stem not in _SHORT_STOP and stem != name:
+                return [stem]
+            return []
+        return []
+
+    def _build_automaton(self) -> None:
+        """One Aho-Corasick automaton over every findable form plus the blocker words."""
+        auto = ahocorasick.Automaton()
+        self._find_info: dict[str, tuple[bool, bool, bool]] = {}
+        for form, entries in self._index.items():
+            find_entries = [e for e in entries if e.findable]
+            if not find_entries:
+                continue
+            exact = [e for e in find_entries if not e.short]
+            generic = form in _GENERIC_NAMES
+            two_char = len(form) == 2 and any(e.place.level == "district" for e in exact)
+            only_short = not exact
+            self._find_info[form] = (only_short, generic, two_char)
+            auto.add_word(form, (form, False))
+        for word in _BLOCKERS:
+            if word not in self._find_info:
+                auto.add_word(word, (word, True))
+        auto.make_automaton()
+        self._auto = auto
+        # every form, for splitting compound names such as 山东省青岛市市南区
+        every = ahocorasick.Automaton()
+        for form in self._index:
+            every.add_word(form, form)
+        every.make_automaton()
+        self._every = every
+
+    # -- lookup ---------------------------------------------------------
+    def by_adcode(self, adcode: str) -> Place | None:
+        """The place with this 6-digit (or 12-digit) code; former codes give their successor."""
+        return self._by_adcode.get(str(adcode)[:6])
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place this name can denote: exact readings first, then short-form readings.
+
+        A compound name (``北京市朝阳区``, ``山东省青岛市市南区``) gives the readings of its
+        last part that fit the parts before it.
+        """
+        name = name.strip()
+        entries = self._index.get(name)
+        if entries:
+            ordered = sorted(entries, key=lambda e: (e.short, _LEVEL_RANK[e.place.level], e.place.adcode or ""))
+            return [e.place for e in ordered]
+        parts = self._split(name)
+        if not parts:
+            return []
+        ctx: list[Place] = []
+        for part in parts[:-1]:
+            p = self.resolve(part, ctx)
+            if p is not None:
+                ctx.append(p)
+        last = self.candidates(parts[-1])
+        best = max((self._score(c, ctx) for c in last), default=0)
+        return [c for c in last if self._score(c, ctx) == best] if best else last
+
+    def resolve(self, name: str, context: Iterable[Place] = ()) -> Place | None:
+        """The place `name` denotes given the places around it; an ambiguous Place if it cannot tell.
+
+        Order of preference: the readings closest to the context (same city, else
+        same province); then exact names over short forms; among short forms only,
+        the higher level (``吉林`` is the province, ``朝阳`` the city in 辽宁 unless the
+        context says 北京). If several readings remain, the result is a Place with
+        the shared name and level and adcode None (province/city only if shared);
+        None if the name is unknown.
+        """
+        name = name.strip()
+        ctx = [c for c in context if c is not None]
+        entries = self._index.get(name)
+        if not entries:
+            cands = self.candidates(name)  # compound names
+            if not cands:
+                return None
+            entries = [_Entry(c, False, False) for c in cands]
+        scored = [(self._score(e.place, ctx), e) for e in entries]
+        best = max(s for s, _ in scored)
+        survivors = [e for s, e in scored if s == best]
+        if any(not e.short for e in survivors):
+            survivors = [e for e in survivors if not e.short]
+        else:
+            top = min(_LEVEL_RANK[e.place.level] for e in survivors)
+            survivors = [e for e in survivors if _LEVEL_RANK[e.place.level] == top]
+        places = list(dict.fromkeys(e.place for e in survivors))
+        if len(places) == 1:
+            return places[0]
+        return self._ambiguous(name, places)
+
+    @staticmethod
+    def _score(c: Place, ctx: list[Place]) -> int:
+        """2 if some context place shares c's city, 1 if only its province, else 0."""
+        best = 0
+        for p in ctx:
+            if c.province and c.province == p.province:
+                if c.city and c.city == p.city:
+                    return 2
+                best = 1
+        return best
+
+    @staticmethod
+    def _ambiguous(query: str, places: list[Place]) -> Place:
+        names = {p.name for p in places}
+        name = names.pop() if len(names) == 1 else query
+        provinces = {p.province for p in places}
+        province = provinces.pop() if len(provinces) == 1 else None
+        cities = {(p.province, p.city) for p in places}
+        city = cities.pop()[1] if len(cities) == 1 and province else None
+        levels = sorted({p.level for p in places}, key=_LEVEL_RANK.get)
+        level = levels[0]
+        district = name if level == "district" else None
+        return Place(name, _join_full(province, city, name), province, city, district, None, level)
+
+    def parent(self, place: Place, level: str) -> Place | None:
+        """The place at `level` ("province", "city" or "district") that contains `place`, maybe itself.
+
+        A municipality is its own province and city; a province-administered county
+        (仙桃市) has no city; a zone's district is the division it coincides with.
+        """
+        if level == "province":
+            return self._provinces.get(place.province) if place.province else None
+        if level == "city":
+            if place.province is None or place.city is None:
+                return None
+            return self._cities.get((place.province, place.city))
+        if level == "district":
+            if place.level == "district":
+                return place
+            if place.level == "zone" and place.adcode:
+                p = self._by_adcode.get(place.adcode)
+                return p if p is not None and p.level == "district" else None
+            return None
+        if level == "zone":
+            return place if place.level == "zone" else None
+        raise ValueError(f"unknown level {level!r}; expected one of {LEVELS}")
+
+    # -- text -----------------------------------------------------------
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every mention of a known place in `text` as (start, end, surface form).
+
+        Leftmost-longest, non-overlapping; short forms and generic names are
+        filtered as described in the module doc.
+        """
+        if not text:
+            return []
+        matches = []
+        blockers = []
+        for end_idx, (form, is_blocker) in self._auto.iter(text):
+            start = end_idx - len(form) + 1
+            (blockers if is_blocker else matches).append((start, end_idx + 1, form))
+        matches.sort(key=lambda m: (m[0], m[0] - m[1]))
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for s, e, form in matches:
+            if s < pos:
+                continue
+            if any(bs < e and s < be and not (s <= bs and be <= e) for bs, be, _ in blockers):
+                continue
+            only_short, generic, two_char = self._find_info[form]
+            nxt = text[e:e + 1]
+            # 区域 (area), 区县 (districts and counties), 市场 (market) are words
+            if form.endswith("区") and nxt in ("域", "县") or \
+                    form.endswith("市") and nxt == "场" and text[e + 1:e + 2] != "监":  # 胶州市场监管局 is fine
+                continue
+            if only_short and _STREET_AFTER.match(text, e):
+                continue
+            if generic or two_char:
+                after_parent = bool(out) and out[-1][1] == s and self._is_parent_of(out[-1][2], form)
+                if generic and not after_parent:
+                    continue
+                if two_char and not after_parent:
+                    prev = text[s - 1] if s > 0 else ""
+                    if prev and _is_cjk(prev) and prev not in _PREPOSITIONS or nxt in _TWO_CHAR_BAD_NEXT:
+                        continue
+            out.append((s, e, form))
+            pos = e
+        return out
+
+    def _is_parent_of(self, outer: str, inner: str) -> bool:
+        """Whether some reading of `outer` is the province or city of some reading of `inner`."""
+        for o in self._index.get(outer, ()):
+            op = o.place
+            if op.level not in ("province", "city"):
+                continue
+            for i in self._index.get(inner, ()):
+                ip = i.place
+                if ip.province == op.province and (op.level == "province" or ip.city == op.city):
+                    return True
+        return False
+
+    def _split(self, name: str) -> list[str] | None:
+        """Split a compound name into known forms covering it exactly (fewest parts), or None."""
+        n = len(name)
+        ends: dict[int, list[int]] = defaultdict(list)
+        for end_idx, form in self._every.iter(name):
+            ends[end_idx - len(form) + 1].append(end_idx + 1)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[n] = []
+        for i in range(n - 1, -1, -1):
+            for j in ends.get(i, ()):
+                rest = best[j]
+                if rest is not None and (best[i] is None or len(rest) + 1 < len(best[i])):
+                    best[i] = [name[i:j]] + rest
+        parts = best[0]
+        return parts if parts and len(parts) > 1 else None
+
+
+@cache
+def _default() -> Gazetteer:
+    return Gazetteer()
