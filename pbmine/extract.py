@@ -1,0 +1,156 @@
+"""The pipeline: read → sections and sentences → quantities → metric, region, period → rows.
+
+`extract_text` does one document in memory; `extract` walks files and
+folders, reports a bad file in one line and goes on, and can stream the
+rows to a Parquet file batch by batch so that nothing already extracted is
+lost if a later document fails or the run is stopped.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from .lexicon import Lexicon, load_lexicon
+from .metrics import MetricFinder
+from .periods import PeriodResolver
+from .quantities import find_quantities
+from .reader import ReadError, Source, read_sources
+from .regions import RegionResolver
+from .schema import ARROW_SCHEMA, Claim, to_arrow, to_frame
+from .sections import Document, split_document
+from .segment import get_segmenter
+
+
+def bundled_seeds() -> Path:
+    """The sample reports shipped with pbmine (inside the package, or beside it in a checkout)."""
+    inside = resources.files("pbmine") / "seeds"
+    if inside.is_dir():
+        return Path(str(inside))
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+class Extractor:
+    """Turns documents into claims with one lexicon (and one segmenter) for the whole run."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+        self.finder = MetricFinder(self.lex, get_segmenter(tuple(self.lex.user_words)))
+
+    def document(self, doc: Document) -> list[Claim]:
+        """The claims of one split document."""
+        regions = RegionResolver(doc)
+        periods = PeriodResolver(doc)
+        claims: list[Claim] = []
+        for sent in doc.sentences:
+            quantities = [q for q in find_quantities(sent.text, self.lex)]
+            if not quantities:
+                continue
+            for q in quantities:  # sentence offsets -> document offsets
+                q.start += sent.start
+                q.end += sent.start
+                q.outer_start += sent.start
+                q.outer_end += sent.start
+            attachments = self.finder.attach(sent.text, sent.start, quantities)
+            for q, att in zip(quantities, attachments):
+                phrase = att.phrase or ""
+                region = regions.region_for(sent, q.start)
+                claims.append(Claim(
+                    doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=phrase,
+                    value=q.value, unit=q.unit, kind=q.kind, start=q.start, end=q.end,
+                    number=doc.text[q.start:q.end], sentence=sent.text, sentence_index=sent.index,
+                    qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
+                    action=att.action, year=periods.year_for(sent, q.start),
+                    period=periods.period_for(sent, q.start),
+                    section=_section_heading(doc, sent), path=doc.path,
+                    **(region.fields() if region else {}),
+                ))
+        return claims
+
+    def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
+        return self.document(split_document(doc_id, text, path))
+
+
+def _section_heading(doc: Document, sent) -> str | None:
+    for line in reversed(doc.lines[: sent.line]):
+        if line.looks_like_heading and line.stripped:
+            return line.stripped
+    return None
+
+
+def extract_text(text: str, doc_id: str = "doc", lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Claims of one text as a DataFrame (the notebook entry point)."""
+    return to_frame(Extractor(lexicon).text(text, doc_id))
+
+
+@dataclass
+class ExtractResult:
+    frame: pd.DataFrame
+    documents: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def iter_claims(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
+                on_error: Callable[[str], None] | None = None) -> Iterator[tuple[Source, list[Claim]]]:
+    """(source, claims) for every readable document; bad ones go to `on_error` as one line."""
+    extractor = Extractor(lexicon)
+    for item in read_sources(list(paths) if paths else [bundled_seeds()]):
+        if isinstance(item, ReadError):
+            if on_error:
+                on_error(str(item))
+            continue
+        try:
+            claims = extractor.text(item.text, item.doc_id, item.path)
+        except Exception as exc:  # one bad document must not end the run
+            if on_error:
+                on_error(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
+            continue
+        yield item, claims
+
+
+def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
+            output: str | os.PathLike | None = None, batch_docs: int = 200,
+            on_error: Callable[[str], None] | None = None) -> ExtractResult:
+    """Claims of files and folders (the bundled seeds when `paths` is empty).
+
+    With `output`, rows are written to Parquet every `batch_docs` documents, so
+    a failure later in a long run keeps what came before it.
+    """
+    errors: list[str] = []
+
+    def note(msg: str) -> None:
+        errors.append(msg)
+        if on_error:
+            on_error(msg)
+
+    writer = None
+    frames: list[pd.DataFrame] = []
+    batch: list[Claim] = []
+    documents = 0
+    try:
+        if output is not None:
+            import pyarrow.parquet as pq
+            writer = pq.ParquetWriter(str(output), ARROW_SCHEMA)
+        for _, claims in iter_claims(paths, lexicon, note):
+            documents += 1
+            batch.extend(claims)
+            if documents % batch_docs == 0:
+                frames.append(_flush(batch, writer))
+                batch = []
+        frames.append(_flush(batch, writer))
+    finally:
+        if writer is not None:
+            writer.close()
+    frame = pd.concat(frames, ignore_index=True) if frames else to_frame([])
+    return ExtractResult(frame, documents, errors)
+
+
+def _flush(batch: list[Claim], writer) -> pd.DataFrame:
+    frame = to_frame(batch)
+    if writer is not None and len(frame):
+        writer.write_table(to_arrow(frame))
+    return frame
