@@ -28,6 +28,7 @@ class Unit:
     unit: str
     kind: str
     claim: bool = True
+    needs_before: tuple[str, ...] = ()  # a word that must precede in the clause (年龄 for 岁)
 
 
 class LexiconError(ValueError):
@@ -92,7 +93,8 @@ def default_lexicon() -> Lexicon:
     units: dict[str, Unit] = {}
     for group in _load("units.toml").values():
         for text in group["units"]:
-            units[text] = Unit(text, group.get("unit", text), group["kind"], group.get("claim", True))
+            units[text] = Unit(text, group.get("unit", text), group["kind"], group.get("claim", True),
+                               tuple(group.get("needs_before", ())))
     quals = _load("qualifiers.toml")
     aliases: dict[str, str] = {}
     for canonical, spec in _load("metrics.toml")["metrics"].items():

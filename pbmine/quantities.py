@@ -19,7 +19,8 @@ PUNCT = set("，。！？；：、,.!?;:\n（）()【】[]《》“”\"'‘’�
 CLAUSE_END = set("，。！？；,!?;\n")
 
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?"
-_CN = "[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾兩貳][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳]*"
+_CN = "[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾兩貳百千万][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳]*"
+_BARE = "百千万萬"  # a numeral that opens with these needs a word before it (近百名)
 _SP = r"[ \u00a0\u3000]?"
 _MULT = r"(?:千万|百万|千亿|万亿|[万亿千百萬億])"
 _CN_SMALL = "一二两三四五六七八九十"
@@ -63,7 +64,7 @@ class Grammar:
                   rf"{_number('hi')}{_SP}(?P<unit>{unit_re}){suffix}")
         percent_word = rf"百分之(?P<pw>{_CN}|{_AR}){suffix.replace('suffix', 'pw_suffix')}"
         tenths = rf"(?P<tenth>[{_CN_SMALL}]|\d)成(?P<tenth_suffix>{'|'.join(map(re.escape, after))})?"
-        self.pattern = re.compile(rf"{ranged}|{percent_word}|{tenths}")
+        self.pattern = re.compile(rf"{percent_word}|{tenths}|{ranged}")
         self.before = sorted(lex.qualifiers_before, key=len, reverse=True)
         self.not_before = tuple(lex.not_before)
         self.not_after = tuple(g["number"]["not_after"])
@@ -72,6 +73,8 @@ class Grammar:
         self.max_quoted = int(g["number"]["max_quoted_name"])
         self.slogan_numeral = bool(g["number"]["slogan_if_followed_by_numeral"])
         self.slogan_quote = bool(g["number"].get("slogan_if_followed_by_quote", False))
+        self.bare_after = dict(g["number"]["bare_multiplier_after"])
+        self.bare_words = sorted(self.bare_after, key=len, reverse=True)
         self.bounds = tuple(g["threshold"]["bound_words"])
         self.max_gap_to_de = int(g["threshold"]["max_gap_to_de"])
         ch = g["change"]
@@ -135,7 +138,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
     lex = g.lex
     if m.group("pw") is not None:
         start, end = m.start(), m.end("pw")
-        value = _value(m.group("pw"))
+        value = _value(m.group("pw")) if m.group("pw") != "百" else 100.0  # 百分之百
         unit, kind, unit_text = "%", "percent", "百分之"
         suffix = m.group("pw_suffix")
         lo = None
@@ -161,9 +164,17 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         core = m.group("hi_core")
         if core in ("一", "壹") and not m.group("hi_mult") and not lo:
             return None  # 一个, 一批, 一次: a determiner, not a count
+        if u.needs_before and not any(w in text[_clause_start(text, start):start] for w in u.needs_before):
+            return None  # 40岁以下: an age is a claim only as a group's age
         value = _value(m.group("hi_core"), m.group("hi_mult"))
     if value is None:
         return None
+    bare_word = None
+    numeral = m.group("pw") or m.group("hi_core") or ""
+    if numeral and numeral[0] in _BARE and numeral != "百":  # 百分之百 is a number of its own
+        bare_word = _ends_with(text, start, g.bare_words)
+        if bare_word is None:
+            return None  # 千家万户: not a number
     outer_end = m.end()
     # context before the number
     prev = text[start - 1] if start else ""
@@ -175,11 +186,11 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
     if nxt in g.joiners and outer_end + 1 < len(text) and text[outer_end + 1].isdigit():
         return None
     if re.fullmatch(_CN, m.group("hi_core") or "x"):
-        if g.slogan_numeral and nxt and nxt in CN_DIGIT_CHARS:
-            return None  # 四个一, 五位一体
+        if g.slogan_numeral and nxt and nxt in CN_DIGIT_CHARS and not _quantity_follows(text, outer_end, g):
+            return None  # 四个一, 五位一体 (but 两批六十名 is two counts)
         if g.slogan_quote and nxt in ("“", "「", "\""):
             return None  # 三个“聚焦”
-    if suffix in g.bounds and _is_category_bound(text, outer_end, g):
+    if suffix in g.bounds and _is_category_bound(text, outer_end, g, kind):
         return None
     qualifier = None
     value_high = None
@@ -198,6 +209,9 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         outer_start = text.rfind(word, 0, start)
     if suffix:
         qualifier = lex.qualifiers_after[suffix]
+    if bare_word:
+        qualifier = g.bare_after[bare_word]
+        outer_start = text.rfind(bare_word, 0, start)
     direction = None
     change = _change_before(text, outer_start, g)
     if change and kind in ("percent", "multiple"):
@@ -210,6 +224,12 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
                     value_high, direction, unit_text)
 
 
+def _quantity_follows(text: str, pos: int, g: Grammar) -> bool:
+    """A numeral at `pos` that is itself a count with a measure word (两批|六十名), not 一 alone."""
+    m = g.pattern.match(text, pos)
+    return bool(m and m.group("hi_core") and m.group("hi_core") not in ("一", "壹"))
+
+
 def _value(core: str, mult: str | None = None) -> float | None:
     try:
         return parse_number(core + (mult or ""))
@@ -217,8 +237,17 @@ def _value(core: str, mult: str | None = None) -> float | None:
         return None
 
 
-def _is_category_bound(text: str, pos: int, g: Grammar) -> bool:
-    """以上/以下 that bounds a category (有20名以上职工的企业, 5000万元以上项目30个)."""
+def _clause_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def _is_category_bound(text: str, pos: int, g: Grammar, kind: str) -> bool:
+    """以上/以下 that bounds a category (有20名以上职工的企业, 5000万元以上项目, 2000万元及以上的)."""
+    if kind != "count" and pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff" and text[pos] != "的":
+        return True  # 5000万元以上项目: a money or measure bound followed by the noun it bounds
     window = []
     for ch in text[pos: pos + g.max_gap_to_de + 1]:
         if ch in CLAUSE_END or ch in "、":
