@@ -45,6 +45,7 @@ class Extractor:
         """The claims of one split document."""
         regions = RegionResolver(doc)
         periods = PeriodResolver(doc)
+        self.finder.places = {surface for _, _, surface in regions.mentions}
         claims: list[Claim] = []
         for sent in doc.sentences:
             quantities = [q for q in find_quantities(sent.text, self.lex)]

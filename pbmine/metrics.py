@@ -19,7 +19,7 @@ from .segment import Segmenter, Token
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
 CLAUSE_BREAK = set("，。！？；：,!?;:…\n（）()【】[]—")
 LIST_BREAK = set("、")
-NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "q", "t", "y", "e", "o")
+NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 MAX_PHRASE = 24
 
 
@@ -52,6 +52,11 @@ class MetricFinder:
         self.actions = set(g["actions"])
         self.stops = set(g["stops"])
         self.not_metric = set(g["not_metric"])
+        self.negations = set(g.get("negations", []))
+        self.comparison = set(g.get("comparison", []))
+        self.respectively = set(g.get("respectively", []))
+        self.event_units = set(g.get("event_units", []))
+        self.places = None  # set per document: surfaces of place names, never a metric
 
     # -- the stream -----------------------------------------------------
     def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
@@ -79,8 +84,15 @@ class MetricFinder:
                     items.append(Item(inner, offset + i, offset + j + 1, "quote", "n"))
                     i = j + 1
                     continue
+            if ch in "(（":
+                j = chunk.find(")" if ch == "(" else "）", i + 1)
+                if 0 < j - i <= 10 and all(c.isalpha() or c in "、，," for c in chunk[i + 1: j]):
+                    # 老年食堂(助餐点), 信用社区(村)试点: a short gloss stays with its noun
+                    items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "quote", "n"))
+                    i = j + 1
+                    continue
             j = i
-            while j < len(chunk) and chunk[j] not in OPEN_QUOTES:
+            while j < len(chunk) and chunk[j] not in OPEN_QUOTES and chunk[j] not in "(（":
                 j += 1
             for tok in self.seg.tokens(chunk[i:j], offset + i):
                 items.append(self._item(tok))
@@ -160,8 +172,12 @@ class MetricFinder:
             if it.kind == "space":
                 j -= 1
                 continue
-            if skipping and it.kind == "word" and (it.text in self.linking or it.text in self.change):
+            if skipping and it.kind == "word" and (it.text in self.linking or it.text in self.change
+                                                   or it.text in self.respectively or it.text.isdigit()):
                 j -= 1
+                continue
+            if skipping and it.kind == "punct" and it.text in "，," and j > 0 and items[j - 1].text == "中":
+                j -= 2  # 重点企业中，有9家…: the frame 'among X' before the figure
                 continue
             if skipping and it.kind == "qty" and self._is_from_value(items, j):
                 j -= 1  # 从年初的32%提升至60%: the metric stands before 从
@@ -175,7 +191,15 @@ class MetricFinder:
                 j -= 1
                 continue
             if it.kind == "word" and it.text in self.actions:
+                if len(out) == 1 and len(out[0].text) == 1 and out[0].kind == "word":
+                    out.append(it)  # 办结|率: a one-character head takes its verb along
+                    j -= 1
+                    continue
                 return out[::-1], it.text
+            if it.kind == "word" and it.text in self.negations and out:
+                out.append(it)  # 不|文明游览行为
+                j -= 1
+                continue
             if not self._nounish(it) or it.text in self.not_metric:
                 break  # 新区|海洋生产总值: a region word opens the clause, not the metric
             out.append(it)
@@ -184,11 +208,48 @@ class MetricFinder:
             out.pop()
         return out[::-1], self._action_before(items, j)
 
+    def topic(self, items: list[Item], i: int) -> list[Item]:
+        """The object written before its verb (这样的站点|西湖区已建成|128个, 老旧小区|改造|9个)."""
+        j = i - 1
+        while j >= 0 and (items[j].kind == "space" or items[j].kind == "word" and items[j].text in self.linking):
+            j -= 1
+        if j < 0 or items[j].kind != "word" or items[j].text not in self.actions:
+            return []
+        j -= 1
+        while j >= 0 and (items[j].kind == "space" or items[j].kind == "word" and (
+                items[j].text in self.linking or items[j].text in self.stops and items[j].tag.startswith("d")
+                or self._is_place(items[j]))):
+            j -= 1
+        if j < 0 or not (items[j].kind in ("word", "quote") and self._nounish(items[j])):
+            return []
+        phrase, _ = self.backward(items, j + 1)
+        return phrase
+
+    def compared(self, items: list[Item], i: int) -> list[Item]:
+        """X是Y的2.7倍 counts X, not Y: the noun phrase before 是."""
+        j = i - 1
+        while j >= 0 and items[j].kind == "space":
+            j -= 1
+        if j < 0 or items[j].text != "的":
+            return []
+        while j >= 0 and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK) and items[j].kind != "qty":
+            if items[j].kind == "word" and items[j].text in self.comparison:
+                phrase, _ = self.backward(items, j)
+                return phrase
+            j -= 1
+        return []
+
+    def _is_place(self, item: Item) -> bool:
+        return bool(self.places) and item.text in self.places
+
     def _is_from_value(self, items: list[Item], j: int) -> bool:
+        """Item j is the starting value of a change (覆盖率由2022年的76.2%|提高到93.5%)."""
         k = j - 1
-        while k >= 0 and items[k].kind == "word" and items[k].text in ("的", "年初", "年底", "上年", "去年"):
+        while k >= 0 and j - k <= 6 and not (items[k].kind in ("punct", "qty")):
+            if items[k].text in ("从", "由"):
+                return True
             k -= 1
-        return k >= 0 and items[k].text in ("从", "由")
+        return False
 
     def _action_before(self, items: list[Item], j: int) -> str | None:
         while j >= 0 and items[j].kind not in ("punct", "qty"):
@@ -239,6 +300,14 @@ class MetricFinder:
             i = where[qi]
             fwd = self.forward(items, i)
             bwd, action = self.backward(items, i)
+            if not fwd:
+                bwd = self.compared(items, i) or bwd
+            if bwd and all(self._is_place(it) or it.kind == "punct" for it in bwd):
+                bwd = []  # 其中咸丰县|56名: a place is where, not what
+            if not fwd and not bwd and action and quantities[qi].unit in self.event_units:
+                bwd = self.topic(items, i) + [Item(action, 0, 0, "word", "v")]  # 入户走访|12.6万户次
+            elif not fwd and not bwd:
+                bwd = self.topic(items, i)
             actions[qi] = action
             adjacent_action[qi] = bool(action) and not bwd
             if bwd and not fwd and self._after_de(items, i):
@@ -248,6 +317,7 @@ class MetricFinder:
             phrase = fwd or bwd
             if phrase:
                 found[qi] = Attachment(_join(phrase), action)
+        self._respectively(items, where, found)
         for qi in range(n - 2, -1, -1):  # the next quantity of a list: 53处、259栋老旧小区
             if found[qi] is None and found[qi + 1] is not None and self._listed(items, where[qi], where[qi + 1]):
                 found[qi] = Attachment(found[qi + 1].phrase, actions[qi] or found[qi + 1].action)
@@ -264,6 +334,35 @@ class MetricFinder:
             found[qi] = Attachment(phrase, actions[qi])
         return found  # type: ignore[return-value]
 
+    def _respectively(self, items: list[Item], where: dict[int, int], found: list) -> None:
+        """解决率、满意率分别达到93.1%和91.4%: the listed phrases go to the figures in order."""
+        groups, current = [], []
+        for qi in range(len(found)):
+            if current and all(it.kind == "space" or it.text in ("和", "、", "与", "及")
+                               for it in items[where[current[-1]] + 1: where[qi]]):
+                current.append(qi)
+            else:
+                current = [qi]
+                groups.append(current)
+        names: list[str] | None = None
+        for group in groups:
+            first = where[group[0]]
+            j = first - 1
+            while j >= 0 and (items[j].kind == "space" or items[j].text in self.linking
+                              or items[j].text in self.change):
+                if items[j].text in self.respectively:
+                    break
+                j -= 1
+            if j < 0 or items[j].text not in self.respectively or len(group) < 2:
+                continue
+            phrase = found[group[0]].phrase if found[group[0]] else None
+            parts = [p for p in (phrase or "").replace("和", "、").split("、") if p]
+            if len(parts) == len(group):
+                names = parts
+            if names and len(names) == len(group):
+                for qi, name in zip(group, names):
+                    found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
     @staticmethod
     def _word_before(items: list[Item], i: int) -> str:
         j = i - 1
@@ -277,7 +376,7 @@ class MetricFinder:
 
     def _after_you(self, items: list[Item], i: int) -> bool:
         """A subset: X有11家… counts those of X that did what follows."""
-        return self._word_before(items, i) in ("有", "中有", "其中")
+        return self._word_before(items, i) in ("有", "中有")
 
     @staticmethod
     def _listed(items: list[Item], i: int, k: int) -> bool:
