@@ -103,7 +103,7 @@ def extract(paths: Paths = None,
     lex = _lexicon(lexicon)
     if format is TableFormat.parquet:
         target = output or Path("claims.parquet")
-        result = api.extract(paths, lexicon=lex, output=target, on_error=_report)
+        result = api.extract(paths, lexicon=lex, output=target, on_error=_report, keep=False)
     else:
         result = api.extract(paths, lexicon=lex, on_error=_report)
         frame = result.frame
@@ -116,9 +116,8 @@ def extract(paths: Paths = None,
         else:
             sys.stdout.write(text)
         target = output
-    frame = result.frame
-    err.print(f"[bold]{result.documents}[/bold] documents, [bold]{len(frame)}[/bold] claims, "
-              f"[bold]{frame['region'].nunique()}[/bold] regions, [bold]{frame['metric'].nunique()}[/bold] metrics"
+    err.print(f"[bold]{result.documents}[/bold] documents, [bold]{result.claims}[/bold] claims, "
+              f"[bold]{len(result.regions)}[/bold] regions, [bold]{len(result.metrics)}[/bold] metrics"
               + (f" -> {target}" if target else "")
               + (f", [red]{len(result.errors)} skipped[/red]" if result.errors else ""), highlight=False)
     if result.errors:

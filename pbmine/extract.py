@@ -90,9 +90,14 @@ def extract_text(text: str, doc_id: str = "doc", lexicon: Lexicon | None = None)
 
 @dataclass
 class ExtractResult:
+    """What a run produced: the claims (unless streamed only), counts and the one-line errors."""
+
     frame: pd.DataFrame
     documents: int = 0
     errors: list[str] = field(default_factory=list)
+    claims: int = 0
+    regions: set[str] = field(default_factory=set)
+    metrics: set[str] = field(default_factory=set)
 
 
 def iter_claims(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
@@ -115,11 +120,12 @@ def iter_claims(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexic
 
 def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
             output: str | os.PathLike | None = None, batch_docs: int = 200,
-            on_error: Callable[[str], None] | None = None) -> ExtractResult:
+            on_error: Callable[[str], None] | None = None, keep: bool = True) -> ExtractResult:
     """Claims of files and folders (the bundled seeds when `paths` is empty).
 
     With `output`, rows are written to Parquet every `batch_docs` documents, so
-    a failure later in a long run keeps what came before it.
+    a failure later in a long run keeps what came before it; with `keep=False`
+    they are not also held in memory (for corpora larger than memory).
     """
     errors: list[str] = []
 
@@ -131,23 +137,30 @@ def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon |
     writer = None
     frames: list[pd.DataFrame] = []
     batch: list[Claim] = []
-    documents = 0
     try:
         if output is not None:
             import pyarrow.parquet as pq
             writer = pq.ParquetWriter(str(output), ARROW_SCHEMA)
+        result = ExtractResult(to_frame([]), errors=errors)
         for _, claims in iter_claims(paths, lexicon, note):
-            documents += 1
+            result.documents += 1
+            result.claims += len(claims)
+            result.regions.update(c.region for c in claims if c.region)
+            result.metrics.update(c.metric for c in claims if c.metric)
             batch.extend(claims)
-            if documents % batch_docs == 0:
-                frames.append(_flush(batch, writer))
+            if result.documents % batch_docs == 0:
+                frame = _flush(batch, writer)
+                if keep:
+                    frames.append(frame)
                 batch = []
-        frames.append(_flush(batch, writer))
+        frame = _flush(batch, writer)
+        if keep:
+            frames.append(frame)
     finally:
         if writer is not None:
             writer.close()
-    frame = pd.concat(frames, ignore_index=True) if frames else to_frame([])
-    return ExtractResult(frame, documents, errors)
+    result.frame = pd.concat(frames, ignore_index=True) if frames else to_frame([])
+    return result
 
 
 def _flush(batch: list[Claim], writer) -> pd.DataFrame:

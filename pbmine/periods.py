@@ -102,14 +102,17 @@ class PeriodResolver:
         return self._year_in(before) or self._paragraph_year(sentence) or self.date.year
 
     def period_for(self, sentence: Sentence, start: int) -> str | None:
+        """The last period named before the figure; of two that end together the longer (前三季度, not 三季度)."""
         before = self.doc.text[sentence.start:start]
-        found, pos = None, -1
+        best: tuple[int, int, str] | None = None  # (end, length, text)
         for p in self.periods:
             at = before.rfind(p)
-            if at > pos:
-                found, pos = p, at
+            if at >= 0:
+                cand = (at + len(p), len(p), p)
+                best = max(best, cand) if best else cand
         for rx in (MONTH_SPAN, CUTOFF):
             for m in rx.finditer(before):
-                if m.start() > pos:
-                    found, pos = m.group(0).strip(), m.start()
-        return found
+                text = m.group(0).strip()
+                cand = (m.end(), len(text), text)
+                best = max(best, cand) if best else cand
+        return best[2] if best else None

@@ -104,9 +104,13 @@ class RegionResolver:
                 counts.setdefault(self._key(place), Counter())[surface] += 1
         out = {}
         for key, counter in counts.items():
+            place = self.resolve(next(iter(counter)))
             suffixed = [s for s in counter if s[-1] in "省市区县州旗盟" or s.endswith(("新区", "试验区", "实验区"))]
-            pool = suffixed or list(counter)
-            out[key] = max(pool, key=lambda s: (counter[s], len(s)))
+            if not suffixed:
+                out[key] = place.name  # only 三亚 or 青岛 written: give the division's name
+                continue
+            best = max(suffixed, key=lambda s: (counter[s], len(s)))
+            out[key] = place.name if best.endswith(place.name) else best  # 青岛西海岸新区 -> 西海岸新区
         return out
 
     def region(self, place: Place | None, surface: str) -> Region:

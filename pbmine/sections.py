@@ -72,8 +72,8 @@ def split_sentences(line: Line, first_index: int = 0) -> list[Sentence]:
     cuts = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     for cut in cuts:
         chunk = text[pos:cut]
-        lead = len(chunk) - len(chunk.lstrip(" \t\u3000\u00a0"))
-        body = chunk.strip(" \t\u3000\u00a0")
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
         if body:
             s = line.start + pos + lead
             out.append(Sentence(first_index + len(out), s, s + len(body), body, line.index))

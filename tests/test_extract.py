@@ -1,0 +1,49 @@
+"""The pipeline on whole inputs: bad files, arbitrary text, streaming to Parquet."""
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pbmine import extract, extract_text
+from pbmine.extract import bundled_seeds
+
+
+def test_bundled_seeds_are_found():
+    assert sorted(p.name for p in bundled_seeds().glob("*.txt"))[0].startswith("000_")
+    result = extract()
+    assert result.documents == 4 and len(result.frame) > 150 and not result.errors
+
+
+def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("市南区\n形成调研报告 91 篇。\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
+    (tmp_path / "gbk.txt").write_bytes("平度市\n评定五星级党支部 89 个。\n".encode("gb18030"))
+    (tmp_path / "broken.html").write_text("<html><body><p>即墨区<p>认定党支部75个</div>", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    errors = []
+    result = extract([tmp_path, missing], output=tmp_path / "c.parquet", on_error=errors.append)
+    assert result.documents == 3
+    assert {row for row in result.frame["value"]} == {91.0, 89.0, 75.0}
+    assert len(errors) == 3 and all("\n" not in e for e in errors)
+    assert any("empty.txt" in e for e in errors) and any("binary.txt" in e for e in errors)
+    assert any("missing.txt" in e for e in errors)
+    assert len(pd.read_parquet(tmp_path / "c.parquet")) == 3
+
+
+def test_streaming_writes_every_batch(tmp_path):
+    for i in range(5):
+        (tmp_path / f"r{i}.txt").write_text(f"设立{i + 1}个党员先锋岗。\n", encoding="utf-8")
+    result = extract([tmp_path], output=tmp_path / "out.parquet", batch_docs=2)
+    assert len(pd.read_parquet(tmp_path / "out.parquet")) == len(result.frame) == 5
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=120) | st.text(alphabet=st.sampled_from(list("0123456789三十百万个名家%余近约，。、\n“”第年市区")),
+                                       max_size=120))
+def test_never_raises_and_offsets_slice(text):
+    claims = extract_text(text)
+    for row in claims.itertuples():
+        assert text[row.start:row.end] == row.number

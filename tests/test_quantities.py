@@ -1,0 +1,109 @@
+"""The quantity grammar: what is a claim's number, its unit and qualifier, and what is not."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pbmine.quantities import find_quantities
+
+
+def one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, [(text[q.start:q.end], q.unit) for q in found]
+    q = found[0]
+    return text[q.start:q.end], q.value, q.unit, q.qualifier, q.kind
+
+
+POSITIVE = [
+    ("评定“五星级”党支部 89 个", ("89", 89, "个", None, "count")),
+    ("群众好评率达100%", ("100", 100, "%", None, "percent")),
+    ("组织 1300 余名党务工作人员", ("1300 余", 1300, "名", "at_least", "count")),
+    ("1万余名在职党员", ("1万余", 10000, "名", "at_least", "count")),
+    ("走访40多万家市场主体", ("40多万", 400000, "家", "at_least", "count")),
+    ("受众近7000人次", ("7000", 7000, "人次", "at_most", "count")),
+    ("总投资2706亿元", ("2706亿", 270600000000, "元", None, "money")),
+    ("投入不到5万元", ("5万", 50000, "元", "at_most", "money")),
+    ("企业登记预审效率提高 2.6 倍", ("2.6", 2.6, "倍", None, "multiple")),
+    ("海洋生产总值增长13.3%", ("13.3", 13.3, "%", None, "growth")),
+    ("同比下降4.6%", ("4.6", 4.6, "%", None, "growth")),
+    ("比上年提高1.2个百分点", ("1.2", 1.2, "百分点", None, "growth")),
+    ("满意度达百分之九十五", ("百分之九十五", 95, "%", None, "percent")),
+    ("完成率百分之百", ("百分之百", 100, "%", None, "percent")),
+    ("占七成以上", ("七成", 70, "%", "at_least", "percent")),
+    ("建成12 306个", ("12 306", 12306, "个", None, "count")),
+    ("资金1,100万元", ("1,100万", 11000000, "元", None, "money")),
+    ("建成１２３个", ("１２３", 123, "个", None, "count")),
+    ("设立两百个党员先锋岗", ("两百", 200, "个", None, "count")),
+    ("有党员二十五名", ("二十五", 25, "名", None, "count")),
+    ("培训一百零八人次", ("一百零八", 108, "人次", None, "count")),
+    ("约200人参加", ("200", 200, "人", "about", "count")),
+    ("100人左右", ("100", 100, "人", "about", "count")),
+    ("超过3000户", ("3000", 3000, "户", "at_least", "count")),
+    ("逾5000人次", ("5000", 5000, "人次", "at_least", "count")),
+    ("突破630万人次", ("630万", 6300000, "人次", "at_least", "count")),
+    ("接近70%", ("70", 70, "%", "at_most", "percent")),
+    ("不足8%", ("8", 8, "%", "at_most", "percent")),
+    ("大约300人", ("300", 300, "人", "about", "count")),
+    ("300个上下", ("300", 300, "个", "about", "count")),
+    ("5000元以上。", ("5000", 5000, "元", "at_least", "money")),
+    ("党员近百名", ("百", 100, "名", "at_most", "count")),
+    ("上千人参加", ("千", 1000, "人", "at_least", "count")),
+    ("生态绿道7.3公里", ("7.3", 7.3, "公里", None, "length")),
+    ("茶园8.5万亩", ("8.5万", 85000, "亩", None, "area")),
+    ("平均年龄44岁", ("44", 44, "岁", None, "age")),
+    ("有基层党组织７６个", ("７６", 76, "个", None, "count")),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE)
+def test_finds(text, expected):
+    number, value, unit, qualifier, kind = one(text)
+    assert (number, unit, qualifier, kind) == (expected[0], expected[2], expected[3], expected[4])
+    assert value == pytest.approx(expected[1])
+
+
+RANGES = [("3至5个", 3, 5, "个"), ("2-4万元", 20000, 40000, "元"), ("三到五个", 3, 5, "个"),
+          ("10%~15%", 10, 15, "%")]
+
+
+@pytest.mark.parametrize("text,low,high,unit", RANGES)
+def test_ranges(text, low, high, unit):
+    (q,) = find_quantities(text)
+    assert (q.value, q.value_high, q.unit) == (low, high, unit)
+
+
+NOT_CLAIMS = [
+    "2024年", "3月份", "每月10日", "2021~2022年度", "2022-12-31 08:19", "前三季度", "近五年来", "12月",
+    "第29届联合国气候变化大会", "十九届五中、六中全会", "第二届", "第一书记", "数量位居全市第一",
+    "实施“五个突出”", "聚焦“四个过硬”", "两个维护", "“1+N”支部党建互助联盟", "1+3+N三级组织体系",
+    "5A级景区", "市12345热线办", "“1921”融合型党建品牌", "一岗双责", "三亮三创", "一把手",
+    "“四个一”主题活动", "“四型”机关", "党员服务360", "三会一课", "五位一体", "中央八项规定精神",
+    "40岁以下", "有20名以上职工的企业", "5000万元以上项目完成投资额", "年主营业务收入2000万元及以上的工业法人单位",
+    "阅读 (31357)", "电话0898-88661234", "鼓组〔2024〕41号", "一个写照", "一批制度性实践", "走进千家万户",
+    "三个“聚焦”", "“15分钟医保服务圈”", "《关于开展3项行动的通知》", "3个月", "5个工作日", "四处奔走",
+    "一成不变", "百花齐放", "附近",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(text):
+    assert [text[q.start:q.end] for q in find_quantities(text)] == []
+
+
+def test_several_in_one_sentence():
+    text = "评定“三星支部”205 个、“四星支部”21 个、“五星支部”10 个"
+    assert [q.value for q in find_quantities(text)] == [205, 21, 10]
+
+
+def test_two_counts_in_a_row_are_not_a_slogan():
+    assert [q.value for q in find_quantities("遴选优秀年轻干部两批六十名")] == [2, 60]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789０１２三十百千万亿两余多近约个名%％，。、 年月第“”+-.")) |
+               st.characters(), max_size=60))
+def test_never_raises_and_spans_slice(text):
+    for q in find_quantities(text):
+        assert 0 <= q.outer_start <= q.start < q.end <= q.outer_end <= len(text)
+        assert text[q.start:q.end].strip() == text[q.start:q.end]
