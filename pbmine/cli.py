@@ -172,10 +172,19 @@ def _ranking(table: pd.DataFrame, metric: str, level: str) -> Table:
     top = table["value"].max() if len(table) else 0
     for row in table.itertuples():
         bar = "█" * max(1, round(12 * row.value / top)) if top else ""
-        sentence = row.sentence if len(row.sentence) <= 60 else row.sentence[:57] + "…"
+        sentence = _around(row.sentence, getattr(row, "number", None) or "")
         t.add_row(str(row.rank), row.region, format_value(row.value, row.qualifier, getattr(row, "value_high", None)),
                   row.unit, bar, f"[dim]{row.doc_id}[/dim] {sentence}")
     return t
+
+
+def _around(sentence: str, number: str, before: int = 22, after: int = 14) -> str:
+    """The part of a sentence around its figure, so the evidence shows what was counted."""
+    at = sentence.find(number) if number else -1
+    if at < 0 or len(sentence) <= before + after + len(number):
+        return sentence if len(sentence) <= 60 else sentence[:57] + "…"
+    lo, hi = max(0, at - before), min(len(sentence), at + len(number) + after)
+    return ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
 
 
 @app.command()

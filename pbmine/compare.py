@@ -78,7 +78,7 @@ def compare(claims: pd.DataFrame, metric: str, level: str = "district",
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
     table = table.sort_values(["value", "region"], ascending=[False, True], kind="stable")
     table.insert(0, "rank", table["value"].rank(method="min", ascending=False).astype(int))
-    extra = [c for c in ("kind", "value_high", "year", "claims") if c in table.columns]
+    extra = [c for c in ("kind", "value_high", "year", "number", "claims") if c in table.columns]
     return table[OUTPUT_COLUMNS + extra].reset_index(drop=True)
 
 
