@@ -10,6 +10,7 @@ last to the predicate (有11家达到…标准). The word lists that steer this 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import QUOTES, Lexicon
@@ -56,6 +57,10 @@ class MetricFinder:
         self.comparison = set(g.get("comparison", []))
         self.respectively = set(g.get("respectively", []))
         self.event_units = set(g.get("event_units", []))
+        self.subset_words = tuple(g["subset_words"])
+        self.frame_words = tuple(g["frame_words"])
+        self.list_joiners = tuple(g["list_joiners"])
+        self.from_words = tuple(lex.grammar["change"]["from"])
         self.places = None  # set per document: surfaces of place names, never a metric
 
     # -- the stream -----------------------------------------------------
@@ -176,7 +181,7 @@ class MetricFinder:
                                                    or it.text in self.respectively or it.text.isdigit()):
                 j -= 1
                 continue
-            if skipping and it.kind == "punct" and it.text in "，," and j > 0 and items[j - 1].text == "中":
+            if skipping and it.kind == "punct" and it.text in "，," and j > 0 and items[j - 1].text in self.frame_words:
                 j -= 2  # 重点企业中，有9家…: the frame 'among X' before the figure
                 continue
             if skipping and it.kind == "qty" and self._is_from_value(items, j):
@@ -246,7 +251,7 @@ class MetricFinder:
         """Item j is the starting value of a change (覆盖率由2022年的76.2%|提高到93.5%)."""
         k = j - 1
         while k >= 0 and j - k <= 6 and not (items[k].kind in ("punct", "qty")):
-            if items[k].text in ("从", "由"):
+            if items[k].text in self.from_words:
                 return True
             k -= 1
         return False
@@ -338,7 +343,7 @@ class MetricFinder:
         """解决率、满意率分别达到93.1%和91.4%: the listed phrases go to the figures in order."""
         groups, current = [], []
         for qi in range(len(found)):
-            if current and all(it.kind == "space" or it.text in ("和", "、", "与", "及")
+            if current and all(it.kind == "space" or it.text in self.list_joiners
                                for it in items[where[current[-1]] + 1: where[qi]]):
                 current.append(qi)
             else:
@@ -356,7 +361,7 @@ class MetricFinder:
             if j < 0 or items[j].text not in self.respectively or len(group) < 2:
                 continue
             phrase = found[group[0]].phrase if found[group[0]] else None
-            parts = [p for p in (phrase or "").replace("和", "、").split("、") if p]
+            parts = [p for p in re.split("|".join(map(re.escape, self.list_joiners)), phrase or "") if p]
             if len(parts) == len(group):
                 names = parts
             if names and len(names) == len(group):
@@ -376,7 +381,7 @@ class MetricFinder:
 
     def _after_you(self, items: list[Item], i: int) -> bool:
         """A subset: X有11家… counts those of X that did what follows."""
-        return self._word_before(items, i) in ("有", "中有")
+        return self._word_before(items, i) in self.subset_words
 
     @staticmethod
     def _listed(items: list[Item], i: int, k: int) -> bool:

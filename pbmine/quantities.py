@@ -70,6 +70,7 @@ class Grammar:
         self.not_after = tuple(g["number"]["not_after"])
         self.joiners = set(g["number"]["joiners"])
         self.formulas = tuple(g["number"]["formulas"])
+        self.determiners = tuple(g["number"]["determiners"])
         self.max_quoted = int(g["number"]["max_quoted_name"])
         self.slogan_numeral = bool(g["number"]["slogan_if_followed_by_numeral"])
         self.slogan_quote = bool(g["number"].get("slogan_if_followed_by_quote", False))
@@ -144,8 +145,6 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         lo = None
     elif m.group("tenth") is not None:
         start, end = m.start(), m.start() + 2
-        if text.startswith("一成不变", start):
-            return None
         value = _value(m.group("tenth")) * 10
         unit, kind, unit_text = "%", "percent", "成"
         suffix = m.group("tenth_suffix")
@@ -162,7 +161,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
             return None  # 3个-5名: two different things, not a range
         suffix = m.group("suffix")
         core = m.group("hi_core")
-        if core in ("一", "壹") and not m.group("hi_mult") and not lo:
+        if core in g.determiners and not m.group("hi_mult") and not lo:
             return None  # 一个, 一批, 一次: a determiner, not a count
         if u.needs_before and not any(w in text[_clause_start(text, start):start] for w in u.needs_before):
             return None  # 40岁以下: an age is a claim only as a group's age
@@ -227,7 +226,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
 def _quantity_follows(text: str, pos: int, g: Grammar) -> bool:
     """A numeral at `pos` that is itself a count with a measure word (两批|六十名), not 一 alone."""
     m = g.pattern.match(text, pos)
-    return bool(m and m.group("hi_core") and m.group("hi_core") not in ("一", "壹"))
+    return bool(m and m.group("hi_core") and m.group("hi_core") not in g.determiners)
 
 
 def _value(core: str, mult: str | None = None) -> float | None:
@@ -254,7 +253,7 @@ def _is_category_bound(text: str, pos: int, g: Grammar, kind: str) -> bool:
             break
         window.append(ch)
     w = "".join(window)
-    return "的" in w or bool(re.search(r"\d|[两三四五六七八九十]+[个名家项处]", w))
+    return "的" in w or bool(g.pattern.search(w))
 
 
 def _change_before(text: str, pos: int, g: Grammar) -> str | None:

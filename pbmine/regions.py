@@ -28,8 +28,7 @@ OPENING_CHARS = 400  # how much of a report's start may name the report's place
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
 NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u")  # tags no place name carries
 CLAUSE_BREAKS = "，,；;：:。！？!?"
-TIME_OPENER = re.compile(r"^(?:(?:19|20)\d{2}年(?:以来|来|度)?|今年以来|去年以来|近年来|近年|今年|去年|"
-                         r"上半年|下半年|全年|一年来|截至目前|目前|此外|同时|其中)[，,、\s]*")
+YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +58,7 @@ class Region:
 
 def local_place(name: str, parent: Place | None) -> Place:
     """A 社区/街道/镇/村 inside `parent`: the gazetteer does not list them, their parent does."""
-    level = "village" if name.endswith(("社区", "村")) else "township"
+    level = "village" if name.endswith(tuple(cues()["village_suffixes"])) else "township"
     if parent is None:
         return Place(name, name, None, None, None, None, level)
     district = parent.district or (parent.name if parent.level in ("district", "zone") else None)
@@ -73,6 +72,9 @@ class RegionResolver:
         self.doc = doc
         self.gaz = gaz or Gazetteer.default()
         self.c = c = cues()
+        openers = "|".join(map(re.escape, sorted(c["sentence_openers"], key=len, reverse=True)))
+        self.opener_rx = re.compile(rf"^(?:{YEAR_OPENER}|{openers})[，,、\s]*")
+        self.name_suffixes = tuple(c["name_suffixes"])
         self.mentions = self.gaz.find(doc.text)
         self.starts = {m[0]: m for m in self.mentions}
         self.context = [cands[0] for cands in (self.gaz.candidates(m[2]) for m in self.mentions)
@@ -105,7 +107,7 @@ class RegionResolver:
         out = {}
         for key, counter in counts.items():
             place = self.resolve(next(iter(counter)))
-            suffixed = [s for s in counter if s[-1] in "省市区县州旗盟" or s.endswith(("新区", "试验区", "实验区"))]
+            suffixed = [s for s in counter if s.endswith(self.name_suffixes)]
             if not suffixed:
                 out[key] = place.name  # only 三亚 or 青岛 written: give the division's name
                 continue
@@ -251,9 +253,10 @@ class RegionResolver:
             if text.startswith(opener, pos):
                 after = pos + len(opener)
                 region, stop = self.chain_at(after, end)
-                if region is not None and (opener != "在" or text[stop:stop + 1] in "，,"):
+                locative = opener in self.c["locative_openers"]
+                if region is not None and (not locative or text[stop:stop + 1] in "，,"):
                     return region if self._is_subject(region, stop) else None
-                if opener != "在":
+                if not locative:
                     pos = after
                     while pos < end and text[pos] in "，, \u3000":
                         pos += 1
@@ -268,13 +271,13 @@ class RegionResolver:
         if any(text.startswith(w, stop) for w in self.c["list_markers"]):
             return False  # 海棠区、吉阳区…: a list of places
         # as written, the name must end in a suffix: a bare short form (青岛|自贸片区) modifies a noun
-        return text[stop - 1] in "省市区县州旗盟镇乡村" or text[stop - 2:stop] in ("街道", "社区")
+        return text[:stop].endswith(self.name_suffixes)
 
     def sentence_subject(self, sentence: Sentence) -> Region | None:
         """The place a sentence is about when it opens with one (after a time phrase or 其中)."""
         if sentence.index not in self._subjects:
             text = sentence.text
-            m = TIME_OPENER.match(text)
+            m = self.opener_rx.match(text)
             start = sentence.start + (m.end() if m else 0)
             self._subjects[sentence.index] = self._subject_at(start, sentence.end)
         return self._subjects[sentence.index]
@@ -329,7 +332,7 @@ class RegionResolver:
         """全州|现有行政村|2187个: a filler and a short noun between the scope word and the figure
         (but 占全市|比重41.4% is the region's share of the city, not the city's figure)."""
         return 0 < len(gap) <= 8 and any(gap.startswith(f) for f in self.c["scope_fillers"]) \
-            and not re.search(r"[的在对为了和与]", gap)
+            and not any(w in gap for w in ["的", *self.c["locatives"], *self.c["list_markers"]])
 
     def _place_before(self, clause_start: int, start: int) -> Region | None:
         """A place named directly before the figure (其中城东社区42项, 城阳区10个)."""
