@@ -48,7 +48,7 @@ class Extractor:
         self.finder.places = {surface for _, _, surface in regions.mentions}
         claims: list[Claim] = []
         for sent in doc.sentences:
-            quantities = [q for q in find_quantities(sent.text, self.lex)]
+            quantities = find_quantities(sent.text, self.lex)
             if not quantities:
                 continue
             for q in quantities:  # sentence offsets -> document offsets

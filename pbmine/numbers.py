@@ -18,7 +18,6 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 CN_DIGIT_CHARS = "".join(DIGITS)
-CN_NUMERAL_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 # One-to-one folding of full-width digits and signs, so offsets survive.
 WIDTH_FOLD = str.maketrans(

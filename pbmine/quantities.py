@@ -15,7 +15,6 @@ from functools import lru_cache
 from .lexicon import Lexicon, default_lexicon
 from .numbers import CN_DIGIT_CHARS, WIDTH_FOLD, NumberError, parse_number
 
-PUNCT = set("，。！？；：、,.!?;:\n（）()【】[]《》“”\"'‘’「」…—")
 CLAUSE_END = set("，。！？；,!?;\n")
 
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?"

@@ -80,6 +80,7 @@ class RegionResolver:
         self.context = [cands[0] for cands in (self.gaz.candidates(m[2]) for m in self.mentions)
                         if len(cands) == 1]
         self._resolved: dict[str, Place | None] = {}
+        self.report: Region | None = None  # set below; chains met while finding it hang under nothing
         self.surface = self._preferred_surfaces()
         suffixes = "|".join(c["local_suffixes"])
         self.local_rx = re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})")
@@ -152,7 +153,7 @@ class RegionResolver:
         return region, end
 
     def _base_place(self) -> Place | None:
-        return self.report.place if getattr(self, "report", None) else None
+        return self.report.place if self.report else None
 
     # -- the report and its sections -------------------------------------
     def _report_region(self) -> Region | None:
