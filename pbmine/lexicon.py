@@ -42,6 +42,7 @@ class Lexicon:
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
     not_before: tuple[str, ...]
+    qualifiers_within: dict[str, list[str]]
     grammar: dict
     aliases: dict[str, str] = field(default_factory=dict)  # written form -> canonical
     user_words: tuple[str, ...] = ()
@@ -72,8 +73,8 @@ class Lexicon:
                 aliases[_strip_quotes(form)] = canonical
         words = data.get("words", [])
         return Lexicon(self.units, self.qualifiers_before, self.qualifiers_inside,
-                       self.qualifiers_after, self.not_before, self.grammar, aliases,
-                       tuple(self.user_words) + tuple(words))
+                       self.qualifiers_after, self.not_before, self.qualifiers_within, self.grammar,
+                       aliases, tuple(self.user_words) + tuple(words))
 
 
 QUOTES = "“”\"'‘’「」『』《》〈〉"
@@ -106,6 +107,7 @@ def default_lexicon() -> Lexicon:
         qualifiers_inside=_flip(quals["inside"]),
         qualifiers_after=_flip(quals["after"]),
         not_before=tuple(quals["before"].get("not_before", [])),
+        qualifiers_within=quals.get("within_clause", {}),
         grammar=_load("grammar.toml"),
         aliases=aliases,
     )

@@ -63,13 +63,19 @@ class Grammar:
                   rf"{_number('hi')}{_SP}(?P<unit>{unit_re}){suffix}")
         percent_word = rf"百分之(?P<pw>{_CN}|{_AR}){suffix.replace('suffix', 'pw_suffix')}"
         tenths = rf"(?P<tenth>[{_CN_SMALL}]|\d)成(?P<tenth_suffix>{'|'.join(map(re.escape, after))})?"
-        self.pattern = re.compile(rf"{percent_word}|{tenths}|{ranged}")
+        fraction = rf"(?P<fden>{_CN}|{_AR})分之(?P<fnum>{_CN}|{_AR})(?P<frac_suffix>{'|'.join(map(re.escape, after))})?"
+        self.pattern = re.compile(rf"{percent_word}|{fraction}|{tenths}|{ranged}")
         self.before = sorted(lex.qualifiers_before, key=len, reverse=True)
         self.not_before = tuple(lex.not_before)
         self.not_after = tuple(g["number"]["not_after"])
         self.joiners = set(g["number"]["joiners"])
         self.formulas = tuple(g["number"]["formulas"])
         self.determiners = tuple(g["number"]["determiners"])
+        self.rank_before = tuple(g["number"]["rank_before"])
+        self.rank_units = tuple(g["number"]["rank_units"])
+        self.comparatives = sorted(g["number"]["comparatives"], key=len, reverse=True)
+        self.signs = dict(g["number"]["signs"])
+        self.within_clause = {w: q for q, words in lex.qualifiers_within.items() for w in words}
         self.max_quoted = int(g["number"]["max_quoted_name"])
         self.slogan_numeral = bool(g["number"]["slogan_if_followed_by_numeral"])
         self.slogan_quote = bool(g["number"].get("slogan_if_followed_by_quote", False))
@@ -130,6 +136,14 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
         if q is None or _inside(protected, q.start, q.outer_end):
             continue
         found.append(q)
+    for q, nxt in zip(found, found[1:]):  # 分别提高1.8个和1.2个百分点: the unit is shared
+        between = folded[q.outer_end:nxt.outer_start]
+        if q.unit_text == "个" and nxt.unit == "百分点" and between.strip() in ("和", "、", "与", "及"):
+            q.unit, q.kind, q.direction = nxt.unit, nxt.kind, nxt.direction
+            change = _change_before(folded, q.outer_start, g)
+            if change:  # 提高1.8个和1.2个百分点: both are changes
+                for item in (q, nxt):
+                    item.kind, item.direction = "growth", g.change[change]
     return found
 
 
@@ -141,6 +155,15 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         value = _value(m.group("pw")) if m.group("pw") != "百" else 100.0  # 百分之百
         unit, kind, unit_text = "%", "percent", "百分之"
         suffix = m.group("pw_suffix")
+        lo = None
+    elif m.group("fden") is not None:
+        start, end = m.start(), m.end("fnum")
+        den, num = _value(m.group("fden")), _value(m.group("fnum"))
+        if not den or num is None:
+            return None
+        value = round(num / den * 100, 6)
+        unit, kind, unit_text = "%", "percent", "分之"
+        suffix = m.group("frac_suffix")
         lo = None
     elif m.group("tenth") is not None:
         start, end = m.start(), m.start() + 2
@@ -162,21 +185,26 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         core = m.group("hi_core")
         if core in g.determiners and not m.group("hi_mult") and not lo:
             return None  # 一个, 一批, 一次: a determiner, not a count
-        if u.needs_before and not any(w in text[_clause_start(text, start):start] for w in u.needs_before):
+        if u.needs_before and not any(w in text[:start] for w in u.needs_before):
             return None  # 40岁以下: an age is a claim only as a group's age
+        if u.text in g.rank_units and _ends_with(text, m.start(), g.rank_before):
+            return None  # 排名后5位: a rank
         value = _value(m.group("hi_core"), m.group("hi_mult"))
     if value is None:
         return None
     bare_word = None
     numeral = m.group("pw") or m.group("hi_core") or ""
-    if numeral and numeral[0] in _BARE and numeral != "百":  # 百分之百 is a number of its own
+    if numeral and numeral[0] in _BARE and numeral != "百" and m.group("fden") is None:  # 百分之百
         bare_word = _ends_with(text, start, g.bare_words)
         if bare_word is None:
             return None  # 千家万户: not a number
     outer_end = m.end()
     # context before the number
     prev = text[start - 1] if start else ""
-    if prev in g.joiners or prev.isascii() and prev.isalnum():
+    sign = None
+    if prev in g.signs and (start < 2 or not (text[start - 2].isascii() and text[start - 2].isalnum())):
+        sign = g.signs[prev]  # | +12.4%: a signed change, not a formula like 1+N
+    elif prev in g.joiners or prev.isascii() and prev.isalnum():
         return None
     if _ends_with(text, start, g.not_after):
         return None
@@ -188,8 +216,12 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
             return None  # 四个一, 五位一体 (but 两批六十名 is two counts)
         if g.slogan_quote and nxt in ("“", "「", "\""):
             return None  # 三个“聚焦”
+    if suffix == "多" and outer_end < len(text) and "\u4e00" <= text[outer_end] <= "\u9fff":
+        suffix, outer_end = None, outer_end - 1  # 10个|多功能室: 多 starts the next word
     if suffix in g.bounds and _is_category_bound(text, outer_end, g, kind):
         return None
+    if text[outer_end:outer_end + 1] == "的" and _ends_with(text, start, g.comparatives):
+        return None  # 满意率低于85%的23个社区: a bound that defines a category
     qualifier = None
     value_high = None
     if lo:
@@ -210,8 +242,18 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
     if bare_word:
         qualifier = g.bare_after[bare_word]
         outer_start = text.rfind(bare_word, 0, start)
+    if qualifier is None and text[:start].endswith("的"):
+        clause = text[_clause_start(text, start):start]
+        for word, label in g.within_clause.items():
+            at = clause.rfind(word)
+            if at >= 0 and len(clause) - at <= len(word) + 8:
+                qualifier = label  # 约占全国的六成
     direction = None
-    change = _change_before(text, outer_start, g)
+    if sign:
+        direction = sign
+        if kind == "percent":
+            kind = "growth"
+    change = None if sign else _change_before(text, outer_start, g)
     if change and kind in ("percent", "multiple"):
         direction = g.change[change]
         if kind == "percent":
