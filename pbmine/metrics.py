@@ -61,6 +61,10 @@ class MetricFinder:
         self.frame_words = tuple(g["frame_words"])
         self.list_joiners = tuple(g["list_joiners"])
         self.from_words = tuple(lex.grammar["change"]["from"])
+        self.relational = set(g["relational"])
+        self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
+        self.scope_initials = tuple(g["scope_initials"])
+        self.township = re.compile(g["township_pattern"])
         self.places = None  # set per document: surfaces of place names, never a metric
 
     # -- the stream -----------------------------------------------------
@@ -149,6 +153,10 @@ class MetricFinder:
                 break
             if it.kind == "word" and not self._nounish(it):
                 first = not out and verb_first and (it.tag.startswith("v") or it.text in self.linking)
+                aspect = verb_first and len(out) == 1 and it.text in ("了", "过", "着")
+                if aspect:
+                    j += 1  # 担任了|村党组织书记
+                    continue
                 if not (first or self._modifier_verb(items, j, out)):
                     break
             elif not self._nounish(it):
@@ -181,6 +189,9 @@ class MetricFinder:
                                                    or it.text in self.respectively or it.text.isdigit()):
                 j -= 1
                 continue
+            if skipping and it.kind == "punct" and it.text in ("(", "（"):
+                j -= 1  # 供暖(1.37万件): a figure in brackets glosses the noun before it
+                continue
             if skipping and it.kind == "punct" and it.text in "，," and j > 0 and items[j - 1].text in self.frame_words:
                 j -= 2  # 重点企业中，有9家…: the frame 'among X' before the figure
                 continue
@@ -205,6 +216,16 @@ class MetricFinder:
                 out.append(it)  # 不|文明游览行为
                 j -= 1
                 continue
+            if it.text == "的" and out and out[0].text in self.relational:
+                out.append(it)  # 外出务工的|占比: the share needs what it is a share of
+                j -= 1
+                continue
+            if it.text in self.bounds and j >= 2 and items[j - 1].text in ("岁", "周岁") and items[j - 2].text.isdigit():
+                out += [it, items[j - 1], items[j - 2]]  # 35岁以下|党员占比
+                j -= 3
+                continue
+            if it.kind == "word" and self._scope_word(it) or it.text in self.not_metric:
+                break  # 我县, 全集团: who, not what
             if not self._nounish(it) or it.text in self.not_metric:
                 break  # 新区|海洋生产总值: a region word opens the clause, not the metric
             out.append(it)
@@ -243,6 +264,12 @@ class MetricFinder:
                 return phrase
             j -= 1
         return []
+
+    def _scope_word(self, item: Item) -> bool:
+        """全县, 我县, 全集团: a scope or a speaker, never part of a metric."""
+        t = item.text
+        return 2 <= len(t) <= 3 and t.startswith(self.scope_initials) and (
+            t[1] in "市省区县州旗镇乡村盟" or item.tag == "x")
 
     def _is_place(self, item: Item) -> bool:
         return bool(self.places) and item.text in self.places
@@ -301,15 +328,23 @@ class MetricFinder:
         found: list[Attachment | None] = [None] * n
         actions: list[str | None] = [None] * n
         adjacent_action: list[bool] = [False] * n
+        cells = self._row_headers(text, offset, quantities)
         for qi in range(n):
             i = where[qi]
+            if cells[qi]:
+                found[qi] = Attachment(cells[qi], None)  # 社区党组织 | 96个 | +12.4%
+                continue
             fwd = self.forward(items, i)
             bwd, action = self.backward(items, i)
+            event = quantities[qi].unit_text in self.event_units
             if not fwd:
                 bwd = self.compared(items, i) or bwd
-            if bwd and all(self._is_place(it) or it.kind == "punct" for it in bwd):
-                bwd = []  # 其中咸丰县|56名: a place is where, not what
-            if not fwd and not bwd and action and quantities[qi].unit in self.event_units:
+            if bwd and (all(self._is_place(it) or it.kind == "punct" for it in bwd)
+                        or self.township.match(_join(bwd) or "")):
+                bwd = []  # 其中咸丰县|56名, 望京街道|5213件: a place is where, not what
+            if bwd and action and event and self._action_adjacent(items, bwd[0], action):
+                bwd = [Item(action, 0, 0, "word", "v")] + bwd  # 走访|辖区居民|1.2万余户次
+            if not fwd and not bwd and action and event:
                 bwd = self.topic(items, i) + [Item(action, 0, 0, "word", "v")]  # 入户走访|12.6万户次
             elif not fwd and not bwd:
                 bwd = self.topic(items, i)
@@ -332,7 +367,9 @@ class MetricFinder:
             i = where[qi]
             phrase = _join(self.relative_head(items, i)) or _join(self.forward(items, i, verb_first=True))
             if not phrase and adjacent_action[qi]:
-                phrase = actions[qi]
+                # 开展“过硬党支部”评选,命名154个: the object of the clause before, else the verb
+                event = quantities[qi].unit_text in self.event_units
+                phrase = (None if event else _join(self.previous_object(items, i))) or actions[qi]
             if not phrase:
                 phrase = next((found[pj].phrase for pj in range(qi - 1, -1, -1)
                                if found[pj] is not None and found[pj].phrase), None)
@@ -367,6 +404,45 @@ class MetricFinder:
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    @staticmethod
+    def _action_adjacent(items: list[Item], first: Item, action: str) -> bool:
+        k = items.index(first) - 1
+        while k >= 0 and items[k].kind == "space":
+            k -= 1
+        return k >= 0 and items[k].text == action
+
+    def previous_object(self, items: list[Item], i: int) -> list[Item]:
+        """The last noun phrase of the clause before item i's clause."""
+        j = i - 1
+        while j >= 0 and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK):
+            j -= 1
+        j -= 1
+        while j >= 0 and items[j].kind in ("word", "space") and not self._nounish(items[j]):
+            j -= 1
+        if j < 0 or not (items[j].kind == "quote" or items[j].kind == "word" and self._nounish(items[j])):
+            return []
+        phrase, _ = self.backward(items, j + 1)
+        return phrase
+
+    @staticmethod
+    def _row_headers(text: str, offset: int, quantities: list[Quantity]) -> list[str | None]:
+        """In a table row written as text (社区党组织 | 96个 | +12.4%), a cell holding only a
+        figure counts what the row's first cell names."""
+        out: list[str | None] = [None] * len(quantities)
+        if "|" not in text and "｜" not in text:
+            return out
+        bounds = [-1] + [k for k, ch in enumerate(text) if ch in "|｜"] + [len(text)]
+        cells = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+        head = "".join(ch for ch in text[cells[0][0]:cells[0][1]].strip() if ch not in QUOTES)
+        for qi, q in enumerate(quantities):
+            s, e = q.outer_start - offset, q.outer_end - offset
+            for k, (a, b) in enumerate(cells):
+                if a <= s and e <= b and k > 0:
+                    rest = (text[a:s] + text[e:b]).strip(" \t\u3000+-－")
+                    if not rest and head:
+                        out[qi] = head
+        return out
 
     @staticmethod
     def _word_before(items: list[Item], i: int) -> str:
