@@ -112,7 +112,7 @@ class RegionResolver:
             if not suffixed:
                 out[key] = place.name  # only 三亚 or 青岛 written: give the division's name
                 continue
-            best = max(suffixed, key=lambda s: (counter[s], len(s)))
+            best = max(suffixed, key=lambda s: (counter[s], -len(s)))  # a tie goes to the shorter (石柱县)
             out[key] = place.name if best.endswith(place.name) else best  # 青岛西海岸新区 -> 西海岸新区
         return out
 
@@ -120,19 +120,21 @@ class RegionResolver:
         name = self.surface.get(self._key(place), surface) if place else surface
         return Region(name, place)
 
-    def _local_at(self, pos: int, end: int | None = None) -> str | None:
+    def _local_at(self, pos: int, end: int | None = None, longer: bool = False) -> str | None:
         """A 街道/镇/村/社区 name starting at `pos` (南街街道, 田家沟村), or None."""
         m = self.local_rx.match(self.doc.text, pos, end if end is not None else len(self.doc.text))
         if not m:
             return None
         name = m.group()
-        if name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"]):
+        if name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"]) \
+                or any(ch in self.c["local_bad_chars"] for ch in name):
             return None
         stem = name[: -2] if name.endswith(("街道", "社区")) else name[:-1]
-        longest = 4 if name.endswith(("街道", "社区")) else 3
+        longest = (4 if name.endswith(("街道", "社区")) else 3) + (1 if longer else 0)
         if self.doc.text[m.end():m.end() + 1] in self.c["local_not_followed_by"]:
             return None  # 村庄, 村民, 镇级: the suffix starts a word
-        if not 2 <= len(stem) <= longest or any(t.tag.startswith(NOT_NAME_TAGS) for t in get_segmenter().tokens(stem)):
+        banned = ("v", "p", "c", "d") if longer else NOT_NAME_TAGS
+        if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
             return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
         if any(m2[0] < m.end() and m2[1] > pos for m2 in self.mentions):
             return None  # a division name, not a local one
@@ -146,8 +148,10 @@ class RegionResolver:
             place = self.resolve(surface)
             region = self.region(place, surface) if place else Region(surface, None)
             end = m_end
-        local = self._local_at(end, limit)
-        if local:
+        for _ in range(2):  # 草海镇新华村: a township, then a village in it
+            local = self._local_at(end, limit)
+            if not local:
+                break
             region = Region(local, local_place(local, region.place if region else self._base_place()))
             end += len(local)
         return region, end
@@ -284,14 +288,17 @@ class RegionResolver:
         return self._subjects[sentence.index]
 
     def paragraph_subject(self, sentence: Sentence) -> Region | None:
-        """The place a paragraph opens with (田家沟村是全镇…的样板。…村里现有民宿23家) holds for the paragraph;
-        a place brought in by 其中 holds for its own sentence only."""
-        first = next((s for s in self.doc.sentences if s.line == sentence.line), None)
-        if first is None or first.index == sentence.index:
-            return None
-        if first.text.lstrip().startswith(tuple(self.c["subject_openers"])):
-            return None
-        return self.sentence_subject(first)
+        """The place the closest earlier sentence of the paragraph opened with (华溪村地处…。
+        …带动全村132户养蜂) holds on; one brought in by 其中 holds for its own sentence only."""
+        for s in reversed(self.doc.sentences[:sentence.index]):
+            if s.line != sentence.line:
+                return None
+            if s.text.lstrip().startswith(tuple(self.c["subject_openers"])):
+                continue
+            subject = self.sentence_subject(s)
+            if subject is not None:
+                return subject
+        return None
 
     def region_for(self, sentence: Sentence, start: int) -> Region | None:
         """The region of a figure at `start` in `sentence`."""
@@ -300,10 +307,40 @@ class RegionResolver:
         scope = self._scope(clause_start, start, base)
         if scope is not None:
             return scope
-        here = self._subject_at(clause_start, start) or self._place_before(clause_start, start)
+        here = self._place_before(clause_start, start) or self._subject_at(clause_start, start)
         if here is not None:
             return here
+        carried = self._clause_chain(sentence, clause_start)
+        if carried is not None:
+            return carried or base
         return self.sentence_subject(sentence) or self.paragraph_subject(sentence) or base
+
+    def _clause_chain(self, sentence: Sentence, clause_start: int) -> Region | bool | None:
+        """The subject of an earlier clause of the sentence carries on (察素齐镇今年完成改造14个，
+        改造面积约21万平方米); a clause opening with a location (在…的…中) ends it: False."""
+        text = self.doc.text
+        starts = [sentence.start] + [k + 1 for k in range(sentence.start, clause_start - 1)
+                                     if text[k] in CLAUSE_BREAKS]
+        carried: Region | bool | None = None
+        for k in starts:
+            opener = text[k:k + 1]
+            subject = self._subject_at(k, clause_start)
+            if subject is not None:
+                carried = subject
+            elif opener in self.c["locative_openers"] and self._names_place(k, clause_start):
+                carried = False
+        if text[clause_start:clause_start + 1] in self.c["locative_openers"] and \
+                self._names_place(clause_start, len(text)):
+            return False
+        return carried
+
+    def _names_place(self, start: int, limit: int) -> bool:
+        """Whether the clause at `start` (在星光岛社区的…中) names a place of its own."""
+        end = start
+        while end < limit and self.doc.text[end] not in CLAUSE_BREAKS:
+            end += 1
+        return any(start <= m[0] < end for m in self.mentions) or any(
+            self._local_at(k, end) for k in range(start, end - 1))
 
     def _clause_start(self, sentence: Sentence, pos: int) -> int:
         text = self.doc.text
@@ -344,10 +381,17 @@ class RegionResolver:
                 region, _ = self.chain_at(m_start, stop)
                 if region is not None and not self._after_locative(m_start, clause_start):
                     return region
-        for k in range(max(clause_start, stop - 8), stop - 1):
-            local = self._local_at(k, stop)
-            if local and k + len(local) == stop and not self._after_locative(k, clause_start):
-                return Region(local, local_place(local, self._base_place()))
+        # 其中城东社区42项, 、十八里店乡4087件: a local name filling the gap from the last break to the figure
+        k = stop
+        while k > clause_start and self.doc.text[k - 1] not in "、，,：:；;":
+            k -= 1
+        for opener in sorted(self.c["subject_openers"], key=len, reverse=True):
+            if self.doc.text.startswith(opener, k) and opener not in self.c["locative_openers"]:
+                k += len(opener)
+                break
+        local = self._local_at(k, stop, longer=True)
+        if local and k + len(local) == stop:
+            return Region(local, local_place(local, self._base_place()))
         return None
 
     def _after_locative(self, pos: int, floor: int) -> bool:
