@@ -12,6 +12,8 @@ SEEDS = ROOT / "seeds"
 SEEDS_GOLD = HERE / "data" / "seeds_gold"
 REPORTS = HERE / "data" / "reports"
 REPORTS_GOLD = HERE / "data" / "gold"
+BLIND = HERE / "data" / "blind" / "reports"
+BLIND_GOLD = HERE / "data" / "blind" / "gold"
 
 
 def load_gold(gold_dir: Path, docs_dir: Path) -> dict[str, list[dict]]:
@@ -43,3 +45,9 @@ def seed_claims():
 def report_claims():
     from pbmine import extract
     return extract([REPORTS]).frame
+
+
+@pytest.fixture(scope="session")
+def blind_claims():
+    from pbmine import extract
+    return extract([BLIND]).frame

@@ -54,6 +54,12 @@ POSITIVE = [
     ("平均年龄44岁", ("44", 44, "岁", None, "age")),
     ("有基层党组织７６个", ("７６", 76, "个", None, "count")),
     ("志愿服务时长达1.2万小时", ("1.2万", 12000, "小时", None, "duration")),
+    ("综合得分93.6分", ("93.6", 93.6, "分", None, "score")),
+    ("占全市的十分之一左右", ("十分之一", 10, "%", "about", "percent")),
+    ("资产总额突破千亿元", ("千亿", 1e11, "元", "at_least", "money")),
+    ("是2020年的5倍多。", ("5", 5, "倍", "at_least", "multiple")),
+    ("产量约占全国的六成", ("六成", 60, "%", "about", "percent")),
+    ("年出栏量超过600万羽", ("600万", 6e6, "羽", "at_least", "count")),
 ]
 
 
@@ -83,7 +89,8 @@ NOT_CLAIMS = [
     "40岁以下", "有20名以上职工的企业", "5000万元以上项目完成投资额", "年主营业务收入2000万元及以上的工业法人单位",
     "阅读 (31357)", "电话0898-88661234", "鼓组〔2024〕41号", "一个写照", "一批制度性实践", "走进千家万户",
     "三个“聚焦”", "“15分钟医保服务圈”", "《关于开展3项行动的通知》", "3个月", "5个工作日", "四处奔走",
-    "一成不变", "百花齐放", "附近", "提供24小时自助服务", "实施五个振兴",
+    "一成不变", "百花齐放", "附近", "提供24小时自助服务", "实施五个振兴", "8时30分", "两头跑",
+    "家住6层", "排名后5位", "满意率低于85%的", "十一届三次会议", "二次管网",
 ]
 
 
@@ -108,3 +115,17 @@ def test_never_raises_and_spans_slice(text):
     for q in find_quantities(text):
         assert 0 <= q.outer_start <= q.start < q.end <= q.outer_end <= len(text)
         assert text[q.start:q.end].strip() == text[q.start:q.end]
+
+
+def test_signed_change_in_a_table_row():
+    q = find_quantities("社区党组织 | 96个 | +12.4%")[1]
+    assert (q.value, q.unit, q.kind, q.direction) == (12.4, "%", "growth", "up")
+
+
+def test_shared_percentage_points():
+    qs = find_quantities("同比分别提高1.8个和1.2个百分点")
+    assert [(q.value, q.unit, q.kind) for q in qs] == [(1.8, "百分点", "growth"), (1.2, "百分点", "growth")]
+
+
+def test_formulas_stay_formulas():
+    assert find_quantities("1+3+N") == []

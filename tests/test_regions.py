@@ -48,3 +48,20 @@ def test_sub_district_places_hang_under_their_parent():
     text = "遵义市湄潭县兴隆镇党委\n\n龙凤村党总支依托万亩茶海,发展茶叶加工厂4家。\n"
     row = extract_text(text).iloc[0]
     assert row["region"] == "龙凤村" and row["city"] == "遵义市" and row["region_level"] == "village"
+
+
+def test_village_under_township_and_paragraph_subject():
+    text = ("重庆市石柱县工作综述\n\n中益乡华溪村地处武陵山区腹地,过去是深度贫困村。"
+            "村党支部领办合作社,带动全村132户养蜂。\n")
+    row = extract_text(text).iloc[0]
+    assert row["region"] == "华溪村" and row["region_level"] == "village"
+
+
+def test_clause_subject_carries_until_a_place_frame():
+    text = "土默特左旗政协工作报告\n\n察素齐镇今年完成老旧小区改造14个,改造面积约21万平方米。\n"
+    assert set(regions(text).values()) == {"察素齐镇"}
+
+
+def test_list_of_places_with_figures():
+    text = "北京市朝阳区接诉即办月报\n\n工单量居前三位的街乡依次为:望京街道5213件、十八里店乡4087件。\n"
+    assert regions(text) == {"5213": "望京街道", "4087": "十八里店乡"}
