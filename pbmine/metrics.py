@@ -151,7 +151,8 @@ class MetricFinder:
                 out.append(it)
                 out += conjunct
                 break
-            if it.kind == "word" and not self._nounish(it):
+            verb = it.kind == "word" and it.tag.startswith("v") and it.tag != "vn"
+            if it.kind == "word" and (verb or not self._nounish(it)):
                 first = not out and verb_first and (it.tag.startswith("v") or it.text in self.linking)
                 aspect = verb_first and len(out) == 1 and it.text in ("了", "过", "着")
                 if aspect:
@@ -168,9 +169,9 @@ class MetricFinder:
         return out
 
     def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
-        """A verb inside a noun phrase (乡村振兴工作队, 村居安置小区): not an action, a noun follows."""
+        """A verb inside a noun phrase (乡村振兴工作队, 创新成果): not an action, a noun follows."""
         it = items[j]
-        if not out or not it.tag.startswith("v") or it.text in self.actions or it.text in self.stops:
+        if not it.tag.startswith("v") or it.text in self.actions or it.text in self.stops or it.text in self.linking:
             return False
         nxt = items[j + 1] if j + 1 < len(items) else None
         return nxt is not None and self._nounish(nxt)
