@@ -62,6 +62,8 @@ class MetricFinder:
         self.list_joiners = tuple(g["list_joiners"])
         self.from_words = tuple(lex.grammar["change"]["from"])
         self.relational = set(g["relational"])
+        self.selection = set(g["selection"])
+        self.measure_nouns = set(g["measure_nouns"])
         self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
         self.scope_initials = tuple(g["scope_initials"])
         self.township = re.compile(g["township_pattern"])
@@ -140,6 +142,13 @@ class MetricFinder:
             if it.kind == "space":
                 j += 1
                 continue
+            if it.kind == "word" and it.tag == "c" and out and all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out):
+                conjunct = self.forward(items, j, verb_first=True)  # 软弱涣散和工作滞后|党支部
+                k = self._next_break(items, j + 1)
+                if conjunct and not any(items[m].kind == "qty" for m in range(j + 1, k)):
+                    out.append(it)
+                    out += conjunct
+                break
             if it.kind == "punct" and it.text in LIST_BREAK and out:
                 # 规上、准规上工业企业: coordination of nouns, unless a quantity follows
                 k = self._next_break(items, j + 1)
@@ -196,10 +205,20 @@ class MetricFinder:
             if skipping and it.kind == "punct" and it.text in "，," and j > 0 and items[j - 1].text in self.frame_words:
                 j -= 2  # 重点企业中，有9家…: the frame 'among X' before the figure
                 continue
+            if skipping and it.kind == "word" and (it.tag.startswith("t") or it.text in self.not_metric):
+                j -= 1  # 由9月份的89.2%升至96.4%, 约占全国的六成: a time or a scope before the figure
+                continue
             if skipping and it.kind == "qty" and self._is_from_value(items, j):
                 j -= 1  # 从年初的32%提升至60%: the metric stands before 从
                 continue
             skipping = False
+            if it.kind == "word" and it.tag == "c" and out and all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out):
+                conjunct = self.forward(items, j, verb_first=True)  # 软弱涣散和工作滞后|党支部
+                k = self._next_break(items, j + 1)
+                if conjunct and not any(items[m].kind == "qty" for m in range(j + 1, k)):
+                    out.append(it)
+                    out += conjunct
+                break
             if it.kind == "punct" and it.text in LIST_BREAK and out:
                 k = self._prev_break(items, j - 1)
                 if any(items[m].kind == "qty" for m in range(k, j)):
@@ -208,13 +227,18 @@ class MetricFinder:
                 j -= 1
                 continue
             if it.kind == "word" and it.text in self.actions:
-                if len(out) == 1 and len(out[0].text) == 1 and out[0].kind == "word":
-                    out.append(it)  # 办结|率: a one-character head takes its verb along
+                if len(out) == 1 and out[0].kind == "word" and (len(out[0].text) == 1
+                                                                or out[0].text in self.measure_nouns):
+                    out.append(it)  # 办结|率, 改造|面积: the head takes its verb along
                     j -= 1
                     continue
                 return out[::-1], it.text
             if it.kind == "word" and it.text in self.negations and out:
                 out.append(it)  # 不|文明游览行为
+                j -= 1
+                continue
+            if it.text in self.frame_words and out and j > 0 and self._nounish(items[j - 1]):
+                out.append(it)  # 党务干部|中|40岁以下的: the group the figure is taken from
                 j -= 1
                 continue
             if it.text == "的" and out and out[0].text in self.relational:
@@ -335,7 +359,7 @@ class MetricFinder:
             if cells[qi]:
                 found[qi] = Attachment(cells[qi], None)  # 社区党组织 | 96个 | +12.4%
                 continue
-            fwd = self.forward(items, i)
+            fwd = self.forward(items, i) or self._of_what(items, i)
             bwd, action = self.backward(items, i)
             event = quantities[qi].unit_text in self.event_units
             if not fwd:
@@ -347,6 +371,8 @@ class MetricFinder:
                 bwd = [Item(action, 0, 0, "word", "v")] + bwd  # 走访|辖区居民|1.2万余户次
             if not fwd and not bwd and action and event:
                 bwd = self.topic(items, i) + [Item(action, 0, 0, "word", "v")]  # 入户走访|12.6万户次
+            elif not fwd and not bwd and action in self.selection:
+                bwd = self.previous_object(items, i)  # …命名示范单位60家，我市市直机关入选9家
             elif not fwd and not bwd:
                 bwd = self.topic(items, i)
             actions[qi] = action
@@ -421,10 +447,24 @@ class MetricFinder:
         j -= 1
         while j >= 0 and items[j].kind in ("word", "space") and not self._nounish(items[j]):
             j -= 1
+        if j >= 0 and items[j].kind == "qty":  # 收集问题诉求3120条，已办结2987条
+            phrase = self.forward(items, j) or self.backward(items, j)[0]
+            return phrase
         if j < 0 or not (items[j].kind == "quote" or items[j].kind == "word" and self._nounish(items[j])):
             return []
         phrase, _ = self.backward(items, j + 1)
         return phrase
+
+    def _of_what(self, items: list[Item], i: int) -> list[Item]:
+        """约5%的|党支部: a share followed by 的 and a noun is a share of that noun."""
+        j = i + 1
+        while j < len(items) and items[j].kind == "space":
+            j += 1
+        if j >= len(items) or items[j].text != "的":
+            return []
+        phrase = self.forward(items, j)
+        k = j + 1 + len(phrase)
+        return [] if k < len(items) and items[k].kind == "qty" else phrase
 
     @staticmethod
     def _row_headers(text: str, offset: int, quantities: list[Quantity]) -> list[str | None]:
