@@ -212,13 +212,6 @@ class MetricFinder:
                 j -= 1  # 从年初的32%提升至60%: the metric stands before 从
                 continue
             skipping = False
-            if it.kind == "word" and it.tag == "c" and out and all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out):
-                conjunct = self.forward(items, j, verb_first=True)  # 软弱涣散和工作滞后|党支部
-                k = self._next_break(items, j + 1)
-                if conjunct and not any(items[m].kind == "qty" for m in range(j + 1, k)):
-                    out.append(it)
-                    out += conjunct
-                break
             if it.kind == "punct" and it.text in LIST_BREAK and out:
                 k = self._prev_break(items, j - 1)
                 if any(items[m].kind == "qty" for m in range(k, j)):
