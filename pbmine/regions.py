@@ -87,6 +87,7 @@ class RegionResolver:
         self.report = self._report_region()
         self.section_of_line = self._sections()
         self._subjects: dict[int, Region | None] = {}
+        self._carried: dict[int, Region | None] = {}
 
     # -- names ----------------------------------------------------------
     def resolve(self, surface: str) -> Place | None:
@@ -289,16 +290,23 @@ class RegionResolver:
 
     def paragraph_subject(self, sentence: Sentence) -> Region | None:
         """The place the closest earlier sentence of the paragraph opened with (华溪村地处…。
-        …带动全村132户养蜂) holds on; one brought in by 其中 holds for its own sentence only."""
-        for s in reversed(self.doc.sentences[:sentence.index]):
-            if s.line != sentence.line:
-                return None
-            if s.text.lstrip().startswith(tuple(self.c["subject_openers"])):
-                continue
-            subject = self.sentence_subject(s)
-            if subject is not None:
-                return subject
-        return None
+        …带动全村132户养蜂) holds on; one brought in by 其中 holds for its own sentence only.
+        Memoised, so a paragraph of thousands of sentences costs one pass."""
+        k = sentence.index
+        todo = []
+        while k not in self._carried:
+            todo.append(k)
+            prev = self.doc.sentences[k - 1] if k > 0 else None
+            if prev is None or prev.line != self.doc.sentences[k].line:
+                self._carried[k] = None
+                todo.pop()
+                break
+            k -= 1
+        for k in reversed(todo):
+            prev = self.doc.sentences[k - 1]
+            own = None if prev.text.lstrip().startswith(tuple(self.c["subject_openers"])) else self.sentence_subject(prev)
+            self._carried[k] = own or self._carried[k - 1]
+        return self._carried[sentence.index]
 
     def region_for(self, sentence: Sentence, start: int) -> Region | None:
         """The region of a figure at `start` in `sentence`."""
