@@ -51,10 +51,6 @@ class Lexicon:
         """Canonical metric name for a phrase, or the phrase itself."""
         return self.aliases.get(phrase, phrase)
 
-    @property
-    def canonical_names(self) -> set[str]:
-        return set(self.aliases.values())
-
     def merged(self, path: str | Path) -> "Lexicon":
         """A copy with the aliases (and words) of a user TOML file laid over these."""
         try:

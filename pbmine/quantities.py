@@ -86,7 +86,6 @@ class Grammar:
         ch = g["change"]
         self.change = {w: "up" for w in ch["up"]} | {w: "down" for w in ch["down"]}
         self.change_words = sorted(self.change, key=len, reverse=True)
-        self.change_base = sorted(ch["base"], key=len, reverse=True)
         self.change_to = tuple(ch["to"])
 
 

@@ -59,8 +59,3 @@ class Segmenter:
 def get_segmenter(extra_words: tuple[str, ...] = ()) -> Segmenter:
     """The process-wide segmenter (built once; jieba's dictionary load is the slow part)."""
     return Segmenter(extra_words)
-
-
-def segment_text(text: str, segmenter: Segmenter | None = None) -> list[Token]:
-    """Tokens of a whole text, with offsets into it."""
-    return (segmenter or get_segmenter()).tokens(text)
