@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .compare import compare, metrics_summary
-from .extract import ExtractResult, bundled_seeds, extract, extract_text
+from .extract import ExtractResult, as_paths, bundled_seeds, extract, extract_text
 from .lexicon import Lexicon, load_lexicon
 from .reader import ReadError, read_sources
 from .schema import COLUMNS, read_claims, write_parquet
@@ -29,11 +29,11 @@ class SegmentedSentence:
     tokens: list[Token]
 
 
-def segment(paths: Iterable | None = None, lexicon: Lexicon | None = None,
+def segment(paths: Iterable | str | None = None, lexicon: Lexicon | None = None,
             on_error: Callable[[str], None] | None = None) -> Iterator[tuple[str, list[SegmentedSentence]]]:
     """(doc_id, sentences with tokens) for each readable document; offsets are into the document."""
     seg = get_segmenter(tuple(lexicon.user_words) if lexicon else ())
-    for item in read_sources(list(paths) if paths else [bundled_seeds()]):
+    for item in read_sources(as_paths(paths) or [bundled_seeds()]):
         if isinstance(item, ReadError):
             if on_error:
                 on_error(str(item))

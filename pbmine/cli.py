@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,11 +15,12 @@ from rich.table import Table
 
 from . import api
 from .compare import NotAdditive, UnknownMetric, format_value
+from .extract import Interrupted
 from .lexicon import LexiconError
+from .output import OutputError, check_target
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Mine quantified claims from Chinese party-building and government work reports.")
-err = Console(stderr=True)
 out = Console()
 
 Paths = Annotated[Optional[list[Path]], typer.Argument(
@@ -50,13 +52,19 @@ class Level(str, Enum):
     province = "province"
 
 
+def _line(message: str) -> None:
+    """One line on stderr, never wrapped (rich wraps at 80 columns when stderr is a file)."""
+    sys.stderr.write(" ".join(message.split("\n")) + "\n")
+    sys.stderr.flush()
+
+
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    _line(f"error: {message}")
     raise typer.Exit(code)
 
 
 def _report(message: str) -> None:
-    err.print(f"[yellow]skipped[/yellow] {message}", highlight=False, soft_wrap=True)
+    _line(f"skipped {message}")
 
 
 def _lexicon(path: Path | None):
@@ -79,7 +87,8 @@ def segment(paths: Paths = None,
     Example: [bold]pbmine segment seeds/001_132740b646042620.txt | head[/bold]
     """
     lex = _lexicon(lexicon)
-    for doc_id, rows in api.segment(paths, lexicon=lex, on_error=_report):
+    errors = _Errors()
+    for doc_id, rows in api.segment(paths, lexicon=lex, on_error=errors):
         for sentence in rows:
             if format is SegFormat.text:
                 sys.stdout.write(" ".join(t.text for t in sentence.tokens) + "\n")
@@ -87,52 +96,90 @@ def segment(paths: Paths = None,
                 for t in sentence.tokens:
                     sys.stdout.write(json.dumps({"doc_id": doc_id, "sentence": sentence.index, "token": t.text,
                                                  "start": t.start, "end": t.end}, ensure_ascii=False) + "\n")
+    errors.exit_if_any()
 
 
 @app.command()
 def extract(paths: Paths = None,
-            output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the table.")] = None,
-            format: Annotated[TableFormat, typer.Option("--format", "-f", help="parquet (to -o, default claims.parquet), or csv/jsonl (to -o or stdout).")] = TableFormat.parquet,
+            output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write the table (- for standard output). Default claims.parquet, or stdout for csv/jsonl.")] = None,
+            format: Annotated[TableFormat, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = TableFormat.parquet,
+            update: Annotated[Optional[Path], typer.Option("--update", help="Re-extract only new or changed files into this existing table.")] = None,
+            keep_partial: Annotated[bool, typer.Option("--keep-partial", help="On Ctrl-C, keep the rows done so far as NAME.partial.parquet.")] = False,
             lexicon: LexiconOpt = None) -> None:
     """Extract every quantified claim into a table, one row a claim.
 
     Example: [bold]pbmine extract reports/ -o claims.parquet[/bold]; with no
     paths it runs on the bundled sample reports. A file that cannot be read is
-    reported in one line and skipped; the exit code is then 1.
+    reported in one line and skipped; the exit code is then 1. The table is
+    written beside its target and renamed into place at the end, so a killed or
+    interrupted run leaves an existing table unchanged.
     """
     lex = _lexicon(lexicon)
-    if format is TableFormat.parquet:
-        target = output or Path("claims.parquet")
-        result = api.extract(paths, lexicon=lex, output=target, on_error=_report, keep=False)
-    else:
-        result = api.extract(paths, lexicon=lex, on_error=_report)
-        frame = result.frame
-        if format is TableFormat.csv:
-            text = frame.to_csv(index=False)
-        else:
-            text = frame.to_json(orient="records", lines=True, force_ascii=False)
-        if output:
-            output.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
-        target = output
-    err.print(f"[bold]{result.documents}[/bold] documents, [bold]{result.claims}[/bold] claims, "
-              f"[bold]{len(result.regions)}[/bold] regions, [bold]{len(result.metrics)}[/bold] metrics"
-              + (f" -> {target}" if target else "")
-              + (f", [red]{len(result.errors)} skipped[/red]" if result.errors else ""), highlight=False)
+    target = output if output is not None else (
+        str(update) if update else "claims.parquet" if format is TableFormat.parquet else "-")
+    try:
+        check_target(target, format.value)
+        if update is not None and not update.is_file():
+            _fail(f"{update}: no such file (--update needs a table written by pbmine extract)")
+        _stop_on_sigterm()
+        result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
+                             keep=False, keep_partial=keep_partial, update=update)
+    except OutputError as exc:
+        _fail(str(exc))
+    except ValueError as exc:  # --update on a table pbmine did not write
+        _fail(str(exc))
+    except Interrupted as stop:
+        kept = f"; rows so far kept in {stop.partial}" if stop.partial else ""
+        _line(f"interrupted after {stop.documents} documents; {stop.target} unchanged{kept}")
+        raise typer.Exit(130)
+    shown = "standard output" if target == "-" else target
+    note = f"{shown} unchanged (nothing was read)" if result.unchanged else f"-> {shown}"
+    reused = f" ({result.reused} unchanged, kept)" if result.reused else ""
+    _line(f"{result.documents} documents{reused}, {result.claims} claims, {len(result.regions)} regions, "
+          f"{len(result.metrics)} metrics {note}"
+          + (f", {len(result.errors)} skipped" if result.errors else ""))
     if result.errors:
         raise typer.Exit(1)
 
 
-def _claims(paths, claims_file: Path | None, lexicon: Path | None) -> pd.DataFrame:
+def _stop_on_sigterm() -> None:
+    """SIGTERM stops a run the way Ctrl-C does: cleanly, leaving the target as it was."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, handler)
+
+
+class _Errors:
+    """Reports each unreadable input in one line and remembers that one failed (exit code 1)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        _report(message)
+
+    def exit_if_any(self) -> None:
+        if self.count:
+            raise typer.Exit(1)
+
+
+def _claims(paths, claims_file: Path | None, lexicon: Path | None, errors: _Errors) -> pd.DataFrame:
     if claims_file is not None:
         if paths:
             _fail("give either PATHS or --claims, not both")
+        if not claims_file.exists():
+            _fail(f"{claims_file}: no such file", 1)
+        if claims_file.is_dir():
+            _fail(f"{claims_file}: is a folder, not a claims table", 1)
         try:
             return api.read_claims(claims_file)
         except (OSError, ValueError) as exc:
-            _fail(f"{claims_file}: cannot read claims table: {exc}")
-    return api.extract(paths, lexicon=_lexicon(lexicon), on_error=_report).frame
+            _fail(f"{claims_file}: cannot read claims table: {exc}", 1)
+    frame = api.extract(paths, lexicon=_lexicon(lexicon), on_error=errors).frame
+    if errors.count and frame.empty:
+        _fail("no claims: none of the inputs could be read", 1)
+    return frame
 
 
 @app.command()
@@ -148,7 +195,8 @@ def compare(metric: Annotated[str, typer.Option("--metric", "-m", help="Canonica
     Example: [bold]pbmine compare --metric 五星支部[/bold] (bundled reports), or
     [bold]pbmine compare --metric 好评率 --claims claims.parquet --format csv[/bold].
     """
-    frame = _claims(paths, claims, lexicon)
+    errors = _Errors()
+    frame = _claims(paths, claims, lexicon, errors)
     try:
         table = api.compare(frame, metric, level=level.value, year=year)
     except UnknownMetric as exc:
@@ -162,6 +210,7 @@ def compare(metric: Annotated[str, typer.Option("--metric", "-m", help="Canonica
         sys.stdout.write(table[columns].to_json(orient="records", force_ascii=False, indent=1) + "\n")
     else:
         out.print(_ranking(table, metric, level.value))
+    errors.exit_if_any()
 
 
 def _ranking(table: pd.DataFrame, metric: str, level: str) -> Table:
@@ -197,7 +246,8 @@ def metrics(paths: Paths = None,
 
     Example: [bold]pbmine metrics --claims claims.parquet -n 10[/bold]
     """
-    table = api.metrics_summary(_claims(paths, claims, lexicon)).head(top)
+    errors = _Errors()
+    table = api.metrics_summary(_claims(paths, claims, lexicon, errors)).head(top)
     if format is ShowFormat.csv:
         sys.stdout.write(table.to_csv(index=False))
     elif format is ShowFormat.json:
@@ -209,6 +259,7 @@ def metrics(paths: Paths = None,
         for row in table.itertuples(index=False):
             t.add_row(row.metric, str(row.regions), str(row.claims), str(row.unit), str(row.kind))
         out.print(t)
+    errors.exit_if_any()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,9 @@ lost if a later document fails or the run is stopped.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,13 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import __version__
 from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .reader import ReadError, Source, read_sources
+from .reader import ReadError, Source, iter_paths, read_source, read_sources
 from .regions import RegionResolver
-from .schema import ARROW_SCHEMA, Claim, to_arrow, to_frame
+from .schema import ARROW_SCHEMA, SCHEMA_VERSION, Claim, conform, read_claims, to_arrow, to_frame
 from .sections import Document, split_document
 from .segment import get_segmenter
 
@@ -98,35 +102,80 @@ class ExtractResult:
     claims: int = 0
     regions: set[str] = field(default_factory=set)
     metrics: set[str] = field(default_factory=set)
+    output: str | None = None      # where the table was written
+    unchanged: bool = False        # nothing was read, so an existing table was left as it was
+    reused: int = 0                # documents whose claims --update kept without re-reading
 
 
-def iter_claims(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
+class Interrupted(Exception):
+    """Ctrl-C (or SIGTERM) during a run: the target is unchanged, or its rows kept under `partial`."""
+
+    def __init__(self, documents: int, target: str | None, partial: Path | None):
+        super().__init__(f"interrupted after {documents} documents")
+        self.documents, self.target, self.partial = documents, target, partial
+
+
+def as_paths(paths) -> list:
+    """A path or a list of paths (a string is one path, never its characters)."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        return [paths]
+    return list(paths)
+
+
+def iter_claims(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None,
+                lexicon: Lexicon | None = None,
                 on_error: Callable[[str], None] | None = None) -> Iterator[tuple[Source, list[Claim]]]:
     """(source, claims) for every readable document; bad ones go to `on_error` as one line."""
     extractor = Extractor(lexicon)
-    for item in read_sources(list(paths) if paths else [bundled_seeds()]):
+    for item in read_sources(as_paths(paths) or [bundled_seeds()]):
         if isinstance(item, ReadError):
             if on_error:
                 on_error(str(item))
             continue
-        try:
-            claims = extractor.text(item.text, item.doc_id, item.path)
-        except Exception as exc:  # one bad document must not end the run
-            if on_error:
-                on_error(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
-            continue
-        yield item, claims
+        claims = _claims_of(extractor, item, on_error)
+        if claims is not None:
+            yield item, claims
 
 
-def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
-            output: str | os.PathLike | None = None, batch_docs: int = 200,
-            on_error: Callable[[str], None] | None = None, keep: bool = True) -> ExtractResult:
+def _claims_of(extractor: Extractor, item: Source, on_error) -> list[Claim] | None:
+    try:
+        return [c for c in extractor.text(item.text, item.doc_id, item.path) if _in_range(c.value)]
+    except Exception as exc:  # one bad document must not end the run
+        if on_error:
+            on_error(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
+        return None
+
+
+MAX_VALUE = 1e18  # a figure beyond this (a run of thousands of digits) is not a claim about a region
+
+
+def _in_range(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= MAX_VALUE
+
+
+def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None,
+            lexicon: Lexicon | None = None, output: str | os.PathLike | None = None,
+            batch_docs: int = 200, on_error: Callable[[str], None] | None = None, keep: bool = True,
+            format: str = "parquet", keep_partial: bool = False,
+            update: str | os.PathLike | None = None) -> ExtractResult:
     """Claims of files and folders (the bundled seeds when `paths` is empty).
 
-    With `output`, rows are written to Parquet every `batch_docs` documents, so
-    a failure later in a long run keeps what came before it; with `keep=False`
-    they are not also held in memory (for corpora larger than memory).
+    With `output` (a file, or "-" for standard output) the rows are written in
+    `format` (parquet, csv, jsonl) to a temporary file beside it, batch by
+    batch, and renamed into place only when the run ends; a run that is
+    killed or interrupted leaves an existing table as it was, and a run that
+    read no document does not replace it. With `keep=False` the rows are not
+    also held in memory (for corpora larger than memory).
+
+    With `update` (an existing Parquet table written by pbmine), only new or
+    changed files are extracted (by sha256 of their bytes); the claims of
+    unchanged files are kept and those of changed or removed files dropped;
+    the result replaces `update` unless another `output` is given.
     """
+    from .output import TableWriter
+
     errors: list[str] = []
 
     def note(msg: str) -> None:
@@ -134,37 +183,119 @@ def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon |
         if on_error:
             on_error(msg)
 
-    writer = None
+    lex = lexicon or load_lexicon()
+    if update is not None:
+        output = output if output is not None else update
+        format = "parquet"
+    writer = TableWriter(output, format, ARROW_SCHEMA) if output is not None else None
+    result = ExtractResult(to_frame([]), errors=errors, output=None if output is None else os.fsdecode(output))
     frames: list[pd.DataFrame] = []
-    batch: list[Claim] = []
+    pending: list[pd.DataFrame] = []  # rows not yet handed to the writer (one row group a batch)
+    sources: dict[str, str] = {}
     try:
-        if output is not None:
-            import pyarrow.parquet as pq
-            writer = pq.ParquetWriter(str(output), ARROW_SCHEMA)
-        result = ExtractResult(to_frame([]), errors=errors)
-        for _, claims in iter_claims(paths, lexicon, note):
+        previous = _previous(update) if update is not None else None
+        for source, claims, digest, reused in _run(paths, lex, note, previous):
             result.documents += 1
-            result.claims += len(claims)
-            result.regions.update(c.region for c in claims if c.region)
-            result.metrics.update(c.metric for c in claims if c.metric)
-            batch.extend(claims)
-            if result.documents % batch_docs == 0:
-                frame = _flush(batch, writer)
-                if keep:
-                    frames.append(frame)
-                batch = []
-        frame = _flush(batch, writer)
-        if keep:
-            frames.append(frame)
-    finally:
+            result.reused += reused
+            sources[source] = digest
+            frame = claims if isinstance(claims, pd.DataFrame) else to_frame(claims)
+            result.claims += len(frame)
+            result.regions.update(frame["region"].dropna())
+            result.metrics.update(m for m in frame["metric"].dropna() if m)
+            if keep:
+                frames.append(frame)
+            if writer is not None and len(frame):
+                pending.append(frame)
+                if len(pending) >= batch_docs:
+                    writer.write(to_arrow(pd.concat(pending, ignore_index=True)))
+                    pending = []
         if writer is not None:
-            writer.close()
+            if pending:
+                writer.write(to_arrow(pd.concat(pending, ignore_index=True)))
+                pending = []
+            if result.documents == 0 and writer.target != "-" and os.path.exists(writer.target):
+                writer.abort()
+                result.unchanged = True
+            else:
+                writer.commit(_metadata(lex, sources))
+    except KeyboardInterrupt:
+        if writer is not None and keep_partial and pending:
+            writer.write(to_arrow(pd.concat(pending, ignore_index=True)))
+        partial = writer.abort(keep_partial) if writer is not None else None
+        raise Interrupted(result.documents, result.output, partial) from None
+    except BaseException:
+        if writer is not None and not writer.closed:
+            writer.abort()
+        raise
     result.frame = pd.concat(frames, ignore_index=True) if frames else to_frame([])
+    result.frame = conform(result.frame)
     return result
 
 
-def _flush(batch: list[Claim], writer) -> pd.DataFrame:
-    frame = to_frame(batch)
-    if writer is not None and len(frame):
-        writer.write_table(to_arrow(frame))
-    return frame
+def _run(paths, lex: Lexicon, note, previous):
+    """(path, claims, sha256, reused?) per document; with `previous`, unchanged files keep their rows."""
+    if previous is None:
+        for source, claims in iter_claims(paths, lex, note):
+            yield source.path, claims, _digest(source), False
+        return
+    old_frame, old_sources = previous
+    extractor = Extractor(lex)
+    seen: set[str] = set()
+    for item in iter_paths(as_paths(paths) or [bundled_seeds()]):
+        if isinstance(item, ReadError):
+            note(str(item))
+            continue
+        path = os.fsdecode(item)
+        seen.add(path)
+        digest = _file_digest(path)
+        if digest is not None and old_sources.get(path) == digest:
+            yield path, old_frame[old_frame["path"] == path], digest, True
+            continue
+        try:
+            source = read_source(item)
+        except ReadError as err:
+            note(str(err))
+            continue
+        claims = _claims_of(extractor, source, note)
+        if claims is not None:
+            yield path, claims, digest or _digest(source), False
+    for path, digest in old_sources.items():  # files outside PATHS that are still there, unchanged
+        if path not in seen and _file_digest(path) == digest:
+            yield path, old_frame[old_frame["path"] == path], digest, True
+
+
+def _previous(update) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The claims and the {path: sha256} of sources of a table written by pbmine."""
+    import pyarrow.parquet as pq
+
+    meta = pq.read_metadata(update).metadata or {}
+    if b"pbmine.sources" not in meta:
+        raise ValueError(f"{os.fsdecode(update)}: not a table written by pbmine extract (no source list)")
+    sources = {s["path"]: s["sha256"] for s in json.loads(meta[b"pbmine.sources"])}
+    return read_claims(update), sources
+
+
+def _file_digest(path: str) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+def _digest(source: Source) -> str:
+    return _file_digest(source.path) or hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+
+
+def _metadata(lex: Lexicon, sources: dict[str, str]) -> dict[str, str]:
+    """What the Parquet file says about how it was made."""
+    return {
+        "pbmine.version": __version__,
+        "pbmine.schema_version": SCHEMA_VERSION,
+        "pbmine.lexicon_sha256": lex.fingerprint(),
+        "pbmine.sources": json.dumps([{"path": p, "sha256": d} for p, d in sources.items()],
+                                     ensure_ascii=False),
+    }

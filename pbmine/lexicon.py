@@ -51,23 +51,45 @@ class Lexicon:
         """Canonical metric name for a phrase, or the phrase itself."""
         return self.aliases.get(phrase, phrase)
 
+    def fingerprint(self) -> str:
+        """sha256 of what a user lexicon can change (aliases and words), for the table's metadata."""
+        import hashlib
+        import json
+        blob = json.dumps([sorted(self.aliases.items()), list(self.user_words)], ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
     def merged(self, path: str | Path) -> "Lexicon":
         """A copy with the aliases (and words) of a user TOML file laid over these."""
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise LexiconError(f"{path}: cannot read lexicon: {exc}") from exc
+        unknown = sorted(set(data) - {"metrics", "words"})
+        if unknown:
+            hint = " (top-level keys must come before the first [table] header)" if "metrics" in data else ""
+            raise LexiconError(f"{path}: unknown key {unknown[0]!r}; a lexicon has only "
+                               f"[metrics.NAME] tables and a top-level words list{hint}")
         metrics = data.get("metrics", {})
         if not isinstance(metrics, dict):
             raise LexiconError(f"{path}: [metrics] must be a table of canonical names")
         aliases = dict(self.aliases)
         for canonical, spec in metrics.items():
-            forms = spec.get("aliases", []) if isinstance(spec, dict) else spec
-            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
-                raise LexiconError(f"{path}: metrics.{canonical}.aliases must be a list of strings")
+            if isinstance(spec, dict):
+                extra = sorted(set(spec) - {"aliases"})
+                if extra:
+                    raise LexiconError(f"{path}: unknown key {extra[0]!r} in metrics.{canonical} "
+                                       "(only aliases; a words list belongs before the first [table])")
+                forms = spec.get("aliases", [])
+            else:
+                forms = spec
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                raise LexiconError(f"{path}: metrics.{canonical}.aliases must be a list of non-empty strings")
             for form in [canonical, *forms]:
                 aliases[_strip_quotes(form)] = canonical
         words = data.get("words", [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() and not any(
+                ch.isspace() for ch in w) for w in words):
+            raise LexiconError(f"{path}: words must be a list of non-empty strings without spaces")
         return Lexicon(self.units, self.qualifiers_before, self.qualifiers_inside,
                        self.qualifiers_after, self.not_before, self.qualifiers_within, self.grammar,
                        aliases, tuple(self.user_words) + tuple(words))

@@ -50,12 +50,19 @@ _ARROW_TYPES = {
     "value": pa.float64(), "value_high": pa.float64(),
     "start": pa.int64(), "end": pa.int64(), "sentence_index": pa.int64(), "year": pa.int64(),
 }
-ARROW_SCHEMA = pa.schema([(name, _ARROW_TYPES.get(name, pa.string())) for name in COLUMNS])
+SCHEMA_VERSION = "2"  # bump when a column is added, removed or changes meaning
 
 _PANDAS_TYPES = {
     "value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
     "sentence_index": "int64", "year": "Int64",
 }
+
+
+def _arrow_schema() -> pa.Schema:
+    """The Arrow schema, with pandas metadata so that `pd.read_parquet` gives `year` as Int64 too."""
+    plain = pa.schema([(name, _ARROW_TYPES.get(name, pa.string())) for name in COLUMNS])
+    template = pa.Schema.from_pandas(conform(pd.DataFrame(columns=COLUMNS)), preserve_index=False)
+    return plain.with_metadata(template.metadata)
 
 
 def to_frame(claims: list[Claim]) -> pd.DataFrame:
@@ -90,3 +97,6 @@ def write_parquet(frame: pd.DataFrame, path) -> None:
 def read_claims(path) -> pd.DataFrame:
     """Read a claims table written by `pbmine extract` (or anything with its columns)."""
     return conform(pd.read_parquet(path))
+
+
+ARROW_SCHEMA = _arrow_schema()

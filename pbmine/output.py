@@ -1,0 +1,185 @@
+"""Writing a claims table without ever destroying what was there.
+
+Every table (Parquet, csv, jsonl) is written to a temporary file beside its
+target and renamed into place only when the run ends well, so a run that is
+killed, interrupted or fails leaves the previous table whole and readable. A
+lock beside the target stops two runs from writing the same file at once. A
+run that read no document does not replace an existing table. ``-`` as the
+target writes to standard output (after the run, in one piece).
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+FORMATS = ("parquet", "csv", "jsonl")
+STDOUT = "-"
+
+
+class OutputError(ValueError):
+    """The output target cannot be written (a usage error: nothing was extracted yet)."""
+
+
+def check_target(target: str | os.PathLike, fmt: str = "parquet") -> None:
+    """Refuse, before any work is done, a target that can never be written."""
+    if fmt not in FORMATS:
+        raise OutputError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+    name = os.fsdecode(target)
+    if name == STDOUT:
+        return
+    path = Path(name)
+    if path.is_dir():
+        raise OutputError(f"{name}: is a folder; give a file name such as {path / ('claims.' + fmt)}")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{name}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"{name}: folder {parent} is not writable")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError(f"{name}: file is not writable")
+
+
+def partial_name(target: str | os.PathLike) -> Path:
+    """Where --keep-partial puts the rows of an interrupted run: claims.partial.parquet."""
+    path = Path(target)
+    return path.with_name(f"{path.stem}.partial{path.suffix}")
+
+
+class TableWriter:
+    """Batches of rows into a temporary file beside `target`; `commit` renames it into place."""
+
+    def __init__(self, target: str | os.PathLike, fmt: str, schema: pa.Schema):
+        check_target(target, fmt)
+        self.target = os.fsdecode(target)
+        self.fmt, self.schema = fmt, schema
+        self.to_stdout = self.target == STDOUT
+        folder = None if self.to_stdout else (os.path.dirname(self.target) or ".")
+        self._lock = None if self.to_stdout else _lock(self.target)
+        fd, self.temp = tempfile.mkstemp(prefix=f".{os.path.basename(self.target)}.", suffix=".pbmine-tmp",
+                                         dir=folder)
+        os.close(fd)
+        self._parquet = None
+        self._text = None
+        self.rows = 0
+        self.closed = False
+
+    def write(self, table: pa.Table) -> None:
+        """Append rows (an Arrow table with `schema`'s columns)."""
+        if self.fmt == "parquet":
+            if self._parquet is None:
+                import pyarrow.parquet as pq
+                self._parquet = pq.ParquetWriter(self.temp, self.schema)
+            self._parquet.write_table(table)
+        else:
+            if self._text is None:
+                self._text = open(self.temp, "w", encoding="utf-8", newline="")
+            frame = table.to_pandas()
+            if self.fmt == "csv":
+                frame.to_csv(self._text, index=False, header=self.rows == 0)
+            else:
+                for record in frame.to_dict(orient="records"):
+                    self._text.write(json.dumps(_jsonable(record), ensure_ascii=False) + "\n")
+        self.rows += table.num_rows
+
+    def _close_files(self, metadata: dict[str, str] | None = None) -> None:
+        if self.fmt == "parquet":
+            if self._parquet is None:  # no rows: still a valid, empty table
+                import pyarrow.parquet as pq
+                self._parquet = pq.ParquetWriter(self.temp, self.schema)
+            if metadata:
+                self._parquet.add_key_value_metadata(metadata)
+            self._parquet.close()
+        elif self._text is None:
+            with open(self.temp, "w", encoding="utf-8") as f:
+                if self.fmt == "csv":
+                    f.write(",".join(self.schema.names) + "\n")
+        else:
+            self._text.close()
+
+    def commit(self, metadata: dict[str, str] | None = None) -> None:
+        """Finish the file and put it in place of the target (or copy it to standard output)."""
+        try:
+            self._close_files(metadata)
+            if self.to_stdout:
+                with open(self.temp, "rb") as f:
+                    shutil.copyfileobj(f, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+                os.unlink(self.temp)
+            else:
+                if os.path.exists(self.target):
+                    shutil.copymode(self.target, self.temp)
+                else:
+                    os.chmod(self.temp, 0o666 & ~_umask())
+                os.replace(self.temp, self.target)
+        finally:
+            self._finish()
+
+    def abort(self, keep_partial: bool = False) -> Path | None:
+        """Drop the temporary file, leaving the target as it was; or keep it under a partial name."""
+        kept = None
+        try:
+            self._close_files()
+            if keep_partial and self.rows and not self.to_stdout:
+                kept = partial_name(self.target)
+                os.replace(self.temp, kept)
+        except Exception:  # closing a half-written file must not hide why we stopped
+            pass
+        finally:
+            if os.path.exists(self.temp):
+                os.unlink(self.temp)
+            self._finish()
+        return kept
+
+    def _finish(self) -> None:
+        self.closed = True
+        if self._lock is not None:
+            _unlock(*self._lock)
+            self._lock = None
+
+
+def _lock(target: str) -> tuple[int, str]:
+    """An exclusive lock beside the target, or OutputError if another run holds it."""
+    path = os.path.join(os.path.dirname(target) or ".", f".{os.path.basename(target)}.lock")
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise OutputError(f"{target}: another pbmine run is writing this file; wait for it or choose "
+                          "another -o") from None
+    return fd, path
+
+
+def _unlock(fd: int, path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _jsonable(record: dict) -> dict:
+    out = {}
+    for key, value in record.items():
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            out[key] = None
+        elif hasattr(value, "item"):  # numpy scalars
+            out[key] = value.item()
+        else:
+            out[key] = value
+    return out
