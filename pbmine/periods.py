@@ -17,11 +17,27 @@ from importlib import resources
 
 from .sections import Document, Sentence
 
-YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)")
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(?<![\d.])截(?:至|止)((?:19|20)\d{2})(?=\d{2,4}日)")
+HAN_YEAR = re.compile(r"([一二][〇零○O0九]{1}[〇零○O0一二三四五六七八九]{2})年(?!代)")
+HAN_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章])")
 YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})")
 MONTH_SPAN = re.compile(r"(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\s*月(?:份)?")
-CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|上半年末?)")
+CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
+
+
+def years_in(text: str) -> list[tuple[int, int]]:
+    """(position, year) of every year written in `text`: 2023年, 二〇二三年, 截至20211231日."""
+    found = [(m.start(), int(m.group(1) or m.group(2))) for m in YEAR.finditer(text)]
+    found += [(m.start(), int("".join(HAN_DIGITS[c] for c in m.group(1)))) for m in HAN_YEAR.finditer(text)]
+    return sorted(found)
+
+
+def first_year(text: str) -> int | None:
+    found = years_in(text)
+    return found[0][1] if found else None
 
 
 @lru_cache(maxsize=1)
@@ -36,10 +52,18 @@ class ReportDate:
 
 
 def report_date(doc: Document) -> ReportDate:
-    """The report's year from its title, date line or first year named."""
+    """The year the report's figures belong to, and the year it is dated.
+
+    The title's year wins (二〇二三年…统计公报); else a year the lead states for
+    its data (截至2023年底, 2023年，全县…) if it is the date line's year or the
+    one before; else the date line's year; else the first year the text names.
+    A government work report reviews the year before it was delivered, unless
+    it was delivered in the last quarter (2021年…政府工作报告, 2020年12月27日).
+    """
     w = words()
     date_year = None
     title_year = None
+    delivered = None
     for line in doc.lines[:12]:
         s = line.stripped
         if not s:
@@ -48,18 +72,42 @@ def report_date(doc: Document) -> ReportDate:
         labelled = any(lbl in s for lbl in w["date_labels"])
         if m and (labelled or len(s) < 80) and date_year is None:
             date_year = int(m.group(1))
+            if delivered is None and not labelled:
+                delivered = (int(m.group(1)), int(m.group(2)))
         if title_year is None and not m and (line.looks_like_heading or len(s) < 60 and not s.endswith("。")):
-            y = YEAR.search(s)
-            if y:
-                title_year = int(y.group(1))
+            title_year = first_year(s)
     if date_year is None:  # a date line at the end (news items put it there)
         for line in doc.lines[-8:]:
             m = DATE.search(line.stripped)
             if m and any(lbl in line.stripped for lbl in w["date_labels"]):
                 date_year = int(m.group(1))
-    first = YEAR.search(doc.text)
-    year = title_year or date_year or (int(first.group(1)) if first else None)
+    lead_year = _lead_year(doc, date_year)
+    first = first_year(doc.text)
+    head = "".join(ln.stripped for ln in doc.lines[:4])
+    if any(word in head for word in w["review_titles"]):
+        if delivered is not None:
+            review = delivered[0] if delivered[1] >= 10 else delivered[0] - 1
+        else:
+            review = title_year - 1 if title_year else None
+        if review:
+            return ReportDate(review, delivered[0] if delivered else (title_year or date_year))
+    year = title_year or lead_year or date_year or first
     return ReportDate(year, date_year or year)
+
+
+def _lead_year(doc: Document, date_year: int | None) -> int | None:
+    """A year the first paragraph of running text opens with or cuts its data off at."""
+    for line in doc.lines[:15]:
+        s = line.stripped
+        if len(s) < 40 and not s.endswith("。"):
+            continue
+        for pos, year in years_in(s[:160]):
+            if "截" in s[max(0, pos - 3):pos + 1] or pos == 0 or s[pos + 4:pos + 6] in ("年，", "年,") \
+                    or s[pos + 4:pos + 7] in ("年以来",):
+                if date_year is None or date_year - 1 <= year <= date_year:
+                    return year
+        return None
+    return None
 
 
 class PeriodResolver:
@@ -71,7 +119,28 @@ class PeriodResolver:
         w = words()
         self.periods = sorted(w["periods"], key=len, reverse=True)
         self.relative = w["relative_years"]
+        self.bases = tuple(w["comparison_markers"])
         self._para_year: dict[int, int | None] = {}
+        self.section_year = self._section_years()
+
+    def _section_years(self) -> dict[int, int | None]:
+        """A heading with a year (一、2022年工作回顾) gives it to the lines under it,
+        until the next top-level heading (二、…) or heading with a year of its own."""
+        out: dict[int, int | None] = {}
+        current = None
+        body = False
+        for line in self.doc.lines:
+            s = line.stripped
+            if s and not line.looks_like_heading:
+                body = True
+            elif s and (body or TOP_HEADING.match(s)) and not DATE.search(s):
+                y = years_in(s)
+                if y:
+                    current = y[-1][1]
+                elif TOP_HEADING.match(s):
+                    current = None
+            out[line.index] = current
+        return out
 
     def _year_in(self, text: str) -> int | None:
         """The last year named in `text` (a span 2021~2022年 gives its end)."""
@@ -79,27 +148,31 @@ class PeriodResolver:
         for m in YEAR_SPAN.finditer(text):
             if m.start() > pos:
                 best, pos = int(m.group(2)), m.start()
-        for m in YEAR.finditer(text):
-            if m.start() > pos:
-                best, pos = int(m.group(1)), m.start()
+        for at, year in years_in(text):
+            if at > pos and not self._is_base(text, at):
+                best, pos = year, at
         for word, delta in self.relative.items():
             at = text.rfind(word)
-            if at > pos and self.date.date_year:
+            if at > pos and self.date.date_year and not self._is_base(text, at):
                 best, pos = self.date.date_year + delta, at
         return best
+
+    def _is_base(self, text: str, at: int) -> bool:
+        """比上年, 较2019年, 与去年同期相比: the year compared against, not the figure's."""
+        return text[max(0, at - 2):at].endswith(self.bases)
 
     def _paragraph_year(self, sentence: Sentence) -> int | None:
         """A year that opens the paragraph (2024年，长岛综合试验区…) holds for all of it."""
         if sentence.line not in self._para_year:
             line = self.doc.lines[sentence.line]
-            head = line.text[:12]
-            m = YEAR.search(head)
-            self._para_year[sentence.line] = int(m.group(1)) if m else None
+            found = [y for pos, y in years_in(line.text[:12]) if not self._is_base(line.text, pos)]
+            self._para_year[sentence.line] = found[0] if found else None
         return self._para_year[sentence.line]
 
     def year_for(self, sentence: Sentence, start: int) -> int | None:
         before = self.doc.text[sentence.start:start]
-        return self._year_in(before) or self._paragraph_year(sentence) or self.date.year
+        return self._year_in(before) or self._paragraph_year(sentence) \
+            or self.section_year.get(sentence.line) or self.date.year
 
     def period_for(self, sentence: Sentence, start: int) -> str | None:
         """The last period named before the figure; of two that end together the longer (前三季度, not 三季度)."""

@@ -35,7 +35,7 @@ def region_agrees(pred, gold: str) -> bool:
 
 
 def score(gold: dict[str, list[dict]], claims: pd.DataFrame) -> dict:
-    tp = fp = fn = metric_ok = region_ok = region_n = qual_ok = 0
+    tp = fp = fn = metric_ok = region_ok = region_n = qual_ok = year_ok = year_n = 0
     wrong = []
     for doc, golds in gold.items():
         preds = claims[claims["doc_id"] == doc].to_dict("records")
@@ -65,8 +65,14 @@ def score(gold: dict[str, list[dict]], claims: pd.DataFrame) -> dict:
                 region_ok += r
             else:
                 r = True
-            if not (m and q and r):
-                wrong.append((doc, g["quote"], p.get("metric"), p.get("region"), p.get("qualifier")))
+            y = True
+            if g.get("year") is not None:  # scored only where the text gives the year
+                year_n += 1
+                y = _year(p.get("year")) == int(g["year"])
+                year_ok += y
+            if not (m and q and r and y):
+                wrong.append((doc, g["quote"], p.get("metric"), p.get("region"), p.get("qualifier"),
+                              _year(p.get("year"))))
         fn += sum(1 for i, g in enumerate(golds) if g["required"] and i not in used_g)
         optional = [g for g in golds if not g["required"]]
         fp += sum(1 for i, p in enumerate(preds) if i not in used_p and not any(
@@ -76,4 +82,11 @@ def score(gold: dict[str, list[dict]], claims: pd.DataFrame) -> dict:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn,
             "metric": metric_ok / tp if tp else 0.0, "qualifier": qual_ok / tp if tp else 0.0,
-            "region": region_ok / region_n if region_n else 0.0, "wrong": wrong}
+            "region": region_ok / region_n if region_n else 0.0,
+            "year": year_ok / year_n if year_n else 1.0, "year_n": year_n, "wrong": wrong}
+
+
+def _year(value) -> int | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)
