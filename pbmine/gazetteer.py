@@ -375,6 +375,11 @@ class Gazetteer:
         """The place with this 6-digit (or 12-digit) code; former codes give their successor."""
         return self._by_adcode.get(str(adcode)[:6])
 
+    def county_stems(self, prefixes: tuple[str, ...]) -> dict[str, Place]:
+        """Short forms (海曙, 黎平, 犍为) of the current county-level divisions under the code
+        prefixes (a province's 2 digits or a city's 4), kept only where one division has them."""
+        return _county_stems(self, prefixes)
+
     def candidates(self, name: str) -> list[Place]:
         """Every place this name can denote: exact readings first, then short-form readings.
 
@@ -545,6 +550,16 @@ class Gazetteer:
                     best[i] = [name[i:j]] + rest
         parts = best[0]
         return parts if parts and len(parts) > 1 else None
+
+
+@cache
+def _county_stems(gaz: "Gazetteer", prefixes: tuple[str, ...]) -> dict[str, Place]:
+    seen: dict[str, set[Place]] = defaultdict(set)
+    for code, place in gaz._by_adcode.items():
+        if place.level == "district" and place.adcode == code and code.startswith(prefixes):
+            for stem in gaz._short_forms(place.name, "district"):
+                seen[stem].add(place)
+    return {stem: next(iter(ps)) for stem, ps in seen.items() if len(ps) == 1}
 
 
 @cache

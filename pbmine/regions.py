@@ -13,6 +13,7 @@ force; the cue words are in ``data/regions.toml``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections import Counter
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .divisions import Local, Registry, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
 from .sections import Document, Line, Sentence
 from .segment import get_segmenter
@@ -36,17 +38,33 @@ def cues() -> dict:
     return tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def common_stems() -> frozenset[str]:
+    text = (resources.files("pbmine") / "data" / "common_stems.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 @dataclass(frozen=True)
 class Region:
     """The place a claim is about, with the name the report uses for it."""
 
     name: str
     place: Place | None
+    source: str | None = None   # why: title, lead, report, heading, sentence, paragraph, anaphora, scope
+    start: int | None = None    # the mention that gave it, when there is one
+    end: int | None = None
+
+    def because(self, source: str, start: int | None = None, end: int | None = None) -> "Region":
+        return Region(self.name, self.place, source, start if start is not None else self.start,
+                      end if end is not None else self.end)
 
     def fields(self) -> dict:
         p = self.place
         return {
             "region": self.name,
+            "region_source": self.source,
+            "region_start": self.start,
+            "region_end": self.end,
             "region_full": p.full if p else None,
             "province": p.province if p else None,
             "city": p.city if p else None,
@@ -65,6 +83,25 @@ def local_place(name: str, parent: Place | None) -> Place:
     return Place(name, parent.full + name, parent.province, parent.city, district, parent.adcode, level)
 
 
+def _prefix(place: Place) -> str:
+    """The code prefix of the divisions under `place`."""
+    if place.level == "province":
+        return place.adcode[:2]
+    if place.level == "city":
+        return place.adcode[:4]
+    return place.adcode[:6] if len(place.adcode) <= 6 else place.adcode
+
+
+def registry_place(local: Local, gaz: Gazetteer) -> Place:
+    """A township or village of the registry, with its county's province, city and district."""
+    county = gaz.by_adcode(local.county)
+    if county is None:
+        return Place(local.name, local.name, None, None, None, local.code, local.level)
+    district = county.name if county.level == "district" else county.district
+    return Place(local.name, county.full + local.name, county.province, county.city, district,
+                 local.code, local.level)
+
+
 class RegionResolver:
     """Region of every claim of one document."""
 
@@ -75,11 +112,17 @@ class RegionResolver:
         openers = "|".join(map(re.escape, sorted(c["sentence_openers"], key=len, reverse=True)))
         self.opener_rx = re.compile(rf"^(?:{YEAR_OPENER}|{openers})[，,、\s]*")
         self.name_suffixes = tuple(c["name_suffixes"])
-        self.mentions = self.gaz.find(doc.text)
+        self._resolved: dict[str, Place | None] = {}
+        self.mentions = self._with_zones(self._with_stems(self.gaz.find(doc.text)))
         self.starts = {m[0]: m for m in self.mentions}
         self.context = [cands[0] for cands in (self.gaz.candidates(m[2]) for m in self.mentions)
                         if len(cands) == 1]
-        self._resolved: dict[str, Place | None] = {}
+        self.registry = Registry.default()
+        self.local_names = self.registry.locals_under(*self._chain_prefixes())
+        self.local_mentions = [m for m in find_locals(doc.text, self.local_names, self._starts_word)
+                               if not any(g[0] < m[1] and g[1] > m[0] for g in self._near(m[0]))]
+        self.local_starts = {m[0]: m for m in self.local_mentions}
+        self._local_ends = [m[1] for m in self.local_mentions]
         self.report: Region | None = None  # set below; chains met while finding it hang under nothing
         self.surface = self._preferred_surfaces()
         suffixes = "|".join(c["local_suffixes"])
@@ -90,13 +133,131 @@ class RegionResolver:
         self._carried: dict[int, Region | None] = {}
 
     # -- names ----------------------------------------------------------
+    def _near(self, pos: int) -> list[tuple[int, int, str]]:
+        """The division mentions that may overlap a name starting at `pos` (bisect, not a scan)."""
+        k = bisect.bisect_left(self._mention_starts, pos - 12)
+        out = []
+        while k < len(self.mentions) and self.mentions[k][0] < pos + 12:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def _with_stems(self, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Add counties named by their stem (贵州天柱, 犍为用活…, 黎平): the stems of the counties
+        under the provinces and cities the document names, where the stem is a word of its own."""
+        text = self.doc.text
+        ctx = {}
+        for m in mentions:
+            place = self.gaz.resolve(m[2])
+            if place is not None and place.adcode and place.level in ("province", "city"):
+                ctx[place.adcode[: 2 if place.level == "province" else 4]] = True
+        if not ctx:  # 海曙党员队伍持续壮大: a title naming its county by a stem that only it has
+            title = next((ln for ln in self.doc.lines if ln.stripped), None)
+            every = self.gaz.county_stems(("",))
+            words = [t.text for t in get_segmenter().tokens(title.text)] if title else []
+            stems = {w: every[w] for w in words if w in every}
+        else:
+            stems = self.gaz.county_stems(tuple(sorted(ctx)))
+        opening = min(len(text), OPENING_CHARS)
+        cities = any(len(k) == 4 for k in ctx)
+        taken = [(m[0], m[1]) for m in mentions]
+        added = []
+        common = common_stems()
+        for stem, place in stems.items():
+            if stem in common:
+                continue  # 资源, 和平, 平安: a word of the language before it is a county
+            at = text.find(stem)
+            if at < 0 or (not cities and at >= opening):
+                continue  # with only a province named, the stem must be in the title or lead
+            while at >= 0:
+                end = at + len(stem)
+                if not any(a < end and at < b for a, b in taken) and self._is_word(at, end):
+                    added.append((at, end, stem))
+                    self._resolved[stem] = place
+                at = text.find(stem, end)
+        if not added:
+            return mentions
+        return sorted(mentions + added)
+
+    def _starts_word(self, start: int) -> bool:
+        """The segmenter cuts the text where a short name would start (not 示范|村 -> 范村)."""
+        text = self.doc.text
+        if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "镇乡道区县市旗村在于到":
+            return True  # after punctuation, or after the township or county it lies in (中益乡华溪村)
+        lo, hi = max(0, start - 6), min(len(text), start + 6)
+        return start in {t.start for t in get_segmenter().tokens(text[lo:hi], lo)}
+
+    def _is_word(self, start: int, end: int) -> bool:
+        """The segmenter cuts the text at both ends of the stem (not 公正安全 for 正安)."""
+        text = self.doc.text
+        lo, hi = max(0, start - 6), min(len(text), end + 6)
+        cuts = {t.start for t in get_segmenter().tokens(text[lo:hi], lo)} | {hi}
+        return start in cuts and end in cuts
+
+    def _with_zones(self, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Add development zones named by pattern (山亭经济开发区, 西宁经济技术开发区东川工业园区):
+        a zone whose stem is a place, or that follows a place or zone, hangs under it."""
+        text = self.doc.text
+        c = self.c
+        suffixes = "|".join(sorted(map(re.escape, c["zone_suffixes"]), key=len, reverse=True))
+        zones: list[tuple[int, int, str]] = []
+        by_end = {m[1]: m for m in mentions}
+        known_ends = {m[1] for m in mentions}
+        self.pattern_zones: dict[str, Place] = {}  # zone name -> the place it hangs under
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})", text):
+            start, end = m.span()
+            if end in known_ends:  # the gazetteer knows this zone (西海岸新区)
+                continue
+            suffix = next(x for x in sorted(c["zone_suffixes"], key=len, reverse=True) if m.group().endswith(x))
+            parent = None
+            for k in range(start, end - len(suffix)):  # the stem: a place name ending where the suffix starts
+                stem_text = text[k:end - len(suffix)]
+                if len(stem_text) < 2:
+                    break
+                place = self.gaz.resolve(stem_text) if stem_text not in c["zone_bad_stems"] else None
+                if place is not None and not place.ambiguous:
+                    parent, start = place, k
+                    break
+            before = by_end.get(start) or (zones[-1] if zones and zones[-1][1] == start else None)
+            if before is not None:
+                parent = self._resolved.get(before[2]) or self.gaz.resolve(before[2])
+            if parent is None:
+                continue
+            name = text[start:end]
+            place = Place(name, parent.full + name, parent.province, parent.city,
+                          parent.district or (parent.name if parent.level == "district" else None),
+                          parent.adcode, "zone")
+            self._resolved[name] = place
+            self.pattern_zones[name] = parent
+            zones.append((start, end, name))
+        if not zones:
+            self._mention_starts = [m[0] for m in mentions]
+            return mentions
+        kept = [m for m in mentions if not any(z[0] <= m[0] < z[1] or z[0] < m[1] <= z[1] for z in zones)]
+        out = sorted(kept + zones)
+        self._mention_starts = [m[0] for m in out]
+        return out
+
+    def _chain_prefixes(self) -> tuple[set[str], set[str]]:
+        """Code prefixes of the places the document names: townships under any of them, villages
+        under its counties and cities (under its provinces only when it names nothing smaller)."""
+        places = [p for p in (self.resolve(m[2]) for m in self.mentions) if p is not None and p.adcode]
+        by_level: dict[str, set[str]] = {"district": set(), "city": set(), "province": set()}
+        for p in places:
+            lvl = "district" if p.level in ("district", "zone") else p.level
+            if lvl in by_level:
+                by_level[lvl].add(p.adcode[: {"district": 6, "city": 4, "province": 2}[lvl]])
+        smaller = by_level["district"] | by_level["city"]
+        return smaller | by_level["province"], smaller or by_level["province"]
+
     def resolve(self, surface: str) -> Place | None:
         if surface not in self._resolved:
             self._resolved[surface] = self.gaz.resolve(surface, self.context)
         return self._resolved[surface]
 
-    @staticmethod
-    def _key(place: Place) -> str:
+    def _key(self, place: Place) -> str:
+        if place.level == "zone" and place.name in self.pattern_zones:
+            return f"zone:{place.name}"
         return place.adcode or f"{place.level}:{place.name}"
 
     def _preferred_surfaces(self) -> dict[str, str]:
@@ -122,13 +283,23 @@ class RegionResolver:
         return Region(name, place)
 
     def _local_at(self, pos: int, end: int | None = None, longer: bool = False) -> str | None:
-        """A 街道/镇/村/社区 name starting at `pos` (南街街道, 田家沟村), or None."""
-        m = self.local_rx.match(self.doc.text, pos, end if end is not None else len(self.doc.text))
+        """A 街道/镇/村/社区 name starting at `pos` (南街街道, 田家沟村), or None.
+
+        Where the document's region chain is known, only names the registry lists
+        under it count; elsewhere the suffix pattern with its negative word lists."""
+        limit = end if end is not None else len(self.doc.text)
+        if self.local_names:
+            m = self.local_starts.get(pos)
+            return m[2] if m is not None and m[1] <= limit else None
+        return self._pattern_local_at(pos, limit, longer)
+
+    def _pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
+        m = self.local_rx.match(self.doc.text, pos, limit)
         if not m:
             return None
         name = m.group()
         if name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"]) \
-                or any(ch in self.c["local_bad_chars"] for ch in name):
+                or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name):
             return None
         stem = name[: -2] if name.endswith(("街道", "社区")) else name[:-1]
         longest = (4 if name.endswith(("街道", "社区")) else 3) + (1 if longer else 0)
@@ -137,9 +308,19 @@ class RegionResolver:
         banned = ("v", "p", "c", "d") if longer else NOT_NAME_TAGS
         if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
             return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
-        if any(m2[0] < m.end() and m2[1] > pos for m2 in self.mentions):
+        if any(m2[0] < m.end() and m2[1] > pos for m2 in self._near(pos)):
             return None  # a division name, not a local one
         return name
+
+    def local_region(self, name: str, parent: Place | None) -> Region:
+        """The Region of a local name: its registry entry (under `parent` when several), else a
+        place hung under `parent`."""
+        entries = self.local_names.get(name) if self.local_names else None
+        if entries:
+            fitting = [e for e in entries if parent is not None and parent.adcode
+                       and e.code.startswith(_prefix(parent))] or entries
+            return Region(name, registry_place(fitting[0], self.gaz))
+        return Region(name, local_place(name, parent))
 
     def chain_at(self, pos: int, limit: int | None = None) -> tuple[Region | None, int]:
         """The place named by the chain of names starting at `pos` (深圳市南山区, 湄潭县兴隆镇) and its end."""
@@ -147,13 +328,14 @@ class RegionResolver:
         while end in self.starts and (limit is None or end < limit):
             _, m_end, surface = self.starts[end]
             place = self.resolve(surface)
-            region = self.region(place, surface) if place else Region(surface, None)
+            region = (self.region(place, surface) if place else Region(surface, None)).because("sentence", pos, m_end)
             end = m_end
         for _ in range(2):  # 草海镇新华村: a township, then a village in it
             local = self._local_at(end, limit)
             if not local:
                 break
-            region = Region(local, local_place(local, region.place if region else self._base_place()))
+            region = self.local_region(local, region.place if region else self._base_place()).because(
+                "sentence", end, end + len(local))
             end += len(local)
         return region, end
 
@@ -167,26 +349,48 @@ class RegionResolver:
         lines = [ln for ln in self.doc.lines if ln.stripped]
         titled = [ln for ln in lines if ln.start < title_end]
         sourced = [ln for ln in lines if self._is_source_line(ln)]
-        for group in (titled, sourced):
+        for group, why in ((titled, "title"), (sourced, "report")):
             for line in group:
                 found = self._first_chain(line.start, line.end)
                 if found:
-                    return found
-        for m_start, _, _ in self.mentions:
-            if m_start < OPENING_CHARS:
-                return self.chain_at(m_start)[0]
-        return None
+                    return found.because(why)
+        opening = min(len(self.doc.text), OPENING_CHARS)
+        found = [r for r in (self._first_chain(0, opening), self._township_named(0, opening)) if r is not None]
+        first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
+        return first.because("lead") if first else None
 
     def _first_chain(self, start: int, end: int) -> Region | None:
-        """The first place named between start and end: a division chain, or a local name opening the line."""
+        """The first place named between start and end (a division chain, a zone, a township or
+        village of the registry, or a local name opening the line), skipping newspapers and datelines."""
         text = self.doc.text
         for pos in range(start, end):
-            if pos in self.starts:
-                return self.chain_at(pos, end)[0]
+            if (pos in self.starts or pos in self.local_starts) and not self._is_media(pos):
+                region, _ = self.chain_at(pos, end)
+                if region is not None:
+                    return region
         line_text = text[start:end].lstrip()
         lead = start + len(text[start:end]) - len(line_text)
         local = self._local_at(lead, end)
-        return Region(local, local_place(local, None)) if local else None
+        return self.local_region(local, None).because("title", lead, lead + len(local)) if local else None
+
+    def _township_named(self, start: int, end: int) -> Region | None:
+        """A township the opening names while no division is named at all (合村乡 in a county
+        that is never named): looked up in the whole registry, kept only if the name is unique."""
+        found = find_locals(self.doc.text[start:end], self.registry.townships)
+        for m_start, m_end, name in found:
+            entries = self.registry.township_anywhere(name)
+            if len(entries) == 1:
+                return Region(name, registry_place(entries[0], self.gaz), "lead", start + m_start, start + m_end)
+        return None
+
+    def _is_media(self, pos: int) -> bool:
+        """吉林日报讯, 枣庄新闻网, 新华社拉萨12月10日电: a newspaper or a dateline, not a subject."""
+        text = self.doc.text
+        m = self.starts.get(pos) or self.local_starts.get(pos)
+        end = m[1]
+        if any(text.startswith(w, end) for w in self.c["media_suffixes"]):
+            return True
+        return any(text.endswith(a, 0, pos) for a in self.c["dateline_agencies"])
 
     def _title_end(self) -> int:
         """Where the title block ends: at the first line that reads as running text."""
@@ -219,9 +423,10 @@ class RegionResolver:
         if region is not None:
             rest = self.doc.text[end:line.end].strip().rstrip(":：")
             if not rest or s[-1] in ":：" or any(rest.startswith(x) for x in self.c["heading_suffixes"]):
-                if region.place is not None and region.place.level in ("township", "village") and self.report:
+                if region.place is not None and region.place.level in ("township", "village") and self.report \
+                        and not self.local_names:
                     region = Region(region.name, local_place(region.name, self.report.place))
-                return region
+                return region.because("heading")
             return None
         body = s.rstrip(":：")
         if s[-1] in ":：" or len(body) <= 12:
@@ -309,7 +514,23 @@ class RegionResolver:
         return self._carried[sentence.index]
 
     def region_for(self, sentence: Sentence, start: int) -> Region | None:
-        """The region of a figure at `start` in `sentence`."""
+        """The region of a figure at `start` in `sentence`, with why it was chosen (`source`)."""
+        base = self.section_of_line.get(sentence.line, self.report)
+        region = self._region_for(sentence, start)
+        if region is not None and region.name in self.pattern_zones and self.report is not None \
+                and region.name != self.report.name and self._inside(self.report, self.pattern_zones[region.name]):
+            return base  # 青岛自贸片区 in a report on 西海岸新区: a zone within the report's own region
+        return region
+
+    def _inside(self, region: Region, parent: Place) -> bool:
+        p = region.place
+        if p is None or parent.adcode is None or p.adcode is None:
+            return False
+        return p.adcode != parent.adcode and p.adcode.startswith(_prefix(parent)) \
+            and LEVEL_RANK.get(p.level, 2) > LEVEL_RANK.get(parent.level, 2)
+
+    def _region_for(self, sentence: Sentence, start: int) -> Region | None:
+        """The region of a figure, before zones inside the report's region are folded into it."""
         base = self.section_of_line.get(sentence.line, self.report)
         clause_start = self._clause_start(sentence, start)
         scope = self._scope(clause_start, start, base)
@@ -317,11 +538,75 @@ class RegionResolver:
             return scope
         here = self._place_before(clause_start, start) or self._subject_at(clause_start, start)
         if here is not None:
-            return here
+            return here.because("sentence")
         carried = self._clause_chain(sentence, clause_start)
         if carried is not None:
-            return carried or base
-        return self.sentence_subject(sentence) or self.paragraph_subject(sentence) or base
+            return carried.because("sentence") if carried else base
+        subject = self.sentence_subject(sentence)
+        if subject is not None:
+            return subject.because("sentence")
+        held = self.paragraph_subject(sentence)
+        if held is not None:
+            return held.because("paragraph")
+        return self._focus(sentence, start, base) or base
+
+    def _focus(self, sentence: Sentence, start: int, base: Region | None) -> Region | None:
+        """The village, community or township the paragraph is about (在七汲镇王村，…该村现有耕地4200亩),
+        while the text stays on it: until a word returns it to the whole (全县, 该市) or a division is
+        named. With no such unit in the paragraph, an anaphor (该村, 村里) takes the last one named
+        in the paragraphs just before."""
+        text = self.doc.text
+        line = self.doc.lines[sentence.line]
+        anaphors = (*self.c["anaphors_village"], *self.c["anaphors_township"])
+        k = bisect.bisect_right(self._local_ends, start) - 1
+        while k >= 0 and self.local_mentions[k][0] >= line.start:
+            m = self.local_mentions[k]
+            if text[m[1]:m[1] + 1] not in "、和与及":
+                in_sentence = m[0] >= sentence.start
+                example = self._is_example(line.start, m[0])
+                opens = self._opens_paragraph(line, m[0])
+                referred = any(w in text[m[1]:start] for w in anaphors)
+                if in_sentence or (not example and (opens or referred)):
+                    return self._unit_if_inside(m, start, base, "paragraph")
+                return None
+            k -= 1
+        before = text[line.start:start]
+        if not any(w in before for w in anaphors):
+            return None
+        if k >= 0 and self.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
+            return self._unit_if_inside(self.local_mentions[k], start, base, "anaphora")
+        return None
+
+    def _is_example(self, floor: int, pos: int) -> bool:
+        """其中七汲镇王村…, 如王村…: the unit is named as one example (the marker may stand
+        before the township or county the unit is written under)."""
+        window = self.doc.text[max(floor, pos - 12):pos]
+        for w in self.c["example_markers"]:
+            at = window.rfind(w)
+            if at >= 0 and not any(ch in CLAUSE_BREAKS + "、" for ch in window[at:]):
+                return True
+        return False
+
+    def _opens_paragraph(self, line: Line, pos: int) -> bool:
+        """The unit is named in the paragraph's first sentence (驱车…来到…巴吉村。)."""
+        first_end = min((i for i in (self.doc.text.find(ch, line.start, line.end) for ch in "。！？") if i >= 0),
+                        default=line.end)
+        return pos < first_end
+
+    def _unit_if_inside(self, m: tuple[int, int, str], start: int, base: Region | None,
+                        why: str) -> Region | None:
+        text = self.doc.text
+        between = text[m[1]:start]
+        if any(w in between for w in self.c["whole_words"]):
+            return None  # the text has returned to the whole
+        lo = bisect.bisect_left(self._mention_starts, m[1])
+        if lo < len(self.mentions) and self.mentions[lo][0] < start:
+            return None  # a division named since
+        region = self.local_region(m[2], base.place if base else None)
+        if base is not None and base.place is not None and region.place is not None and \
+                LEVEL_RANK.get(region.place.level, 2) <= LEVEL_RANK.get(base.place.level, 2):
+            return None  # not a unit inside the region in force
+        return region.because(why, m[0], m[1])
 
     def _clause_chain(self, sentence: Sentence, clause_start: int) -> Region | bool | None:
         """The subject of an earlier clause of the sentence carries on (察素齐镇今年完成改造14个，
@@ -347,7 +632,8 @@ class RegionResolver:
         end = start
         while end < limit and self.doc.text[end] not in CLAUSE_BREAKS:
             end += 1
-        return any(start <= m[0] < end for m in self.mentions) or any(
+        lo = bisect.bisect_left(self._mention_starts, start)
+        return (lo < len(self.mentions) and self.mentions[lo][0] < end) or any(
             self._local_at(k, end) for k in range(start, end - 1))
 
     def _clause_start(self, sentence: Sentence, pos: int) -> int:
@@ -371,7 +657,19 @@ class RegionResolver:
             if level in ("city", "province") and base is not None and base.place is not None:
                 at = left.rfind(word)
                 if at >= 0 and (at + len(word) == len(left) or self._nounish_gap(left[at + len(word):])):
-                    return self._enclosing(base, level)
+                    own = self._own_level(word, base)
+                    found = own if own is not None else self._enclosing(base, level)
+                    return found.because("scope", clause_start + at, clause_start + at + len(word)) \
+                        if found else None
+        return None
+
+    def _own_level(self, word: str, base: Region) -> Region | None:
+        """全市 in a report about a county-level city (桂平市) is that city, not its prefecture;
+        likewise when the region in force sits under one."""
+        for region in (base, self.report):
+            p = region.place if region else None
+            if p is not None and p.level == "district" and p.name.endswith(word[-1]):
+                return region
         return None
 
     def _nounish_gap(self, gap: str) -> bool:
@@ -384,8 +682,8 @@ class RegionResolver:
         """A place named directly before the figure (其中城东社区42项, 城阳区10个)."""
         left = self._strip_fillers(self.doc.text[clause_start:start])
         stop = clause_start + len(left)
-        for m_start, m_end, surface in self.mentions:
-            if clause_start <= m_start and m_end == stop:
+        for m_start, m_end, surface in self._ending_at(stop):
+            if clause_start <= m_start:
                 region, _ = self.chain_at(m_start, stop)
                 if region is not None and not self._after_locative(m_start, clause_start):
                     return region
@@ -399,8 +697,15 @@ class RegionResolver:
                 break
         local = self._local_at(k, stop, longer=True)
         if local and k + len(local) == stop:
-            return Region(local, local_place(local, self._base_place()))
+            return self.local_region(local, self._base_place()).because("sentence", k, stop)
         return None
+
+    def _ending_at(self, stop: int) -> list[tuple[int, int, str]]:
+        if not hasattr(self, "_by_end"):
+            self._by_end: dict[int, list[tuple[int, int, str]]] = {}
+            for m in self.mentions:
+                self._by_end.setdefault(m[1], []).append(m)
+        return self._by_end.get(stop, [])
 
     def _after_locative(self, pos: int, floor: int) -> bool:
         text = self.doc.text

