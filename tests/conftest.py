@@ -14,6 +14,8 @@ REPORTS = HERE / "data" / "reports"
 REPORTS_GOLD = HERE / "data" / "gold"
 BLIND = HERE / "data" / "blind" / "reports"
 BLIND_GOLD = HERE / "data" / "blind" / "gold"
+REAL = HERE / "data" / "real" / "reports"
+REAL_GOLD = HERE / "data" / "real" / "gold"
 
 
 def load_gold(gold_dir: Path, docs_dir: Path) -> dict[str, list[dict]]:
@@ -51,3 +53,9 @@ def report_claims():
 def blind_claims():
     from pbmine import extract
     return extract([BLIND]).frame
+
+
+@pytest.fixture(scope="session")
+def real_claims():
+    from pbmine import extract
+    return extract([REAL]).frame

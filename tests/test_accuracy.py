@@ -1,7 +1,7 @@
 """End-to-end accuracy against hand-made gold: the seeds and the held-out reports."""
 from __future__ import annotations
 
-from conftest import BLIND, BLIND_GOLD, REPORTS, REPORTS_GOLD, SEEDS, SEEDS_GOLD, load_gold
+from conftest import BLIND, BLIND_GOLD, REAL, REAL_GOLD, REPORTS, REPORTS_GOLD, SEEDS, SEEDS_GOLD, load_gold
 from goldscore import score
 
 
@@ -27,6 +27,15 @@ def test_second_corpus_accuracy(blind_claims):
     assert s["f1"] >= 0.95, s
     assert s["metric"] >= 0.85, s["wrong"]
     assert s["region"] >= 0.95, s["wrong"]
+
+
+def test_real_corpus_accuracy(real_claims):
+    """55 real public reports (tests/data/real/sources.tsv), annotated without seeing the rules."""
+    s = score(load_gold(REAL_GOLD, REAL), real_claims)
+    assert s["f1"] >= 0.97, s
+    assert s["metric"] >= 0.86, s["wrong"]
+    assert s["region"] >= 0.91, s["wrong"]
+    assert s["year"] >= 0.80, s["wrong"]
 
 
 def test_every_seed_claim_has_province_and_city(seed_claims):
