@@ -120,12 +120,14 @@ def iter_claims(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexic
 
 def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
             output: str | os.PathLike | None = None, batch_docs: int = 200,
-            on_error: Callable[[str], None] | None = None, keep: bool = True) -> ExtractResult:
+            on_error: Callable[[str], None] | None = None, keep: bool = True,
+            on_document: Callable[[Source, list[Claim]], None] | None = None) -> ExtractResult:
     """Claims of files and folders (the bundled seeds when `paths` is empty).
 
     With `output`, rows are written to Parquet every `batch_docs` documents, so
     a failure later in a long run keeps what came before it; with `keep=False`
     they are not also held in memory (for corpora larger than memory).
+    `on_document(source, claims)` is called after each document (progress bars).
     """
     errors: list[str] = []
 
@@ -142,7 +144,9 @@ def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon |
             import pyarrow.parquet as pq
             writer = pq.ParquetWriter(str(output), ARROW_SCHEMA)
         result = ExtractResult(to_frame([]), errors=errors)
-        for _, claims in iter_claims(paths, lexicon, note):
+        for source, claims in iter_claims(paths, lexicon, note):
+            if on_document:
+                on_document(source, claims)
             result.documents += 1
             result.claims += len(claims)
             result.regions.update(c.region for c in claims if c.region)
