@@ -125,6 +125,7 @@ def extract(paths: Paths = None,
                                  on_document=progress.on_document)
         else:
             result = api.extract(paths, lexicon=lex, on_error=_report, on_document=progress.on_document)
+    if format is not TableFormat.parquet:
         frame = result.frame
         if format is TableFormat.csv:
             text = frame.to_csv(index=False)
