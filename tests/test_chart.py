@@ -17,7 +17,8 @@ def _labels(table) -> str:
 
 
 def test_the_font_has_every_glyph_of_the_seed_rankings(seed_claims):
-    cmap = fontTools.TTFont(cjk_font_path(), fontNumber=0, lazy=True).getBestCmap()
+    with fontTools.TTFont(cjk_font_path(), lazy=True) as font:
+        cmap = font.getBestCmap()
     text = "".join(_labels(compare(seed_claims, m)) for m in ("五星支部", "好评率", "党员干部", "党建示范点"))
     missing = {c for c in text if ord(c) not in cmap}
     assert missing == set()
@@ -26,7 +27,8 @@ def test_the_font_has_every_glyph_of_the_seed_rankings(seed_claims):
 def test_default_font_would_draw_boxes(seed_claims):
     """The check above can fail: matplotlib's own DejaVu Sans has none of these glyphs."""
     from matplotlib import font_manager
-    dejavu = fontTools.TTFont(font_manager.findfont("DejaVu Sans"), lazy=True).getBestCmap()
+    with fontTools.TTFont(font_manager.findfont("DejaVu Sans"), lazy=True) as font:
+        dejavu = font.getBestCmap()
     assert any(ord(c) not in dejavu for c in _labels(compare(seed_claims, "五星支部")))
 
 
