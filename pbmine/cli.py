@@ -11,16 +11,17 @@ from typing import Annotated, Optional
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from . import api
-from .compare import NotAdditive, UnknownMetric, format_value
+from . import __version__, api, render
+from .compare import AGG_RULES, NotAdditive, UnknownMetric, comparable_metrics
 from .extract import Interrupted
 from .lexicon import LexiconError
 from .output import OutputError, check_target
+from .progress import ExtractProgress
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Mine quantified claims from Chinese party-building and government work reports.")
+err = Console(stderr=True)
 out = Console()
 
 Paths = Annotated[Optional[list[Path]], typer.Argument(
@@ -44,12 +45,29 @@ class ShowFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    markdown = "markdown"
+
+
+Agg = Enum("Agg", {name: name for name in AGG_RULES}, type=str)
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")]
 
 
 class Level(str, Enum):
     district = "district"
     city = "city"
     province = "province"
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"pbmine {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """Mine quantified claims from Chinese party-building and government work reports."""
 
 
 def _line(message: str) -> None:
@@ -105,7 +123,7 @@ def extract(paths: Paths = None,
             format: Annotated[TableFormat, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = TableFormat.parquet,
             update: Annotated[Optional[Path], typer.Option("--update", help="Re-extract only new or changed files into this existing table.")] = None,
             keep_partial: Annotated[bool, typer.Option("--keep-partial", help="On Ctrl-C, keep the rows done so far as NAME.partial.parquet.")] = False,
-            lexicon: LexiconOpt = None) -> None:
+            lexicon: LexiconOpt = None, quiet: QuietOpt = False) -> None:
     """Extract every quantified claim into a table, one row a claim.
 
     Example: [bold]pbmine extract reports/ -o claims.parquet[/bold]; with no
@@ -122,8 +140,10 @@ def extract(paths: Paths = None,
         if update is not None and not update.is_file():
             _fail(f"{update}: no such file (--update needs a table written by pbmine extract)")
         _stop_on_sigterm()
-        result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
-                             keep=False, keep_partial=keep_partial, update=update)
+        with ExtractProgress(err, quiet) as progress:
+            result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
+                                 keep=False, keep_partial=keep_partial, update=update,
+                                 on_document=progress.on_document)
     except OutputError as exc:
         _fail(str(exc))
     except ValueError as exc:  # --update on a table pbmine did not write
@@ -164,7 +184,11 @@ class _Errors:
             raise typer.Exit(1)
 
 
-def _claims(paths, claims_file: Path | None, lexicon: Path | None, errors: _Errors) -> pd.DataFrame:
+ClaimsOpt = Annotated[Optional[Path], typer.Option("--claims", help="A table written by `pbmine extract`.")]
+
+
+def _claims(paths, claims_file: Path | None, lexicon: Path | None, quiet: bool = False) -> tuple[pd.DataFrame, int]:
+    """The claims to work on, and how many inputs could not be read."""
     if claims_file is not None:
         if paths:
             _fail("give either PATHS or --claims, not both")
@@ -173,93 +197,143 @@ def _claims(paths, claims_file: Path | None, lexicon: Path | None, errors: _Erro
         if claims_file.is_dir():
             _fail(f"{claims_file}: is a folder, not a claims table", 1)
         try:
-            return api.read_claims(claims_file)
+            return api.read_claims(claims_file), 0
         except (OSError, ValueError) as exc:
             _fail(f"{claims_file}: cannot read claims table: {exc}", 1)
-    frame = api.extract(paths, lexicon=_lexicon(lexicon), on_error=errors).frame
-    if errors.count and frame.empty:
+    lex = _lexicon(lexicon)
+    with ExtractProgress(err, quiet) as progress:
+        result = api.extract(paths, lexicon=lex, on_error=_report, on_document=progress.on_document)
+    if result.errors and result.frame.empty:
         _fail("no claims: none of the inputs could be read", 1)
-    return frame
+    return result.frame, len(result.errors)
+
+
+def _note(message: str) -> None:
+    _line(f"note: {message}")
 
 
 @app.command()
-def compare(metric: Annotated[str, typer.Option("--metric", "-m", help="Canonical metric (see `pbmine metrics`).")],
+def compare(metric: Annotated[Optional[str], typer.Option("--metric", "-m", help="Canonical metric (see `pbmine metrics`). Without it: the metrics two or more regions report.")] = None,
             paths: Paths = None,
-            claims: Annotated[Optional[Path], typer.Option("--claims", help="A table written by `pbmine extract`.")] = None,
+            claims: ClaimsOpt = None,
             level: Annotated[Level, typer.Option("--level", help="Roll districts up to city or province (counts only).")] = Level.district,
             year: Annotated[Optional[int], typer.Option("--year", help="Only figures of this year.")] = None,
+            agg: Annotated[Agg, typer.Option("--agg", help="A region's figure when it has several claims: latest (latest year, then largest count or first stated rate), max, sum, mean, or all (every claim).")] = Agg("latest"),
+            unit: Annotated[Optional[str], typer.Option("--unit", help="Only figures in this unit (a metric in several units is ranked once per unit).")] = None,
+            top: Annotated[Optional[int], typer.Option("--top", "-n", min=1, help="Only the first N ranks (N metrics without --metric).")] = None,
+            min_regions: Annotated[Optional[int], typer.Option("--min-regions", min=1, help="Leave out rankings (metrics) with fewer regions [default: 1 for a ranking, 2 for the list].")] = None,
             format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.table,
-            lexicon: LexiconOpt = None) -> None:
-    """Rank regions on one metric, with the evidence behind each figure.
+            chart: Annotated[Optional[Path], typer.Option("--chart", help="Also draw the ranking to FILE.png or FILE.svg (needs pbmine[chart]).")] = None,
+            lexicon: LexiconOpt = None, quiet: QuietOpt = False) -> None:
+    """Rank regions on one metric, saying how each figure was chosen and from how many claims.
 
     Example: [bold]pbmine compare --metric 五星支部[/bold] (bundled reports), or
-    [bold]pbmine compare --metric 好评率 --claims claims.parquet --format csv[/bold].
+    [bold]pbmine compare --metric 党员干部 --claims claims.parquet --agg all --format csv[/bold];
+    [bold]pbmine compare[/bold] alone lists what can be ranked.
     """
-    errors = _Errors()
-    frame = _claims(paths, claims, lexicon, errors)
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        _fail(f"{chart}: --chart writes .png or .svg")
+    frame, failed = _claims(paths, claims, lexicon, quiet)
+    if metric is None:
+        _show_listing(comparable_metrics(frame, min_regions or 2).head(top or 30), format,
+                      f"metrics at least {min_regions or 2} regions report, most comparable first")
+        raise typer.Exit(1 if failed else 0)
     try:
-        table = api.compare(frame, metric, level=level.value, year=year)
-    except UnknownMetric as exc:
+        table = api.compare(frame, metric, level=level.value, year=year, agg=agg.value, unit=unit,
+                            top=top, min_regions=min_regions or 1)
+    except (UnknownMetric, NotAdditive, ValueError) as exc:
         _fail(str(exc))
-    except NotAdditive as exc:
-        _fail(str(exc))
-    columns = ["rank", "region", "value", "unit", "qualifier", "doc_id", "sentence"]
+    for note in table.attrs.get("notes", []) if not table.empty else []:
+        _note(note)
+    if table.empty:
+        _fail("; ".join(table.attrs.get("notes") or [f"no {metric} figures"]))
     if format is ShowFormat.csv:
-        sys.stdout.write(table[columns].to_csv(index=False))
+        sys.stdout.write(render.ranking_csv(table))
     elif format is ShowFormat.json:
-        sys.stdout.write(table[columns].to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        sys.stdout.write(render.ranking_json(table))
+    elif format is ShowFormat.markdown:
+        sys.stdout.write(render.ranking_markdown(table))
     else:
-        out.print(_ranking(table, metric, level.value))
-    errors.exit_if_any()
+        for t in render.ranking_tables(table):
+            out.print(t)
+    if chart is not None:
+        _write_chart(table, chart)
+    raise typer.Exit(1 if failed else 0)
 
 
-def _ranking(table: pd.DataFrame, metric: str, level: str) -> Table:
-    t = Table(title=f"{metric} by {level}", title_justify="left")
-    for name, kw in (("#", {"justify": "right"}), ("region", {}), ("value", {"justify": "right"}),
-                     ("unit", {}), ("", {"min_width": 12}), ("evidence", {"overflow": "fold"})):
-        t.add_column(name, **kw)
-    top = table["value"].max() if len(table) else 0
-    for row in table.itertuples():
-        bar = "█" * max(1, round(12 * row.value / top)) if top else ""
-        sentence = _around(row.sentence, getattr(row, "number", None) or "")
-        t.add_row(str(row.rank), row.region, format_value(row.value, row.qualifier, getattr(row, "value_high", None)),
-                  row.unit, bar, f"[dim]{row.doc_id}[/dim] {sentence}")
-    return t
+def _write_chart(table: pd.DataFrame, path: Path) -> None:
+    from .chart import ChartUnavailable, write_chart
+    try:
+        write_chart(table, path)
+    except ChartUnavailable as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{path}: cannot write chart: {exc.strerror or exc}", 1)
+    err.print(f"chart -> {path}", highlight=False)
 
 
-def _around(sentence: str, number: str, before: int = 22, after: int = 14) -> str:
-    """The part of a sentence around its figure, so the evidence shows what was counted."""
-    at = sentence.find(number) if number else -1
-    if at < 0 or len(sentence) <= before + after + len(number):
-        return sentence if len(sentence) <= 60 else sentence[:57] + "…"
-    lo, hi = max(0, at - before), min(len(sentence), at + len(number) + after)
-    return ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
-
-
-@app.command()
-def metrics(paths: Paths = None,
-            claims: Annotated[Optional[Path], typer.Option("--claims", help="A table written by `pbmine extract`.")] = None,
-            top: Annotated[int, typer.Option("--top", "-n", help="How many metrics to list.")] = 30,
-            format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.table,
-            lexicon: LexiconOpt = None) -> None:
-    """List the metrics with how many claims and regions each has, most comparable first.
-
-    Example: [bold]pbmine metrics --claims claims.parquet -n 10[/bold]
-    """
-    errors = _Errors()
-    table = api.metrics_summary(_claims(paths, claims, lexicon, errors)).head(top)
+def _show_listing(table: pd.DataFrame, format: ShowFormat, heading: str) -> None:
     if format is ShowFormat.csv:
         sys.stdout.write(table.to_csv(index=False))
     elif format is ShowFormat.json:
         sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    elif format is ShowFormat.markdown:
+        sys.stdout.write(render.listing_markdown(table))
+    elif table.empty:
+        _note(heading.replace("metrics", "no metric", 1).split(",")[0])
     else:
-        t = Table(title="metrics, most comparable first", title_justify="left")
-        for col in ("metric", "regions", "claims", "unit", "kind"):
-            t.add_column(col, justify="right" if col in ("regions", "claims") else "left")
-        for row in table.itertuples(index=False):
-            t.add_row(row.metric, str(row.regions), str(row.claims), str(row.unit), str(row.kind))
-        out.print(t)
-    errors.exit_if_any()
+        out.print(render.listing_table(table, heading))
+
+
+@app.command()
+def metrics(paths: Paths = None,
+            claims: ClaimsOpt = None,
+            top: Annotated[int, typer.Option("--top", "-n", help="How many metrics to list.")] = 30,
+            format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.table,
+            lexicon: LexiconOpt = None, quiet: QuietOpt = False) -> None:
+    """List the metrics with how many claims and regions each has, most comparable first.
+
+    Example: [bold]pbmine metrics --claims claims.parquet -n 10[/bold]
+    """
+    frame, failed = _claims(paths, claims, lexicon, quiet)
+    _show_listing(api.metrics_summary(frame).head(top), format, "metrics, most comparable first")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def report(paths: Paths = None,
+           claims: ClaimsOpt = None,
+           output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+           title: Annotated[Optional[str], typer.Option("--title", help="Heading of the report.")] = None,
+           lexicon: LexiconOpt = None, quiet: QuietOpt = False) -> None:
+    """Write the evidence as one self-contained HTML file: every claim highlighted in its document.
+
+    Open it from disk in any browser (no network): documents with the number, the metric
+    phrase and the place of each claim marked, a claims table that filters and sorts,
+    and a ranked chart for every metric that two or more regions report.
+
+    Example: [bold]pbmine report reports/ -o report.html[/bold], or
+    [bold]pbmine report --claims claims.parquet -o report.html[/bold] (reads the documents again from their paths).
+    """
+    from .report import collect, documents_for, write_report
+    if output.is_dir() or not output.parent.is_dir():
+        _fail(f"{output}: not a file in an existing folder")
+    if claims is not None:
+        frame, failed = _claims(paths, claims, lexicon, quiet)
+        texts, missing = documents_for(frame, on_error=_report)
+        failed += missing
+    else:
+        with ExtractProgress(err, quiet) as progress:
+            frame, texts, errors = collect(paths, _lexicon(lexicon), on_error=_report,
+                                           on_document=progress.on_document)
+        failed = len(errors)
+    try:
+        write_report(output, frame, texts, title=title)
+    except OSError as exc:
+        _fail(f"{output}: cannot write report: {exc.strerror or exc}", 1)
+    err.print(f"[bold]{len(texts)}[/bold] documents, [bold]{len(frame)}[/bold] claims -> {output}",
+              highlight=False)
+    raise typer.Exit(1 if failed else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

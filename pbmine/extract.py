@@ -159,7 +159,8 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
             lexicon: Lexicon | None = None, output: str | os.PathLike | None = None,
             batch_docs: int = 200, on_error: Callable[[str], None] | None = None, keep: bool = True,
             format: str = "parquet", keep_partial: bool = False,
-            update: str | os.PathLike | None = None) -> ExtractResult:
+            update: str | os.PathLike | None = None,
+            on_document: Callable[[Source | None, list[Claim] | pd.DataFrame], None] | None = None) -> ExtractResult:
     """Claims of files and folders (the bundled seeds when `paths` is empty).
 
     With `output` (a file, or "-" for standard output) the rows are written in
@@ -173,6 +174,9 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     changed files are extracted (by sha256 of their bytes); the claims of
     unchanged files are kept and those of changed or removed files dropped;
     the result replaces `update` unless another `output` is given.
+
+    `on_document(source, claims)` is called after each document (progress bars;
+    `source` is None for a document --update kept without reading it).
     """
     from .output import TableWriter
 
@@ -194,7 +198,9 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     sources: dict[str, str] = {}
     try:
         previous = _previous(update) if update is not None else None
-        for source, claims, digest, reused in _run(paths, lex, note, previous):
+        for source, claims, digest, reused, item in _run(paths, lex, note, previous):
+            if on_document:
+                on_document(item, claims)
             result.documents += 1
             result.reused += reused
             sources[source] = digest
@@ -233,10 +239,10 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
 
 
 def _run(paths, lex: Lexicon, note, previous):
-    """(path, claims, sha256, reused?) per document; with `previous`, unchanged files keep their rows."""
+    """(path, claims, sha256, reused?, source) per document; with `previous`, unchanged files keep their rows."""
     if previous is None:
         for source, claims in iter_claims(paths, lex, note):
-            yield source.path, claims, _digest(source), False
+            yield source.path, claims, _digest(source), False, source
         return
     old_frame, old_sources = previous
     extractor = Extractor(lex)
@@ -249,7 +255,7 @@ def _run(paths, lex: Lexicon, note, previous):
         seen.add(path)
         digest = _file_digest(path)
         if digest is not None and old_sources.get(path) == digest:
-            yield path, old_frame[old_frame["path"] == path], digest, True
+            yield path, old_frame[old_frame["path"] == path], digest, True, None
             continue
         try:
             source = read_source(item)
@@ -258,10 +264,10 @@ def _run(paths, lex: Lexicon, note, previous):
             continue
         claims = _claims_of(extractor, source, note)
         if claims is not None:
-            yield path, claims, digest or _digest(source), False
+            yield path, claims, digest or _digest(source), False, source
     for path, digest in old_sources.items():  # files outside PATHS that are still there, unchanged
         if path not in seen and _file_digest(path) == digest:
-            yield path, old_frame[old_frame["path"] == path], digest, True
+            yield path, old_frame[old_frame["path"] == path], digest, True, None
 
 
 def _previous(update) -> tuple[pd.DataFrame, dict[str, str]]:

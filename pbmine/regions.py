@@ -146,6 +146,7 @@ class RegionResolver:
         """Add counties named by their stem (贵州天柱, 犍为用活…, 黎平): the stems of the counties
         under the provinces and cities the document names, where the stem is a word of its own."""
         text = self.doc.text
+        self.stems: set[str] = set()
         ctx = {}
         for m in mentions:
             place = self.gaz.resolve(m[2])
@@ -174,6 +175,7 @@ class RegionResolver:
                 if not any(a < end and at < b for a, b in taken) and self._is_word(at, end):
                     added.append((at, end, stem))
                     self._resolved[stem] = place
+                    self.stems.add(stem)
                 at = text.find(stem, end)
         if not added:
             return mentions
@@ -265,12 +267,12 @@ class RegionResolver:
         counts: dict[str, Counter] = {}
         for _, _, surface in self.mentions:
             place = self.resolve(surface)
-            if place is not None:
-                counts.setdefault(self._key(place), Counter())[surface] += 1
+            if place is not None:  # a stem (胶州先锋) only counts where nothing else names the place
+                counts.setdefault(self._key(place), Counter())[surface] += 0 if surface in self.stems else 1
         out = {}
         for key, counter in counts.items():
             place = self.resolve(next(iter(counter)))
-            suffixed = [s for s in counter if s.endswith(self.name_suffixes)]
+            suffixed = [s for s in counter if s.endswith(self.name_suffixes) and s not in self.stems]
             if not suffixed:
                 out[key] = place.name  # only 三亚 or 青岛 written: give the division's name
                 continue
