@@ -1,6 +1,7 @@
 """The pbmine command line: thin typer wrappers around the library."""
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from enum import Enum
@@ -22,9 +23,14 @@ err = Console(stderr=True)
 out = Console()
 
 Paths = Annotated[Optional[list[Path]], typer.Argument(
-    help="Files or folders (recursive: .txt .md .html). None: the bundled sample reports.", show_default=False)]
+    help="Files or folders (recursive: .txt .md .html .htm .docx .pdf); - reads standard input. "
+         "None: the bundled sample reports.", show_default=False)]
 LexiconOpt = Annotated[Optional[Path], typer.Option(
     "--lexicon", help="A TOML file of metric aliases merged over the bundled ones.")]
+MaxSizeOpt = Annotated[str, typer.Option(
+    "--max-size", help="Skip files larger than this (e.g. 50MB, 500KB, or bytes).")]
+EncodingOpt = Annotated[Optional[str], typer.Option(
+    "--encoding", help="Decode text and HTML files with this encoding (e.g. gbk, big5) instead of detecting it.")]
 
 
 class SegFormat(str, Enum):
@@ -59,6 +65,24 @@ def _report(message: str) -> None:
     err.print(f"[yellow]skipped[/yellow] {message}", highlight=False, soft_wrap=True)
 
 
+def _note(message: str) -> None:
+    err.print(f"[cyan]note[/cyan] {message}", highlight=False, soft_wrap=True)
+
+
+def _read_options(max_size: str, encoding: str | None) -> dict:
+    """--max-size and --encoding as read_sources takes them; a bad value is a usage error."""
+    try:
+        max_bytes = api.parse_size(max_size)
+    except ValueError as exc:
+        _fail(f"--max-size: {exc}")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. utf-8, gbk, gb18030, big5, utf-16)")
+    return {"max_bytes": max_bytes, "encoding": encoding, "on_notice": _note}
+
+
 def _lexicon(path: Path | None):
     try:
         return api.load_lexicon(path)
@@ -69,7 +93,8 @@ def _lexicon(path: Path | None):
 @app.command()
 def segment(paths: Paths = None,
             format: Annotated[SegFormat, typer.Option("--format", "-f")] = SegFormat.text,
-            lexicon: LexiconOpt = None) -> None:
+            lexicon: LexiconOpt = None, max_size: MaxSizeOpt = "50MB",
+            encoding: EncodingOpt = None) -> None:
     """Segment reports into words with jieba and the domain dictionary.
 
     One sentence a line, words separated by spaces; --format jsonl gives one
@@ -79,7 +104,8 @@ def segment(paths: Paths = None,
     Example: [bold]pbmine segment seeds/001_132740b646042620.txt | head[/bold]
     """
     lex = _lexicon(lexicon)
-    for doc_id, rows in api.segment(paths, lexicon=lex, on_error=_report):
+    reading = _read_options(max_size, encoding)
+    for doc_id, rows in api.segment(paths, lexicon=lex, on_error=_report, **reading):
         for sentence in rows:
             if format is SegFormat.text:
                 sys.stdout.write(" ".join(t.text for t in sentence.tokens) + "\n")
@@ -93,7 +119,8 @@ def segment(paths: Paths = None,
 def extract(paths: Paths = None,
             output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the table.")] = None,
             format: Annotated[TableFormat, typer.Option("--format", "-f", help="parquet (to -o, default claims.parquet), or csv/jsonl (to -o or stdout).")] = TableFormat.parquet,
-            lexicon: LexiconOpt = None) -> None:
+            lexicon: LexiconOpt = None, max_size: MaxSizeOpt = "50MB",
+            encoding: EncodingOpt = None) -> None:
     """Extract every quantified claim into a table, one row a claim.
 
     Example: [bold]pbmine extract reports/ -o claims.parquet[/bold]; with no
@@ -101,11 +128,12 @@ def extract(paths: Paths = None,
     reported in one line and skipped; the exit code is then 1.
     """
     lex = _lexicon(lexicon)
+    reading = _read_options(max_size, encoding)
     if format is TableFormat.parquet:
         target = output or Path("claims.parquet")
-        result = api.extract(paths, lexicon=lex, output=target, on_error=_report, keep=False)
+        result = api.extract(paths, lexicon=lex, output=target, on_error=_report, keep=False, **reading)
     else:
-        result = api.extract(paths, lexicon=lex, on_error=_report)
+        result = api.extract(paths, lexicon=lex, on_error=_report, **reading)
         frame = result.frame
         if format is TableFormat.csv:
             text = frame.to_csv(index=False)

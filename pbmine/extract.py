@@ -19,7 +19,7 @@ from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .reader import ReadError, Source, read_sources
+from .readers import MAX_BYTES, ReadError, Source, read_sources
 from .regions import RegionResolver
 from .schema import ARROW_SCHEMA, Claim, to_arrow, to_frame
 from .sections import Document, split_document
@@ -41,8 +41,13 @@ class Extractor:
         self.lex = lexicon or load_lexicon()
         self.finder = MetricFinder(self.lex, get_segmenter(tuple(self.lex.user_words)))
 
-    def document(self, doc: Document) -> list[Claim]:
-        """The claims of one split document."""
+    def document(self, doc: Document, original: str | None = None) -> list[Claim]:
+        """The claims of one split document.
+
+        `original` is the text as read when `doc.text` is its Simplified twin of the same
+        length (a Traditional document): number, sentence and section are quoted from it.
+        """
+        quoted = doc.text if original is None else original
         regions = RegionResolver(doc)
         periods = PeriodResolver(doc)
         self.finder.places = {surface for _, _, surface in regions.mentions}
@@ -63,11 +68,11 @@ class Extractor:
                 claims.append(Claim(
                     doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=phrase,
                     value=q.value, unit=q.unit, kind=q.kind, start=q.start, end=q.end,
-                    number=doc.text[q.start:q.end], sentence=sent.text, sentence_index=sent.index,
+                    number=quoted[q.start:q.end], sentence=quoted[sent.start:sent.end], sentence_index=sent.index,
                     qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
                     action=att.action, year=periods.year_for(sent, q.start),
                     period=periods.period_for(sent, q.start),
-                    section=_section_heading(doc, sent), path=doc.path,
+                    section=_section_heading(doc, sent, quoted), path=doc.path,
                     **(region.fields() if region else {}),
                 ))
         return claims
@@ -75,11 +80,16 @@ class Extractor:
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
         return self.document(split_document(doc_id, text, path))
 
+    def source(self, source: Source) -> list[Claim]:
+        """The claims of a document as read: found in its Simplified twin, quoted from the original."""
+        doc = split_document(source.doc_id, source.analysis_text, source.path)
+        return self.document(doc, None if source.simplified is None else source.text)
 
-def _section_heading(doc: Document, sent) -> str | None:
+
+def _section_heading(doc: Document, sent, quoted: str) -> str | None:
     for line in reversed(doc.lines[: sent.line]):
         if line.looks_like_heading and line.stripped:
-            return line.stripped
+            return quoted[line.start:line.end].strip(" \t\u3000\u00a0")
     return None
 
 
@@ -101,16 +111,20 @@ class ExtractResult:
 
 
 def iter_claims(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
-                on_error: Callable[[str], None] | None = None) -> Iterator[tuple[Source, list[Claim]]]:
-    """(source, claims) for every readable document; bad ones go to `on_error` as one line."""
+                on_error: Callable[[str], None] | None = None, max_bytes: int = MAX_BYTES,
+                encoding: str | None = None,
+                on_notice: Callable[[str], None] | None = None) -> Iterator[tuple[Source, list[Claim]]]:
+    """(source, claims) for every readable document; bad ones go to `on_error` as one line,
+    remarks that are no failure (bytes replaced, files a folder walk skipped) to `on_notice`."""
     extractor = Extractor(lexicon)
-    for item in read_sources(list(paths) if paths else [bundled_seeds()]):
+    for item in read_sources(_path_list(paths), max_bytes=max_bytes, encoding=encoding):
         if isinstance(item, ReadError):
-            if on_error:
-                on_error(str(item))
+            report = on_error if item.failed else on_notice
+            if report:
+                report(str(item))
             continue
         try:
-            claims = extractor.text(item.text, item.doc_id, item.path)
+            claims = extractor.source(item)
         except Exception as exc:  # one bad document must not end the run
             if on_error:
                 on_error(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
@@ -118,9 +132,18 @@ def iter_claims(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexic
         yield item, claims
 
 
+def _path_list(paths) -> list:
+    """One path (as users type it) or several; none means the bundled seeds."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        return [paths]
+    return list(paths) if paths else [bundled_seeds()]
+
+
 def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon | None = None,
             output: str | os.PathLike | None = None, batch_docs: int = 200,
-            on_error: Callable[[str], None] | None = None, keep: bool = True) -> ExtractResult:
+            on_error: Callable[[str], None] | None = None, keep: bool = True,
+            max_bytes: int = MAX_BYTES, encoding: str | None = None,
+            on_notice: Callable[[str], None] | None = None) -> ExtractResult:
     """Claims of files and folders (the bundled seeds when `paths` is empty).
 
     With `output`, rows are written to Parquet every `batch_docs` documents, so
@@ -142,7 +165,7 @@ def extract(paths: Iterable[str | os.PathLike] | None = None, lexicon: Lexicon |
             import pyarrow.parquet as pq
             writer = pq.ParquetWriter(str(output), ARROW_SCHEMA)
         result = ExtractResult(to_frame([]), errors=errors)
-        for _, claims in iter_claims(paths, lexicon, note):
+        for _, claims in iter_claims(paths, lexicon, note, max_bytes, encoding, on_notice):
             result.documents += 1
             result.claims += len(claims)
             result.regions.update(c.region for c in claims if c.region)
