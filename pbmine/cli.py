@@ -79,7 +79,7 @@ def _read_options(max_size: str, encoding: str | None) -> dict:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. utf-8, gbk, gb18030, big5, utf-16)")
+            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gbk, big5, utf-16)")
     return {"max_bytes": max_bytes, "encoding": encoding, "on_notice": _note}
 
 

@@ -103,7 +103,7 @@ def parse_size(text: str) -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
     unit = match.group(2).lower() if match else ""
     if not match or unit not in _UNITS:
-        raise ValueError(f"not a size: {text!r} (e.g. 50MB, 500KB, 1GB, or a number of bytes)")
+        raise ValueError(f"not a size: {text!r} (e.g. 50MB, 500KB, 1GB)")
     size = int(float(match.group(1)) * _UNITS[unit])
     if size <= 0:
         raise ValueError(f"must be more than 0 bytes: {text!r}")
