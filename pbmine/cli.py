@@ -1,6 +1,7 @@
 """The pbmine command line: thin typer wrappers around the library."""
 from __future__ import annotations
 
+import codecs
 import json
 import signal
 import sys
@@ -25,9 +26,14 @@ err = Console(stderr=True)
 out = Console()
 
 Paths = Annotated[Optional[list[Path]], typer.Argument(
-    help="Files or folders (recursive: .txt .md .html). None: the bundled sample reports.", show_default=False)]
+    help="Files or folders (recursive: .txt .md .html .htm .docx .pdf); - reads standard input. "
+         "None: the bundled sample reports.", show_default=False)]
 LexiconOpt = Annotated[Optional[Path], typer.Option(
     "--lexicon", help="A TOML file of metric aliases merged over the bundled ones.")]
+MaxSizeOpt = Annotated[str, typer.Option(
+    "--max-size", help="Skip files larger than this (e.g. 50MB, 500KB, or bytes).")]
+EncodingOpt = Annotated[Optional[str], typer.Option(
+    "--encoding", help="Decode text and HTML files with this encoding (e.g. gbk, big5) instead of detecting it.")]
 
 
 class SegFormat(str, Enum):
@@ -85,6 +91,20 @@ def _report(message: str) -> None:
     _line(f"skipped {message}")
 
 
+def _read_options(max_size: str, encoding: str | None) -> dict:
+    """--max-size and --encoding as read_sources takes them; a bad value is a usage error."""
+    try:
+        max_bytes = api.parse_size(max_size)
+    except ValueError as exc:
+        _fail(f"--max-size: {exc}")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gbk, big5, utf-16)")
+    return {"max_bytes": max_bytes, "encoding": encoding, "on_notice": _note}
+
+
 def _lexicon(path: Path | None):
     try:
         return api.load_lexicon(path)
@@ -95,7 +115,8 @@ def _lexicon(path: Path | None):
 @app.command()
 def segment(paths: Paths = None,
             format: Annotated[SegFormat, typer.Option("--format", "-f")] = SegFormat.text,
-            lexicon: LexiconOpt = None) -> None:
+            lexicon: LexiconOpt = None, max_size: MaxSizeOpt = "50MB",
+            encoding: EncodingOpt = None) -> None:
     """Segment reports into words with jieba and the domain dictionary.
 
     One sentence a line, words separated by spaces; --format jsonl gives one
@@ -106,7 +127,8 @@ def segment(paths: Paths = None,
     """
     lex = _lexicon(lexicon)
     errors = _Errors()
-    for doc_id, rows in api.segment(paths, lexicon=lex, on_error=errors):
+    reading = _read_options(max_size, encoding)
+    for doc_id, rows in api.segment(paths, lexicon=lex, on_error=errors, **reading):
         for sentence in rows:
             if format is SegFormat.text:
                 sys.stdout.write(" ".join(t.text for t in sentence.tokens) + "\n")
@@ -123,7 +145,8 @@ def extract(paths: Paths = None,
             format: Annotated[TableFormat, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = TableFormat.parquet,
             update: Annotated[Optional[Path], typer.Option("--update", help="Re-extract only new or changed files into this existing table.")] = None,
             keep_partial: Annotated[bool, typer.Option("--keep-partial", help="On Ctrl-C, keep the rows done so far as NAME.partial.parquet.")] = False,
-            lexicon: LexiconOpt = None, quiet: QuietOpt = False) -> None:
+            lexicon: LexiconOpt = None, quiet: QuietOpt = False, max_size: MaxSizeOpt = "50MB",
+            encoding: EncodingOpt = None) -> None:
     """Extract every quantified claim into a table, one row a claim.
 
     Example: [bold]pbmine extract reports/ -o claims.parquet[/bold]; with no
@@ -133,6 +156,7 @@ def extract(paths: Paths = None,
     interrupted run leaves an existing table unchanged.
     """
     lex = _lexicon(lexicon)
+    reading = _read_options(max_size, encoding)
     target = output if output is not None else (
         str(update) if update else "claims.parquet" if format is TableFormat.parquet else "-")
     try:
@@ -143,7 +167,7 @@ def extract(paths: Paths = None,
         with ExtractProgress(err, quiet) as progress:
             result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
                                  keep=False, keep_partial=keep_partial, update=update,
-                                 on_document=progress.on_document)
+                                 on_document=progress.on_document, **reading)
     except OutputError as exc:
         _fail(str(exc))
     except ValueError as exc:  # --update on a table pbmine did not write

@@ -23,7 +23,7 @@ from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .reader import ReadError, Source, iter_paths, read_source, read_sources
+from .readers import MAX_BYTES, ReadError, Source, iter_paths, read_source, read_sources
 from .regions import RegionResolver
 from .schema import ARROW_SCHEMA, SCHEMA_VERSION, Claim, conform, read_claims, to_arrow, to_frame
 from .sections import Document, split_document
@@ -45,8 +45,13 @@ class Extractor:
         self.lex = lexicon or load_lexicon()
         self.finder = MetricFinder(self.lex, get_segmenter(tuple(self.lex.user_words)))
 
-    def document(self, doc: Document) -> list[Claim]:
-        """The claims of one split document."""
+    def document(self, doc: Document, original: str | None = None) -> list[Claim]:
+        """The claims of one split document.
+
+        `original` is the text as read when `doc.text` is its Simplified twin of the same
+        length (a Traditional document): number, sentence and section are quoted from it.
+        """
+        quoted = doc.text if original is None else original
         regions = RegionResolver(doc)
         periods = PeriodResolver(doc)
         self.finder.places = {surface for _, _, surface in regions.mentions}
@@ -67,11 +72,11 @@ class Extractor:
                 claims.append(Claim(
                     doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=phrase,
                     value=q.value, unit=q.unit, kind=q.kind, start=q.start, end=q.end,
-                    number=doc.text[q.start:q.end], sentence=sent.text, sentence_index=sent.index,
+                    number=quoted[q.start:q.end], sentence=quoted[sent.start:sent.end], sentence_index=sent.index,
                     qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
                     action=att.action, year=periods.year_for(sent, q.start),
                     period=periods.period_for(sent, q.start),
-                    section=_section_heading(doc, sent), path=doc.path,
+                    section=_section_heading(doc, sent, quoted), path=doc.path,
                     **(region.fields() if region else {}),
                 ))
         return claims
@@ -79,11 +84,16 @@ class Extractor:
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
         return self.document(split_document(doc_id, text, path))
 
+    def source(self, source: Source) -> list[Claim]:
+        """The claims of a document as read: found in its Simplified twin, quoted from the original."""
+        doc = split_document(source.doc_id, source.analysis_text, source.path)
+        return self.document(doc, None if source.simplified is None else source.text)
 
-def _section_heading(doc: Document, sent) -> str | None:
+
+def _section_heading(doc: Document, sent, quoted: str) -> str | None:
     for line in reversed(doc.lines[: sent.line]):
         if line.looks_like_heading and line.stripped:
-            return line.stripped
+            return quoted[line.start:line.end].strip(" \t\u3000\u00a0")
     return None
 
 
@@ -124,15 +134,23 @@ def as_paths(paths) -> list:
     return list(paths)
 
 
+def _path_list(paths) -> list:
+    """One path (as users type it) or several; none means the bundled seeds."""
+    return as_paths(paths) or [bundled_seeds()]
+
+
 def iter_claims(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None,
-                lexicon: Lexicon | None = None,
-                on_error: Callable[[str], None] | None = None) -> Iterator[tuple[Source, list[Claim]]]:
-    """(source, claims) for every readable document; bad ones go to `on_error` as one line."""
+                lexicon: Lexicon | None = None, on_error: Callable[[str], None] | None = None,
+                max_bytes: int = MAX_BYTES, encoding: str | None = None,
+                on_notice: Callable[[str], None] | None = None) -> Iterator[tuple[Source, list[Claim]]]:
+    """(source, claims) for every readable document; bad ones go to `on_error` as one line,
+    remarks that are no failure (bytes replaced, files a folder walk skipped) to `on_notice`."""
     extractor = Extractor(lexicon)
-    for item in read_sources(as_paths(paths) or [bundled_seeds()]):
+    for item in read_sources(_path_list(paths), max_bytes=max_bytes, encoding=encoding):
         if isinstance(item, ReadError):
-            if on_error:
-                on_error(str(item))
+            report = on_error if item.failed else on_notice
+            if report:
+                report(str(item))
             continue
         claims = _claims_of(extractor, item, on_error)
         if claims is not None:
@@ -141,7 +159,7 @@ def iter_claims(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = 
 
 def _claims_of(extractor: Extractor, item: Source, on_error) -> list[Claim] | None:
     try:
-        return [c for c in extractor.text(item.text, item.doc_id, item.path) if _in_range(c.value)]
+        return [c for c in extractor.source(item) if _in_range(c.value)]
     except Exception as exc:  # one bad document must not end the run
         if on_error:
             on_error(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
@@ -160,7 +178,9 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
             batch_docs: int = 200, on_error: Callable[[str], None] | None = None, keep: bool = True,
             format: str = "parquet", keep_partial: bool = False,
             update: str | os.PathLike | None = None,
-            on_document: Callable[[Source | None, list[Claim] | pd.DataFrame], None] | None = None) -> ExtractResult:
+            on_document: Callable[[Source | None, list[Claim] | pd.DataFrame], None] | None = None,
+            max_bytes: int = MAX_BYTES, encoding: str | None = None,
+            on_notice: Callable[[str], None] | None = None) -> ExtractResult:
     """Claims of files and folders (the bundled seeds when `paths` is empty).
 
     With `output` (a file, or "-" for standard output) the rows are written in
@@ -198,7 +218,8 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     sources: dict[str, str] = {}
     try:
         previous = _previous(update) if update is not None else None
-        for source, claims, digest, reused, item in _run(paths, lex, note, previous):
+        reading = {"max_bytes": max_bytes, "encoding": encoding, "on_notice": on_notice}
+        for source, claims, digest, reused, item in _run(paths, lex, note, previous, reading):
             if on_document:
                 on_document(item, claims)
             result.documents += 1
@@ -238,18 +259,18 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     return result
 
 
-def _run(paths, lex: Lexicon, note, previous):
+def _run(paths, lex: Lexicon, note, previous, reading: dict):
     """(path, claims, sha256, reused?, source) per document; with `previous`, unchanged files keep their rows."""
     if previous is None:
-        for source, claims in iter_claims(paths, lex, note):
+        for source, claims in iter_claims(paths, lex, note, **reading):
             yield source.path, claims, _digest(source), False, source
         return
     old_frame, old_sources = previous
     extractor = Extractor(lex)
     seen: set[str] = set()
-    for item in iter_paths(as_paths(paths) or [bundled_seeds()]):
+    for item in iter_paths(_path_list(paths)):
         if isinstance(item, ReadError):
-            note(str(item))
+            (note if item.failed else reading["on_notice"] or (lambda _: None))(str(item))
             continue
         path = os.fsdecode(item)
         seen.add(path)
@@ -258,7 +279,7 @@ def _run(paths, lex: Lexicon, note, previous):
             yield path, old_frame[old_frame["path"] == path], digest, True, None
             continue
         try:
-            source = read_source(item)
+            source = read_source(item, max_bytes=reading["max_bytes"], encoding=reading["encoding"])
         except ReadError as err:
             note(str(err))
             continue

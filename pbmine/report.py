@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import __version__
 from .compare import comparable_metrics, compare, format_value
-from .reader import ReadError, read_source
+from .readers import ReadError, read_source
 
 QUOTES = "“”\"‘’'「」『』《》〈〉 \u3000"
 PLACE_SUFFIXES = ("综合试验区", "经济技术开发区", "高新区", "新区", "自治州", "自治县", "街道", "社区",

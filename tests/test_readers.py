@@ -1,4 +1,4 @@
-"""Reader stage: paths to decoded texts; every bad input becomes a one-line ReadError."""
+"""Reader stage, text and HTML: paths to decoded texts; every bad input becomes a one-line ReadError."""
 from __future__ import annotations
 
 import io
@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pbmine import reader
-from pbmine.reader import SUFFIXES, ReadError, Source, iter_paths, read_source, read_sources
+from pbmine.readers import SUFFIXES, Notice, ReadError, Source, iter_paths, read_source, read_sources
+from pbmine.readers import paths as reader_paths
+from pbmine.readers import text as reader_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -91,7 +92,7 @@ def test_gbk_does_not_depend_on_the_detector(tmp_path, monkeypatch):
     """The detector misreads short GBK (as cp949); gb18030 is tried and scored first."""
     def boom(*args, **kwargs):
         raise AssertionError("detector asked")
-    monkeypatch.setattr(reader, "from_bytes", boom)
+    monkeypatch.setattr(reader_text, "from_bytes", boom)
     for text in (REPORT_ZH, "党员", "党员人数"):
         assert read_source(write(tmp_path, "doc.txt", text.encode("gbk"))).text == text
 
@@ -99,7 +100,7 @@ def test_gbk_does_not_depend_on_the_detector(tmp_path, monkeypatch):
 def test_detector_failure_is_a_read_error(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("detector bug")
-    monkeypatch.setattr(reader, "from_bytes", boom)
+    monkeypatch.setattr(reader_text, "from_bytes", boom)
     path = write(tmp_path, "doc.txt", "Déjà vu, café.".encode("cp1252"))
     assert reason_of(path).startswith("cannot decode")
 
@@ -107,8 +108,6 @@ def test_detector_failure_is_a_read_error(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("label", "data"),
     [
-        ("utf-8 with one corrupt byte", REPORT_ZH.encode()[:100] + b"\xff" + REPORT_ZH.encode()[100:]),
-        ("utf-8 cut in the middle of a character", REPORT_ZH.encode()[:-1]),
         ("half utf-8, half gbk", REPORT_ZH[:100].encode("utf-8") + REPORT_ZH[100:].encode("gbk")),
         ("half gbk, half big5", REPORT_ZH.encode("gbk") + REPORT_TW.encode("big5")),
         ("high-byte noise", noise(1, 128, 256, 400)),
@@ -121,9 +120,39 @@ def test_undecodable_text_is_refused(tmp_path, label, data):
     assert reason.startswith("cannot decode: not UTF-8, GB18030 or another known encoding"), label
 
 
-def test_mostly_utf8_file_names_the_bad_byte(tmp_path):
-    data = REPORT_ZH.encode()[:99] + b"\xff" + REPORT_ZH.encode()[99:]
-    assert reason_of(write(tmp_path, "doc.txt", data)).endswith("(invalid UTF-8 at byte 99)")
+ZH = REPORT_ZH.encode()
+
+
+@pytest.mark.parametrize(
+    ("label", "data", "replaced", "at", "kept"),
+    [
+        ("one corrupt byte", ZH[:99] + b"\xff" + ZH[99:], 1, 99, REPORT_ZH),
+        ("cut in the middle of a character", ZH[:-1], 2, len(ZH) - 3, REPORT_ZH[:-1]),
+        ("a character's first byte lost", ZH[:30] + ZH[31:], 2, 30, REPORT_ZH[:10] + REPORT_ZH[11:]),
+        ("short, one bad byte", "党员人数二百零五名".encode() + b"\xff" + "发展".encode(), 1, 27, "党员人数二百零五名发展"),
+        ("three bad bytes apart", ZH[:9] + b"\x80" + ZH[9:90] + b"\xfe" + ZH[90:295] + b"\xc0" + ZH[295:], 3, 9,
+         REPORT_ZH),
+        ("a bad byte after a BOM", b"\xef\xbb\xbf" + ZH[:99] + b"\xff" + ZH[99:], 1, 99, REPORT_ZH),
+    ],
+)
+def test_a_few_bad_utf8_bytes_are_replaced_and_the_document_kept(tmp_path, label, data, replaced, at, kept):
+    """Issue 8 item 10: one bad byte no longer loses the document; a notice says how many."""
+    path = write(tmp_path, "doc.txt", data)
+    source = read_source(path)
+    assert source.encoding == "utf-8"
+    assert "\ufffd" in source.text and source.text.replace("\ufffd", "") == kept, label
+    plural = "byte" if replaced == 1 else "bytes"
+    assert source.notices == (f"{replaced} invalid UTF-8 {plural} replaced with U+FFFD (first at byte {at}); "
+                              "the rest is kept",)
+    items = list(read_sources(path))
+    assert [type(i) for i in items] == [Notice, Source]
+    assert not items[0].failed and str(items[0]).startswith(f"{path}: {replaced} invalid UTF-8")
+
+
+def test_many_bad_bytes_are_not_utf8(tmp_path):
+    """One bad byte in 50 is corruption, not UTF-8 with a few slips: refused, not kept half-garbled."""
+    data = b"".join(ZH[i:i + 50] + b"\xff" for i in range(0, len(ZH), 50))
+    assert reason_of(write(tmp_path, "doc.txt", data)).startswith("cannot decode")
 
 
 # ---------------------------------------------------------------- text is kept as is
@@ -178,14 +207,11 @@ def _zip_bytes() -> bytes:
 @pytest.mark.parametrize(
     ("data", "kind"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "PNG"),
         (b"GIF89a\x01\x00\x01\x00\x80\x00\x00", "GIF"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG"),
-        (_docx_bytes(), "DOCX"),
         (_zip_bytes(), "ZIP"),
         (b"PK\x03\x04truncated", "ZIP"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "DOC/XLS (OLE2)"),
         (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "GZIP"),
         (b"\x7fELF\x02\x01\x01" + bytes(9), "ELF executable"),
     ],
@@ -193,7 +219,22 @@ def _zip_bytes() -> bytes:
 def test_binary_files_name_their_kind(tmp_path, data, kind):
     reason = reason_of(write(tmp_path, "report.txt", data))
     assert reason.startswith(f"binary file (looks like {kind})")
-    assert "not a text document" in reason
+    assert "not a document pbmine reads" in reason
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+         "cannot read PDF (PDFSyntaxError): damaged or not a PDF"),
+        (_docx_bytes(), "cannot read .docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
+         "unsupported format: a Word 97-2003 .doc (or .wps/.xls) file; open it in Word or WPS and save it as .docx or PDF"),
+    ],
+)
+def test_documents_renamed_txt_are_read_by_what_they_are(tmp_path, data, reason):
+    """A PDF, .docx or .doc saved as .txt goes to its own reader (here: broken ones), not the text decoder."""
+    assert reason_of(write(tmp_path, "report.txt", data)).startswith(reason)
 
 
 @pytest.mark.parametrize(
@@ -209,7 +250,7 @@ def test_binary_files_name_their_kind(tmp_path, data, kind):
 def test_binary_without_magic_is_refused(tmp_path, data):
     reason = reason_of(write(tmp_path, "doc.txt", data))
     assert reason.startswith("binary file")
-    assert "not a text document" in reason
+    assert "not a document pbmine reads" in reason
 
 
 @pytest.mark.parametrize(
@@ -228,16 +269,19 @@ def test_empty_html_file(tmp_path):
 def test_too_large_file_is_refused_without_reading(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:       # sparse: costs no disk space
-        handle.truncate(reader.MAX_BYTES + 1)
+        handle.truncate(50 * 2**20 + 1)
     reason = reason_of(path)
     assert reason.startswith("too large")
     assert "50 MB" in reason
 
 
-def test_size_limit_applies_to_bytes_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader, "MAX_BYTES", 10)
-    assert reason_of(write(tmp_path, "doc.txt", b"x" * 11)).startswith("too large")
-    assert read_source(write(tmp_path, "ok.txt", b"x" * 10)).text == "x" * 10
+def test_size_limit_is_an_option(tmp_path):
+    path = write(tmp_path, "doc.txt", b"x" * 11)
+    with pytest.raises(ReadError) as info:
+        read_source(path, max_bytes=10)
+    assert info.value.reason == "too large (11 bytes; the limit is 10 bytes, see --max-size)"
+    assert read_source(write(tmp_path, "ok.txt", b"x" * 10), max_bytes=10).text == "x" * 10
+    assert [type(i) for i in read_sources([path, tmp_path / "ok.txt"], max_bytes=10)] == [ReadError, Source]
 
 
 # ---------------------------------------------------------------- HTML
@@ -347,10 +391,28 @@ def test_empty_path_string():
 
 def test_folder_walk_is_recursive_sorted_and_filtered(tmp_path):
     for name in ["b.txt", "a.md", "c.HTML", "d.htm", "e.pdf", "f.docx", "notes", ".hidden.txt",
-                 "sub/z.txt", "sub/a.txt", "sub/.git/x.txt", ".cache/y.txt", "a0/x.txt", "README"]:
+                 "sub/z.txt", "sub/a.txt", "sub/.git/x.txt", ".cache/y.txt", "a0/x.txt", "README",
+                 "scan.PNG", "sub/photo.png", "table.xlsx"]:
         write(tmp_path, name, b"x")
-    found = [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path])]
-    assert found == ["a.md", "a0/x.txt", "b.txt", "c.HTML", "d.htm", "sub/a.txt", "sub/z.txt"]
+    *found, notice = iter_paths([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a.md", "a0/x.txt", "b.txt", "c.HTML", "d.htm", "e.pdf", "f.docx", "sub/a.txt", "sub/z.txt"]
+    assert isinstance(notice, Notice) and not notice.failed
+    assert str(notice) == (f"{tmp_path}: 5 files skipped: 2 .png, 2 without a suffix, 1 .xlsx "
+                           "(a folder walk reads .txt .md .html .htm .docx .pdf)")
+
+
+@pytest.mark.parametrize(("name", "kind"), [("old.doc", "Word 97-2003 .doc"), ("sub/wps.WPS", "WPS Office .wps")])
+def test_folder_walk_names_doc_and_wps_as_unsupported(tmp_path, name, kind):
+    write(tmp_path, "a.txt", "正文".encode())
+    write(tmp_path, name, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64))
+    items = list(read_sources([tmp_path]))
+    assert [type(i) for i in items] == [Source, ReadError]
+    assert items[1].failed
+    assert str(items[1]) == (f"{tmp_path / name}: unsupported format: {kind}; "
+                             "open it in Word or WPS and save it as .docx or PDF")
+    [explicit] = list(read_sources([tmp_path / name]))
+    assert isinstance(explicit, ReadError) and explicit.reason.startswith("unsupported format")
 
 
 def test_folder_order_is_stable_whatever_the_creation_order(tmp_path):
@@ -380,15 +442,18 @@ def test_single_path_is_not_iterated_as_characters(tmp_path):
     assert [s.text for s in read_sources(path)] == ["x"]
 
 
-@pytest.mark.parametrize("names", [[], ["report.pdf", "scan.png", ".hidden.txt", ".sub/a.txt"]])
-def test_folder_without_documents(tmp_path, names):
+@pytest.mark.parametrize(("names", "why"), [
+    ([], ""),
+    (["scan.png", "photo.PNG", "notes", ".hidden.txt", ".sub/a.txt"], " (3 files skipped: 2 .png, 1 without a suffix)"),
+])
+def test_folder_without_documents(tmp_path, names, why):
     folder = tmp_path / "docs"
     folder.mkdir()
     for name in names:
         write(folder, name, b"x")
     [item] = list(read_sources([folder]))
-    assert isinstance(item, ReadError)
-    assert item.reason == "no .txt/.md/.html files in directory"
+    assert isinstance(item, ReadError) and item.failed
+    assert item.reason == "no .txt .md .html .htm .docx .pdf files in directory" + why
     assert item.path == str(folder)
 
 
@@ -446,7 +511,7 @@ def test_unreadable_subfolder_does_not_stop_the_walk(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(reader.os, "scandir", scandir)
+    monkeypatch.setattr(reader_paths.os, "scandir", scandir)
     items = list(read_sources([tmp_path]))
     assert isinstance(items[0], ReadError) and items[0].reason == "permission denied"
     assert isinstance(items[1], Source) and items[1].text == "y"
@@ -461,7 +526,7 @@ def test_read_sources_goes_on_after_bad_files(tmp_path):
     kinds = [(type(i).__name__, getattr(i, "doc_id", None) or i.reason) for i in items]
     assert kinds == [
         ("Source", "1_good"),
-        ("ReadError", "binary file (looks like PDF): not a text document (only .txt/.md/.html text is read)"),
+        ("ReadError", "cannot read PDF (PDFSyntaxError): damaged or not a PDF"),
         ("ReadError", "empty file"),
         ("Source", "4_good"),
         ("ReadError", "no such file or directory"),
@@ -472,7 +537,8 @@ def test_read_sources_goes_on_after_bad_files(tmp_path):
 def test_source_fields(tmp_path):
     path = write(tmp_path, "001_132740b646042620.txt", "正文".encode())
     source = read_source(path)
-    assert source == Source(doc_id="001_132740b646042620", path=str(path), text="正文")
+    assert source == Source(doc_id="001_132740b646042620", path=str(path), text="正文", encoding="utf-8")
+    assert source.format == "text" and source.simplified is None and source.analysis_text == "正文"
     with pytest.raises(AttributeError):
         source.text = "x"   # frozen
 
@@ -486,7 +552,7 @@ def test_read_error_is_one_line_and_picklable():
 
 
 def test_suffixes_constant():
-    assert SUFFIXES == (".txt", ".md", ".html", ".htm")
+    assert SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 def test_seed_reports_keep_gold_quotes():
@@ -533,7 +599,7 @@ def test_unicode_round_trip(tmp_path, text, encoding):
     assert read_source(path).text == text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-HANZI_LEVEL1 = sorted(reader._common_hanzi() & {bytes((a, b)).decode("gb2312")
+HANZI_LEVEL1 = sorted(reader_text.common_hanzi() & {bytes((a, b)).decode("gb2312")
                                                 for a in range(0xB0, 0xD8) for b in range(0xA1, 0xFE)
                                                 if (a, b) <= (0xD7, 0xF9)})
 GBK_TEXT = st.text(st.sampled_from(HANZI_LEVEL1 + list("，。、“”：；（）《》％ 0123456789abcXYZ\n")), min_size=1)

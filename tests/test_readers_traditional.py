@@ -1,0 +1,95 @@
+"""Traditional Chinese: extraction reads a Simplified twin of the same length, quotes the original."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pbmine import api
+from pbmine.readers import read_source
+from pbmine.readers.traditional import TABLE, to_simplified
+
+TRAD = "評定五星級黨支部89個，發展黨員1300餘名。"
+SIMP = "评定五星级党支部89个，发展党员1300余名。"
+KEY = ["metric", "value", "unit", "qualifier", "kind", "start", "end"]
+
+
+def derive() -> dict[str, str]:
+    """The table again from OpenCC's dictionaries (opencc-python-reimplemented ships them)."""
+    opencc = pytest.importorskip("opencc")
+    folder = Path(opencc.__file__).parent / "dictionary"
+
+    def load(name):
+        table = {}
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            if "\t" in line:
+                key, values = line.split("\t", 1)
+                table[key] = values.split(" ")[0]
+        return table
+
+    ts = load("TSCharacters.txt")
+    variants = {**load("HKVariantsRev.txt"), **load("TWVariantsRev.txt")}
+    out = {}
+    for char in sorted(set(ts) | set(variants)):
+        if len(char) != 1:
+            continue
+        standard = variants.get(char, char)
+        simple = ts.get(standard, standard) if len(standard) == 1 else standard
+        if len(simple) == 1 and simple != char:
+            out[char] = simple
+    return out
+
+
+def test_bundled_table_is_opencc_character_for_character():
+    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert dict(rows) == derive()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (TRAD, SIMP),
+        ("黨員", "党员"),
+        ("於是乾脆發展", "于是干脆发展"),      # a Traditional document: 於 乾 are converted too
+        ("於是乾脆", None),                    # only characters Simplified also uses: left alone
+        (SIMP, None),                          # nothing to convert
+        ("著名的乾隆年间，党员" * 3, None),     # Simplified text using 著 乾: left alone
+        ("党员人数达到" * 20 + "黨", "党员人数达到" * 20 + "党"),   # one Traditional-only character in Simplified
+        ("", None),
+    ],
+)
+def test_to_simplified(text, expected):
+    assert to_simplified(text) == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "big5"])
+def test_traditional_gives_the_claims_of_simplified(tmp_path, encoding):
+    (tmp_path / "t.txt").write_bytes(TRAD.encode(encoding))
+    (tmp_path / "s.txt").write_text(SIMP, encoding="utf-8")
+    trad = api.extract([tmp_path / "t.txt"]).frame
+    simp = api.extract([tmp_path / "s.txt"]).frame
+    assert len(simp) == 2
+    assert trad[KEY].values.tolist() == simp[KEY].values.tolist()
+    source = read_source(tmp_path / "t.txt")
+    assert source.text == TRAD and source.analysis_text == SIMP
+    for row in trad.itertuples():   # offsets slice the original, number and sentence quote it
+        assert TRAD[row.start:row.end] == row.number
+        assert row.sentence in TRAD
+
+
+def test_segment_quotes_the_original(tmp_path):
+    (tmp_path / "t.txt").write_text(TRAD, encoding="utf-8")
+    [(doc_id, sentences)] = list(api.segment([tmp_path / "t.txt"]))
+    tokens = [t for s in sentences for t in s.tokens]
+    assert all(TRAD[t.start:t.end] == t.text for t in tokens)
+    assert "五星級黨支部" in [t.text for t in tokens] or "黨支部" in "".join(t.text for t in tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_conversion_keeps_the_length(text):
+    converted = to_simplified(text)
+    assert converted is None or len(converted) == len(text)
