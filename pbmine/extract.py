@@ -25,6 +25,7 @@ from .periods import PeriodResolver
 from .quantities import find_quantities
 from .readers import MAX_BYTES, ReadError, Source, iter_paths, read_source, read_sources
 from .regions import RegionResolver
+from .roles import Roles, refine
 from .schema import ARROW_SCHEMA, SCHEMA_VERSION, Claim, conform, read_claims, to_arrow, to_frame
 from .sections import Document, split_document
 from .segment import get_segmenter
@@ -44,6 +45,7 @@ class Extractor:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
         self.finder = MetricFinder(self.lex, get_segmenter(tuple(self.lex.user_words)))
+        self.roles = Roles.of(self.lex)
 
     def document(self, doc: Document, original: str | None = None) -> list[Claim]:
         """The claims of one split document.
@@ -54,8 +56,9 @@ class Extractor:
         quoted = doc.text if original is None else original
         regions = RegionResolver(doc)
         periods = PeriodResolver(doc)
-        self.finder.places = {surface for _, _, surface in regions.mentions}
+        self.finder.places = {m[2] for m in regions.mentions} | {m[2] for m in regions.local_mentions}
         claims: list[Claim] = []
+        last: dict[tuple[int, str], str] = {}  # (paragraph, unit) -> the last metric phrase there
         for sent in doc.sentences:
             quantities = find_quantities(sent.text, self.lex)
             if not quantities:
@@ -66,9 +69,14 @@ class Extractor:
                 q.outer_start += sent.start
                 q.outer_end += sent.start
             attachments = self.finder.attach(sent.text, sent.start, quantities)
-            for q, att in zip(quantities, attachments):
-                phrase = att.phrase or ""
-                region = regions.region_for(sent, q.start)
+            phrases = refine(self.roles, sent.text, sent.start, quantities, [a.phrase for a in attachments])
+            found = [regions.region_for(sent, q.start) for q in quantities]
+            phrases = _not_places(phrases, found, quantities)
+            for q, att, phrase, region in zip(quantities, attachments, phrases, found):
+                # 丰乐村50万元: nothing counted beside the figure; the paragraph's last figure in its unit says what
+                phrase = phrase or last.get((sent.line, q.unit), "")
+                if phrase:
+                    last[(sent.line, q.unit)] = phrase
                 claims.append(Claim(
                     doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=phrase,
                     value=q.value, unit=q.unit, kind=q.kind, start=q.start, end=q.end,
@@ -88,6 +96,20 @@ class Extractor:
         """The claims of a document as read: found in its Simplified twin, quoted from the original."""
         doc = split_document(source.doc_id, source.analysis_text, source.path)
         return self.document(doc, None if source.simplified is None else source.text)
+
+
+def _not_places(phrases: list[str | None], regions: list, quantities: list) -> list[str | None]:
+    """丰乐村50万元、夏桐村15万元…村集体经济收入率先达到5万元: the place that took the figure is
+    where, not what; what is the nearest figure of the same unit in the sentence whose phrase is not
+    a place (else nothing, and the paragraph's last figure in that unit is used)."""
+    names = {r.name for r in regions if r is not None}
+    out = list(phrases)
+    for k, p in enumerate(phrases):
+        if p and p in names:
+            others = [(abs(j - k), phrases[j]) for j in range(len(phrases))
+                      if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
+            out[k] = min(others)[1] if others else None
+    return out
 
 
 def _section_heading(doc: Document, sent, quoted: str) -> str | None:

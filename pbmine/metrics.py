@@ -374,6 +374,8 @@ class MetricFinder:
                 fwd = self.forward(items, i, verb_first=True)  # 涵盖五大方面的19条|建设指标
             elif bwd and not fwd and self._after_you(items, i):
                 bwd = bwd + self.forward(items, i, verb_first=True)  # 医疗机构有11家|达到…标准
+            if fwd and bwd and len(_join(fwd) or "") == 1 and i + 1 < len(items) and items[i + 1].kind == "space":
+                fwd = []  # 427.4万名 党的…: a headline's next part is no phrase when one stands before the figure
             phrase = fwd or bwd
             if phrase:
                 found[qi] = Attachment(_join(phrase), action)

@@ -1,0 +1,127 @@
+"""The role a figure plays next to its noun phrase: a share of a group, a change, a category.
+
+`metrics.MetricFinder` finds the noun phrase beside each number. Some numbers
+are not a level of that phrase, and ranking them as one would be wrong:
+
+* a share names its group, not its denominator: 女党员80.86万名,占党员总数的29.10%
+  is the share of 女党员; 流动人口占总人口的42% the share of 流动人口;
+* an absolute change is not the level: 党员5.2万名,较上年净增1200名 gives 党员净增;
+  增幅为3.4%, 降幅7.66% are 增幅/降幅;
+* a category bound belongs to the metric though it is not a claim:
+  35岁及以下党员7.3万名 is 35岁及以下党员, 大专及以上学历党员 keeps 大专及.
+
+The cue words are data (``grammar.toml``, ``[roles]``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .quantities import Quantity
+
+CLAUSE = "，,；;。！？!?：:"
+
+
+@dataclass
+class Roles:
+    """Compiled role patterns for one lexicon."""
+
+    share: re.Pattern
+    bound_before: re.Pattern
+    bound_head: re.Pattern
+    rate_words: tuple[str, ...]
+    change: re.Pattern
+    linking: tuple[str, ...]
+    change_words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> "Roles":
+        g = lex.grammar["roles"]
+        heads = "|".join(map(re.escape, g["bound_heads"]))
+        bounds = "|".join(map(re.escape, sorted(lex.grammar["threshold"]["bound_words"], key=len, reverse=True)))
+        linking = "|".join(map(re.escape, sorted(g["share_linking"], key=len, reverse=True)))
+        comparators = "|".join(map(re.escape, g["comparators"]))
+        changes = "|".join(map(re.escape, sorted(g["change_words"], key=len, reverse=True)))
+        always = "|".join(map(re.escape, g["always_change"]))
+        return cls(
+            share=re.compile(rf"(?:约)?占(?:到)?(?:[^{CLAUSE}]{{1,16}}?的)?(?:比重|比例)?(?:{linking})?$"),
+            bound_before=re.compile(rf"(?:\d+(?:\.\d+)?岁|{heads})(?:{bounds})(?:学历)?$"),
+            bound_head=re.compile(rf"(?:\d+(?:\.\d+)?岁|{heads})及?$"),
+            rate_words=tuple(g["rate_words"]),
+            change=re.compile(rf"(?:(?:{comparators})[^{CLAUSE}]{{0,12}}?(?:{changes})|(?:{always}))(?:了)?$"),
+            linking=tuple(sorted(g["share_linking"], key=len, reverse=True)),
+            change_words=tuple(sorted({*g["change_words"], *g["always_change"]}, key=len, reverse=True)),
+        )
+
+
+def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
+           phrases: list[str | None]) -> list[str | None]:
+    """The metric phrase of each quantity of one sentence, with its role applied."""
+    out = list(phrases)
+    for k, q in enumerate(quantities):
+        at = q.outer_start - offset
+        left = sentence[:at]
+        clause = left[max(left.rfind(ch) for ch in CLAUSE) + 1:]
+        phrase = out[k]
+        if q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
+            phrase = _group(roles, clause, out, quantities, k, offset, sentence) or phrase
+        else:
+            rate = _rate_word(roles, clause)
+            if rate:
+                phrase = rate if not phrase or rate in phrase else phrase + rate
+            elif q.kind in ("count", "money") and roles.change.search(clause):
+                matched = roles.change.search(clause).group().removesuffix("了")
+                verb = next(w for w in roles.change_words if matched.endswith(w))
+                base = phrase or _previous(out, k)
+                if base and verb not in base:
+                    phrase = base + verb
+        phrase = phrase.lstrip("、，,；;：: ") if phrase else phrase
+        out[k] = _with_bound(roles, sentence, at, phrase) or None
+    return out
+
+
+def _group(roles: Roles, clause: str, out, quantities, k, offset, sentence) -> str | None:
+    """The group a share is of: the subject before 占 in its clause, else the figure before it."""
+    at = clause.rfind("占")
+    subject = clause[:at].strip()
+    for word in ("其中", "约", "共", "的"):
+        subject = subject.removeprefix(word) if word != "的" else subject.removesuffix(word)
+    if 2 <= len(subject) <= 16 and re.fullmatch(r"[\u4e00-\u9fff0-9.岁]+", subject):
+        return subject
+    if k > 0 and quantities[k - 1].end - offset <= len(sentence):
+        return out[k - 1]
+    return None
+
+
+def _names_ratio(clause: str) -> bool:
+    """占全市的比重为24.8%: the phrase names the ratio itself (the gold's 比重), keep it."""
+    return any(w in clause[clause.rfind("占"):] for w in ("比重", "比例"))
+
+
+def _rate_word(roles: Roles, clause: str) -> str | None:
+    tail = clause.rstrip()
+    for word in roles.linking:
+        if tail.endswith(word):
+            tail = tail[: -len(word)]
+            break
+    return next((w for w in roles.rate_words if tail.endswith(w)), None)
+
+
+def _previous(out: list[str | None], k: int) -> str | None:
+    return next((p for p in reversed(out[:k]) if p), None)
+
+
+def _with_bound(roles: Roles, sentence: str, at: int, phrase: str | None) -> str | None:
+    """35岁及以下|党员 -> 35岁及以下党员; 大专及|以上学历党员 -> 大专及以上学历党员."""
+    if not phrase:
+        return phrase
+    where = sentence.rfind(phrase, 0, at)
+    if where <= 0:
+        return phrase
+    left = sentence[:where]
+    if phrase.startswith(("以上", "以下", "及以上", "及以下")):
+        m = roles.bound_head.search(left)
+    else:
+        m = roles.bound_before.search(left)
+    return m.group() + phrase if m else phrase

@@ -1,0 +1,59 @@
+"""Roles of a figure beside its phrase: shares of a group, changes, category bounds (issue 7)."""
+from __future__ import annotations
+
+import pytest
+
+from pbmine import extract_text
+
+
+def metrics(sentence: str) -> dict[str, str]:
+    claims = extract_text(f"无极县党建工作综述\n\n{sentence}\n")
+    return dict(zip(claims["number"], claims["metric"]))
+
+
+@pytest.mark.parametrize("sentence,number,metric", [
+    # a category bound belongs to the metric
+    ("45岁及以下村干部1.3万名。", "1.3万", "45岁及以下村干部"),
+    ("发展具有大专及以上学历党员4.3万名。", "4.3万", "大专及以上学历党员"),
+    ("研究生及以上学历干部320名。", "320", "研究生及以上学历干部"),
+    # a share names its group, not its denominator
+    ("其中女党员2300名,占31.2%。", "31.2", "女党员"),
+    ("女党员80.86万名,占党员总数的29.10%。", "29.10", "女党员"),
+    ("流动人口占总人口的42%。", "42", "流动人口"),
+    # ... but a phrase naming the ratio keeps it (the gold's 比重)
+    ("第三产业增加值占地区生产总值的比重为64.8%。", "64.8", "地区生产总值的比重"),
+    # an absolute change is not the level
+    ("全县党员5.2万名,较上年净增1200名。", "1200", "党员净增"),
+    ("受理群众诉求1.2万件,同比减少900件。", "900", "群众诉求减少"),
+    ("党员比上年末净增17.92万名。", "17.92万", "党员净增"),
+    # the rate word before the figure is the metric
+    ("诉求量降幅7.66%。", "7.66", "诉求量降幅"),
+    ("增幅为3.4%。", "3.4", "增幅"),
+    # negative cases: a level stays a level, growth keeps its object
+    ("全县党员5.2万名。", "5.2万", "党员"),
+    ("地区生产总值174.99亿元,比上年增长5.0%。", "5.0", "地区生产总值"),
+    ("新建党群服务中心43个。", "43", "党群服务中心"),
+])
+def test_roles(sentence, number, metric):
+    assert metrics(sentence)[number] == metric
+
+
+@pytest.mark.parametrize("sentence,number,key", [
+    ("4家社会组织获评示范单位。", "4", "社会组织"),        # a dictionary compound is not cut
+    ("嘎查委员会嘎查长7名。", "7", "嘎查长"),
+    ("新建、改扩建党群服务中心43个。", "43", "党群服务中心"),
+    ("年均增长8.7%。", "8.7", None),                        # a time word is never the metric
+])
+def test_compounds_and_stray_words(sentence, number, key):
+    got = metrics(sentence)[number]
+    if key is None:
+        assert "年均" not in got
+    else:
+        assert key in got
+
+
+def test_a_place_is_never_a_metric():
+    text = "凭祥市抓党建促增收\n\n丰乐村50万元、夏桐村15万元,全镇10个村村集体经济收入均突破5万元。\n"
+    claims = extract_text(text).set_index("number")
+    assert claims.loc["50万", "region"] == "丰乐村" and claims.loc["15万", "region"] == "夏桐村"
+    assert "集体经济收入" in claims.loc["50万", "metric"] and "集体经济收入" in claims.loc["15万", "metric"]
