@@ -22,7 +22,7 @@ HAN_YEAR = re.compile(r"([一二][〇零○O0九]{1}[〇零○O0一二三四五�
 HAN_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章])")
-YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
+YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年(?:\d{1,2}月(?:份)?)?)?\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})")
 MONTH_SPAN = re.compile(r"(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\s*月(?:份)?")
 CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
@@ -33,6 +33,13 @@ def years_in(text: str) -> list[tuple[int, int]]:
     found = [(m.start(), int(m.group(1) or m.group(2))) for m in YEAR.finditer(text)]
     found += [(m.start(), int("".join(HAN_DIGITS[c] for c in m.group(1)))) for m in HAN_YEAR.finditer(text)]
     return sorted(found)
+
+
+def frames(text: str, pos: int) -> bool:
+    """2012年，全村…; 截至2012年底…; 2016年以来…: a year set as the frame of what follows
+    (not 2021年建成5所学校, a fact of that year alone)."""
+    m = re.match(r"(?:19|20)\d{2}\s*年(?:底|末|以来|来|初|度)?[，,]|(?:19|20)\d{2}\s*年(?:底|末|以来)", text[pos:pos + 10])
+    return bool(m) or "截" in text[max(0, pos - 3):pos + 1]
 
 
 def first_year(text: str) -> int | None:
@@ -56,12 +63,13 @@ def report_date(doc: Document) -> ReportDate:
 
     The title's year wins (二〇二三年…统计公报); else a year the lead states for
     its data (截至2023年底, 2023年，全县…) if it is the date line's year or the
-    one before; else the date line's year; else the first year the text names.
+    one before; else the date line's year; else the latest year the text names
+    (a story tells its past on the way to its present).
     A government work report reviews the year before it was delivered, unless
     it was delivered in the last quarter (2021年…政府工作报告, 2020年12月27日).
     """
     w = words()
-    date_year = None
+    date_year = date_month = None
     title_year = None
     delivered = None
     for line in doc.lines[:12]:
@@ -71,7 +79,7 @@ def report_date(doc: Document) -> ReportDate:
         m = DATE.search(s)
         labelled = any(lbl in s for lbl in w["date_labels"])
         if m and (labelled or len(s) < 80) and date_year is None:
-            date_year = int(m.group(1))
+            date_year, date_month = int(m.group(1)), int(m.group(2))
             if delivered is None and not labelled:
                 delivered = (int(m.group(1)), int(m.group(2)))
         if title_year is None and not m and (line.looks_like_heading or len(s) < 60 and not s.endswith("。")):
@@ -82,8 +90,9 @@ def report_date(doc: Document) -> ReportDate:
             if m and any(lbl in line.stripped for lbl in w["date_labels"]):
                 date_year = int(m.group(1))
     lead_year = _lead_year(doc, date_year)
-    first = first_year(doc.text)
-    head = "".join(ln.stripped for ln in doc.lines[:4])
+    named = [y for _, y in years_in(doc.text)]
+    first = max(named) if named else None  # with no date anywhere, the latest year the text names
+    head = "".join("".join(ln.stripped.split()) for ln in doc.lines[:4])  # 政 府 工 作 报 告
     if any(word in head for word in w["review_titles"]):
         if delivered is not None:
             review = delivered[0] if delivered[1] >= 10 else delivered[0] - 1
@@ -92,6 +101,8 @@ def report_date(doc: Document) -> ReportDate:
         if review:
             return ReportDate(review, delivered[0] if delivered else (title_year or date_year))
     year = title_year or lead_year or date_year or first
+    if title_year and date_year == title_year + 1 and date_month is not None and date_month <= 3:
+        return ReportDate(year, title_year)  # 2022年工作总结, dated 2023-01-12: its 今年 is 2022
     return ReportDate(year, date_year or year)
 
 
@@ -101,9 +112,11 @@ def _lead_year(doc: Document, date_year: int | None) -> int | None:
         s = line.stripped
         if len(s) < 40 and not s.endswith("。"):
             continue
+        span = YEAR_SPAN.search(s[:160])  # 自2021年6月到2024年6月…以来: the span's end
+        if span and (date_year is None or int(span.group(2)) <= date_year):
+            return int(span.group(2))
         for pos, year in years_in(s[:160]):
-            if "截" in s[max(0, pos - 3):pos + 1] or pos == 0 or s[pos + 4:pos + 6] in ("年，", "年,") \
-                    or s[pos + 4:pos + 7] in ("年以来",):
+            if frames(s, pos):
                 if date_year is None or date_year - 1 <= year <= date_year:
                     return year
         return None
@@ -162,12 +175,26 @@ class PeriodResolver:
         return text[max(0, at - 2):at].endswith(self.bases)
 
     def _paragraph_year(self, sentence: Sentence) -> int | None:
-        """A year that opens the paragraph (2024年，长岛综合试验区…) holds for all of it."""
+        """A year that opens the paragraph (2024年，长岛综合试验区…) holds for all of it; else the
+        last year an earlier sentence of the paragraph named (2012年，全村…。村域总面积…)."""
+        line = self.doc.lines[sentence.line]
         if sentence.line not in self._para_year:
-            line = self.doc.lines[sentence.line]
             found = [y for pos, y in years_in(line.text[:12]) if not self._is_base(line.text, pos)]
             self._para_year[sentence.line] = found[0] if found else None
-        return self._para_year[sentence.line]
+        head = self._para_year[sentence.line]
+        if head is not None:
+            return head
+        earlier = self.doc.text[line.start:sentence.start]
+        found = [y for pos, y in years_in(earlier) if not self._is_base(earlier, pos)
+                 and not self._is_range_start(earlier, pos) and frames(earlier, pos)]
+        return found[-1] if found else None
+
+
+
+    @staticmethod
+    def _is_range_start(text: str, pos: int) -> bool:
+        """2021年6月到2024年6月: the first year of a span is not the figures' year."""
+        return bool(re.match(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:份)?\s*[至到—\-~～]", text[pos:pos + 12]))
 
     def year_for(self, sentence: Sentence, start: int) -> int | None:
         before = self.doc.text[sentence.start:start]

@@ -1,6 +1,8 @@
 """Year and period of each claim."""
 from __future__ import annotations
 
+import pytest
+
 from pbmine import extract_text
 
 
@@ -20,3 +22,35 @@ def test_sentence_year_and_relative_years():
 def test_cutoff_period():
     claims = extract_text("2023年工作总结\n\n截至9月底,全市共有19家物业服务企业。\n")
     assert claims["period"].tolist() == ["截至9月底"]
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # a comparison base is not the figure's year
+    ("2023年中江县统计公报\n\n全县地区生产总值比上年增长5.0%。\n", "5.0", 2023),
+    ("松明县统计公报\n发布时间:2024-04-15\n\n2023年,地区生产总值174.99亿元,比上年增长5.0%。\n", "5.0", 2023),
+    # 二〇二三年 in a title
+    ("子洲县二〇二三年国民经济和社会发展统计公报\n\n全县常住人口21.5万人。\n", "21.5万", 2023),
+    # a news lead's data year beats the page's date line
+    ("湖南共有党员427.4万名\n发布时间:2024/7/1 9:16:14\n华声在线讯 截至2023年底,湖南省共有党员427.4万名,"
+     "比上年净增1.9万名。\n", "1.9万", 2023),
+    # a heading with a year holds for the section under it
+    ("在全区2023年党建工作会议上的讲话(2023年4月)\n同志们:\n一、2022年全区组织工作开展情况\n"
+     "一年来,新建党群服务中心43个。\n二、2023年工作安排\n力争新建示范点20个。\n", "43", 2022),
+    ("在全区2023年党建工作会议上的讲话(2023年4月)\n同志们:\n一、2022年全区组织工作开展情况\n"
+     "一年来,新建党群服务中心43个。\n二、2023年工作安排\n力争新建示范点20个。\n", "20", 2023),
+    # a government work report delivered in January reviews the year before, one in December its own
+    ("政 府 工 作 报 告\n(2023年1月15日在迎水桥镇第四届人民代表大会第三次会议上)\n\n"
+     "过去一年,新增就业岗位1200个。\n", "1200", 2022),
+    ("2021年兴文县人民政府工作报告\n——2020年12月27日在兴文县第十六届人民代表大会第六次会议上\n\n"
+     "全年新增就业岗位1200个。\n", "1200", 2020),
+    # a summary of 2022 dated January 2023: its 今年 is 2022
+    ("白杨街道2022年工作总结及2023年工作思路\n发布日期:2023-01-12 17:22\n\n今年以来,新增企业120家。\n", "120", 2022),
+    # a span gives its end; a year that frames a paragraph holds for it
+    ("自2021年6月到2024年6月进驻禾洞镇以来,工作队召开联席会议11次。\n", "11", 2024),
+    ("付竹村调研\n2014年11月26日\n\n2012年,全村总户数391户。村民代表35人。\n", "35", 2012),
+    # negative: a fact of one year inside a paragraph does not frame the next sentence
+    ("2022-12-31 08:19 半岛网\n\n今年以来新增就业7万人。2021年建成5所学校。前三季度新增企业300家。\n", "300", 2022),
+])
+def test_years_on_real_forms(text, number, year):
+    claims = extract_text(text)
+    assert dict(zip(claims["number"], claims["year"]))[number] == year
