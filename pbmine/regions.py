@@ -123,10 +123,13 @@ class RegionResolver:
                                if not any(g[0] < m[1] and g[1] > m[0] for g in self._near(m[0]))]
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self._local_ends = [m[1] for m in self.local_mentions]
-        self.report: Region | None = None  # set below; chains met while finding it hang under nothing
-        self.surface = self._preferred_surfaces()
+        c = self.c
         suffixes = "|".join(c["local_suffixes"])
         self.local_rx = re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})")
+        if self.local_names:
+            self._add_own_locals()
+        self.report: Region | None = None  # set below; chains met while finding it hang under nothing
+        self.surface = self._preferred_surfaces()
         self.report = self._report_region()
         self.section_of_line = self._sections()
         self._subjects: dict[int, Region | None] = {}
@@ -294,6 +297,32 @@ class RegionResolver:
             m = self.local_starts.get(pos)
             return m[2] if m is not None and m[1] <= limit else None
         return self._pattern_local_at(pos, limit, longer)
+
+    def _add_own_locals(self) -> None:
+        """A village or community the registry lacks (renamed, or written 付竹村 for 傅竹村) still
+        counts where the report itself vouches for it: it opens a line (象山社区位于…; a title's
+        付竹村调研) and passes the suffix rules. Its other mentions in the text count too."""
+        text = self.doc.text
+        names = set()
+        for line in self.doc.lines:
+            lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
+            for pos in (lead, *(k + 1 for k in range(line.start, min(line.end, line.start + 40))
+                                 if text[k] in "—-－:：" and line.looks_like_heading)):
+                name = self._pattern_local_at(pos, line.end, False)
+                if name and not self.local_names.get(name):
+                    names.add(name)
+        if not names:
+            return
+        taken = [(m[0], m[1]) for m in self.local_mentions]
+        for name in names:
+            at = text.find(name)
+            while at >= 0:
+                if not any(a < at + len(name) and at < b for a, b in taken):
+                    self.local_mentions.append((at, at + len(name), name))
+                at = text.find(name, at + len(name))
+        self.local_mentions.sort()
+        self.local_starts = {m[0]: m for m in self.local_mentions}
+        self._local_ends = [m[1] for m in self.local_mentions]
 
     def _pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
         m = self.local_rx.match(self.doc.text, pos, limit)

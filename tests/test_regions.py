@@ -122,3 +122,13 @@ def test_a_township_unit_carries_its_registry_code_and_parents():
     row = extract_text("无极县党建工作综述\n\n七汲镇建成党群服务站12个。\n").iloc[0]
     assert (row["region"], row["region_level"], row["city"], row["district"]) == ("七汲镇", "township", "石家庄市", "无极县")
     assert row["adcode"] == "130130101"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a community the registry lacks, vouched for by the report itself (it opens a line)
+    ("2023年社区党建工作总结报告\n象山社区位于绥芬河市区繁华地带,辖区面积1.5平方公里,楼房34栋。\n", "34", "象山社区"),
+    # ... but a time word with a suffix is not one
+    ("凭祥市:一季度村集体经济收入大幅增长\n\n目前村级集体经济收入达9.2万元。\n", "9.2万", "凭祥市"),
+])
+def test_places_the_report_vouches_for(text, number, region):
+    assert regions(text)[number] == region
