@@ -77,7 +77,8 @@ class Extractor:
         return claims
 
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
-        return self.document(split_document(doc_id, text, path))
+        """The claims of one text; figures out of range (a run of thousands of digits) are none."""
+        return [c for c in self.document(split_document(doc_id, text, path)) if _in_range(c.value)]
 
 
 def _section_heading(doc: Document, sent) -> str | None:
@@ -141,7 +142,7 @@ def iter_claims(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = 
 
 def _claims_of(extractor: Extractor, item: Source, on_error) -> list[Claim] | None:
     try:
-        return [c for c in extractor.text(item.text, item.doc_id, item.path) if _in_range(c.value)]
+        return extractor.text(item.text, item.doc_id, item.path)
     except Exception as exc:  # one bad document must not end the run
         if on_error:
             on_error(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
@@ -187,12 +188,13 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     if update is not None:
         output = output if output is not None else update
         format = "parquet"
-    writer = TableWriter(output, format, ARROW_SCHEMA) if output is not None else None
     result = ExtractResult(to_frame([]), errors=errors, output=None if output is None else os.fsdecode(output))
     frames: list[pd.DataFrame] = []
     pending: list[pd.DataFrame] = []  # rows not yet handed to the writer (one row group a batch)
     sources: dict[str, str] = {}
-    try:
+    writer = None
+    try:  # the writer is made inside: a Ctrl-C at any point leaves no temporary file or lock behind
+        writer = TableWriter(output, format, ARROW_SCHEMA) if output is not None else None
         previous = _previous(update) if update is not None else None
         for source, claims, digest, reused in _run(paths, lex, note, previous):
             result.documents += 1
@@ -239,6 +241,9 @@ def _run(paths, lex: Lexicon, note, previous):
             yield source.path, claims, _digest(source), False
         return
     old_frame, old_sources = previous
+    # the same file may be named otherwise this time (relative, absolute, ./): match by real path,
+    # and keep the old spelling for a reused file so that its rows and the source list agree
+    old_by_real = {os.path.realpath(p): p for p in old_sources}
     extractor = Extractor(lex)
     seen: set[str] = set()
     for item in iter_paths(as_paths(paths) or [bundled_seeds()]):
@@ -246,10 +251,12 @@ def _run(paths, lex: Lexicon, note, previous):
             note(str(item))
             continue
         path = os.fsdecode(item)
-        seen.add(path)
+        real = os.path.realpath(path)
+        seen.add(real)
         digest = _file_digest(path)
-        if digest is not None and old_sources.get(path) == digest:
-            yield path, old_frame[old_frame["path"] == path], digest, True
+        old_path = old_by_real.get(real)
+        if digest is not None and old_path is not None and old_sources[old_path] == digest:
+            yield old_path, old_frame[old_frame["path"] == old_path], digest, True
             continue
         try:
             source = read_source(item)
@@ -260,7 +267,7 @@ def _run(paths, lex: Lexicon, note, previous):
         if claims is not None:
             yield path, claims, digest or _digest(source), False
     for path, digest in old_sources.items():  # files outside PATHS that are still there, unchanged
-        if path not in seen and _file_digest(path) == digest:
+        if os.path.realpath(path) not in seen and _file_digest(path) == digest:
             yield path, old_frame[old_frame["path"] == path], digest, True
 
 
@@ -268,7 +275,10 @@ def _previous(update) -> tuple[pd.DataFrame, dict[str, str]]:
     """The claims and the {path: sha256} of sources of a table written by pbmine."""
     import pyarrow.parquet as pq
 
-    meta = pq.read_metadata(update).metadata or {}
+    try:
+        meta = pq.read_metadata(update).metadata or {}
+    except (OSError, ValueError) as exc:  # unreadable, or not Parquet (pyarrow's ArrowInvalid)
+        raise ValueError(f"{os.fsdecode(update)}: cannot read as a Parquet table: {exc}") from None
     if b"pbmine.sources" not in meta:
         raise ValueError(f"{os.fsdecode(update)}: not a table written by pbmine extract (no source list)")
     sources = {s["path"]: s["sha256"] for s in json.loads(meta[b"pbmine.sources"])}
