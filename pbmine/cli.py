@@ -130,7 +130,8 @@ def extract(paths: Paths = None,
         _fail(str(exc))
     except Interrupted as stop:
         kept = f"; rows so far kept in {stop.partial}" if stop.partial else ""
-        _line(f"interrupted after {stop.documents} documents; {stop.target} unchanged{kept}")
+        left = "nothing written to standard output" if stop.target == "-" else f"{stop.target} unchanged"
+        _line(f"interrupted after {stop.documents} documents; {left}{kept}")
         raise typer.Exit(130)
     shown = "standard output" if target == "-" else target
     note = f"{shown} unchanged (nothing was read)" if result.unchanged else f"-> {shown}"
