@@ -121,9 +121,12 @@ def extract(paths: Paths = None,
         check_target(target, format.value)
         if update is not None and not update.is_file():
             _fail(f"{update}: no such file (--update needs a table written by pbmine extract)")
-        _stop_on_sigterm()
-        result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
-                             keep=False, keep_partial=keep_partial, update=update)
+        previous = signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
+        try:
+            result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
+                                 keep=False, keep_partial=keep_partial, update=update)
+        finally:  # called in-process (a notebook, a test), the caller's handler comes back
+            signal.signal(signal.SIGTERM, previous)
     except OutputError as exc:
         _fail(str(exc))
     except ValueError as exc:  # --update on a table pbmine did not write
@@ -143,11 +146,9 @@ def extract(paths: Paths = None,
         raise typer.Exit(1)
 
 
-def _stop_on_sigterm() -> None:
+def _sigterm_as_ctrl_c(signum, frame):
     """SIGTERM stops a run the way Ctrl-C does: cleanly, leaving the target as it was."""
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, handler)
+    raise KeyboardInterrupt
 
 
 class _Errors:

@@ -353,3 +353,9 @@ def test_compare_on_a_document_with_a_million_digit_number(tmp_path):
     res = run("compare", "--metric", "五星支部", "--claims", target)
     assert res.exit_code == 0, res.output
     assert "市北区" in res.stdout and "12" in res.stdout
+
+
+def test_extract_in_process_gives_back_the_callers_sigterm_handler(tmp_path):
+    before = signal.getsignal(signal.SIGTERM)
+    assert run("extract", SEEDS, "-o", tmp_path / "c.parquet").exit_code == 0
+    assert signal.getsignal(signal.SIGTERM) is before
