@@ -163,18 +163,22 @@ def extract(paths: Paths = None,
         check_target(target, format.value)
         if update is not None and not update.is_file():
             _fail(f"{update}: no such file (--update needs a table written by pbmine extract)")
-        _stop_on_sigterm()
-        with ExtractProgress(err, quiet) as progress:
-            result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
-                                 keep=False, keep_partial=keep_partial, update=update,
-                                 on_document=progress.on_document, **reading)
+        previous = signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
+        try:
+            with ExtractProgress(err, quiet) as progress:
+                result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
+                                     keep=False, keep_partial=keep_partial, update=update,
+                                     on_document=progress.on_document, **reading)
+        finally:  # called in-process (a notebook, a test), the caller's handler comes back
+            signal.signal(signal.SIGTERM, previous)
     except OutputError as exc:
         _fail(str(exc))
     except ValueError as exc:  # --update on a table pbmine did not write
         _fail(str(exc))
     except Interrupted as stop:
         kept = f"; rows so far kept in {stop.partial}" if stop.partial else ""
-        _line(f"interrupted after {stop.documents} documents; {stop.target} unchanged{kept}")
+        left = "nothing written to standard output" if stop.target == "-" else f"{stop.target} unchanged"
+        _line(f"interrupted after {stop.documents} documents; {left}{kept}")
         raise typer.Exit(130)
     shown = "standard output" if target == "-" else target
     note = f"{shown} unchanged (nothing was read)" if result.unchanged else f"-> {shown}"
@@ -186,11 +190,9 @@ def extract(paths: Paths = None,
         raise typer.Exit(1)
 
 
-def _stop_on_sigterm() -> None:
+def _sigterm_as_ctrl_c(signum, frame):
     """SIGTERM stops a run the way Ctrl-C does: cleanly, leaving the target as it was."""
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, handler)
+    raise KeyboardInterrupt
 
 
 class _Errors:

@@ -90,12 +90,15 @@ class Extractor:
         return claims
 
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
-        return self.document(split_document(doc_id, text, path))
+        """The claims of one text; figures out of range (a run of thousands of digits) are none."""
+        return [c for c in self.document(split_document(doc_id, text, path)) if _in_range(c.value)]
 
     def source(self, source: Source) -> list[Claim]:
         """The claims of a document as read: found in its Simplified twin, quoted from the original."""
-        doc = split_document(source.doc_id, source.analysis_text, source.path)
-        return self.document(doc, None if source.simplified is None else source.text)
+        if source.simplified is None:
+            return self.text(source.text, source.doc_id, source.path)
+        doc = split_document(source.doc_id, source.simplified, source.path)
+        return [c for c in self.document(doc, source.text) if _in_range(c.value)]
 
 
 def _not_places(phrases: list[str | None], regions: list, quantities: list) -> list[str | None]:
@@ -181,7 +184,7 @@ def iter_claims(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = 
 
 def _claims_of(extractor: Extractor, item: Source, on_error) -> list[Claim] | None:
     try:
-        return [c for c in extractor.source(item) if _in_range(c.value)]
+        return extractor.source(item)
     except Exception as exc:  # one bad document must not end the run
         if on_error:
             on_error(f"{item.path}: extraction failed: {type(exc).__name__}: {exc}")
@@ -233,12 +236,13 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     if update is not None:
         output = output if output is not None else update
         format = "parquet"
-    writer = TableWriter(output, format, ARROW_SCHEMA) if output is not None else None
     result = ExtractResult(to_frame([]), errors=errors, output=None if output is None else os.fsdecode(output))
     frames: list[pd.DataFrame] = []
     pending: list[pd.DataFrame] = []  # rows not yet handed to the writer (one row group a batch)
     sources: dict[str, str] = {}
-    try:
+    writer = None
+    try:  # the writer is made inside: a Ctrl-C at any point leaves no temporary file or lock behind
+        writer = TableWriter(output, format, ARROW_SCHEMA) if output is not None else None
         previous = _previous(update) if update is not None else None
         reading = {"max_bytes": max_bytes, "encoding": encoding, "on_notice": on_notice}
         for source, claims, digest, reused, item in _run(paths, lex, note, previous, reading):
@@ -288,6 +292,9 @@ def _run(paths, lex: Lexicon, note, previous, reading: dict):
             yield source.path, claims, _digest(source), False, source
         return
     old_frame, old_sources = previous
+    # the same file may be named otherwise this time (relative, absolute, ./): match by real path,
+    # and keep the old spelling for a reused file so that its rows and the source list agree
+    old_by_real = {os.path.realpath(p): p for p in old_sources}
     extractor = Extractor(lex)
     seen: set[str] = set()
     for item in iter_paths(_path_list(paths)):
@@ -295,10 +302,12 @@ def _run(paths, lex: Lexicon, note, previous, reading: dict):
             (note if item.failed else reading["on_notice"] or (lambda _: None))(str(item))
             continue
         path = os.fsdecode(item)
-        seen.add(path)
+        real = os.path.realpath(path)
+        seen.add(real)
         digest = _file_digest(path)
-        if digest is not None and old_sources.get(path) == digest:
-            yield path, old_frame[old_frame["path"] == path], digest, True, None
+        old_path = old_by_real.get(real)
+        if digest is not None and old_path is not None and old_sources[old_path] == digest:
+            yield old_path, old_frame[old_frame["path"] == old_path], digest, True, None
             continue
         try:
             source = read_source(item, max_bytes=reading["max_bytes"], encoding=reading["encoding"])
@@ -309,7 +318,7 @@ def _run(paths, lex: Lexicon, note, previous, reading: dict):
         if claims is not None:
             yield path, claims, digest or _digest(source), False, source
     for path, digest in old_sources.items():  # files outside PATHS that are still there, unchanged
-        if path not in seen and _file_digest(path) == digest:
+        if os.path.realpath(path) not in seen and _file_digest(path) == digest:
             yield path, old_frame[old_frame["path"] == path], digest, True, None
 
 
@@ -317,7 +326,10 @@ def _previous(update) -> tuple[pd.DataFrame, dict[str, str]]:
     """The claims and the {path: sha256} of sources of a table written by pbmine."""
     import pyarrow.parquet as pq
 
-    meta = pq.read_metadata(update).metadata or {}
+    try:
+        meta = pq.read_metadata(update).metadata or {}
+    except (OSError, ValueError) as exc:  # unreadable, or not Parquet (pyarrow's ArrowInvalid)
+        raise ValueError(f"{os.fsdecode(update)}: cannot read as a Parquet table: {exc}") from None
     if b"pbmine.sources" not in meta:
         raise ValueError(f"{os.fsdecode(update)}: not a table written by pbmine extract (no source list)")
     sources = {s["path"]: s["sha256"] for s in json.loads(meta[b"pbmine.sources"])}

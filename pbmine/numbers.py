@@ -7,7 +7,7 @@ that 1.1万 is 11000, not 11000.000000000002.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, Overflow
 
 DIGITS = {
     "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
@@ -58,7 +58,16 @@ def _tokens(text: str):
 
 def parse_number(text: str) -> float:
     """Value of a numeral: '1300' 1300, '两' 2, '一百零八' 108, '1.5万' 15000,
-    '三万五' 35000, '2706亿' 270600000000, '12 306' 12306, '１２３' 123."""
+    '三万五' 35000, '2706亿' 270600000000, '12 306' 12306, '１２３' 123.
+
+    A numeral past float range gives inf; one past Decimal's (a million digits) a NumberError."""
+    try:
+        return _parse(text)
+    except (InvalidOperation, Overflow) as exc:
+        raise NumberError(f"numeral out of range ({len(text)} characters)") from exc
+
+
+def _parse(text: str) -> float:
     s = _SEPARATORS.sub("", text.translate(WIDTH_FOLD))
     if not s:
         raise NumberError("empty numeral")
@@ -103,7 +112,4 @@ def parse_number(text: str) -> float:
         number = Decimal("".join(map(str, digit_run)))  # 二〇二四, 一二三
     elif number is not None and last_unit is not None and not zero_seen and len(digit_run) == 1:
         number *= last_unit / 10  # 三万五 -> 5 * 1000, 一百五 -> 5 * 10
-    try:
-        return float(total + section + (number or 0))
-    except InvalidOperation as exc:  # pragma: no cover - Decimal guards
-        raise NumberError(str(exc)) from exc
+    return float(total + section + (number or 0))

@@ -22,6 +22,7 @@ import pyarrow as pa
 
 FORMATS = ("parquet", "csv", "jsonl")
 STDOUT = "-"
+TEMP_SUFFIX = ".pbmine-tmp"
 
 
 class OutputError(ValueError):
@@ -63,8 +64,10 @@ class TableWriter:
         self.to_stdout = self.target == STDOUT
         folder = None if self.to_stdout else (os.path.dirname(self.target) or ".")
         self._lock = None if self.to_stdout else _lock(self.target)
-        fd, self.temp = tempfile.mkstemp(prefix=f".{os.path.basename(self.target)}.", suffix=".pbmine-tmp",
-                                         dir=folder)
+        prefix = f".{os.path.basename(self.target)}."
+        if folder is not None:
+            _clear_stale(folder, prefix)
+        fd, self.temp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
         os.close(fd)
         self._parquet = None
         self._text = None
@@ -145,17 +148,40 @@ class TableWriter:
             self._lock = None
 
 
+def _clear_stale(folder: str, prefix: str) -> None:
+    """Remove temporary files that a killed run (SIGKILL, power loss) left beside the target.
+
+    Only called with the target's lock held, so no live run can own one of them.
+    """
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+            try:
+                os.unlink(os.path.join(folder, name))
+            except OSError:
+                pass
+
+
 def _lock(target: str) -> tuple[int, str]:
     """An exclusive lock beside the target, or OutputError if another run holds it."""
     path = os.path.join(os.path.dirname(target) or ".", f".{os.path.basename(target)}.lock")
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    while True:
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise OutputError(f"{target}: another pbmine run is writing this file; wait for it or choose "
+                              "another -o") from None
+        try:  # the run before us may have unlinked this lock file after we opened it: lock the new one
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                return fd, path
+        except FileNotFoundError:
+            pass
         os.close(fd)
-        raise OutputError(f"{target}: another pbmine run is writing this file; wait for it or choose "
-                          "another -o") from None
-    return fd, path
 
 
 def _unlock(fd: int, path: str) -> None:

@@ -9,6 +9,7 @@ the sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ class PeriodResolver:
         self.relative = w["relative_years"]
         self.bases = tuple(w["comparison_markers"])
         self._para_year: dict[int, int | None] = {}
+        self._frames: dict[int, list[tuple[int, int]]] = {}
         self.section_year = self._section_years()
 
     def _section_years(self) -> dict[int, int | None]:
@@ -184,10 +186,19 @@ class PeriodResolver:
         head = self._para_year[sentence.line]
         if head is not None:
             return head
-        earlier = self.doc.text[line.start:sentence.start]
-        found = [y for pos, y in years_in(earlier) if not self._is_base(earlier, pos)
-                 and not self._is_range_start(earlier, pos) and frames(earlier, pos)]
-        return found[-1] if found else None
+        frames_at = self._frames_of(sentence.line)
+        k = bisect.bisect_left(frames_at, (sentence.start, 0)) - 1
+        return frames_at[k][1] if k >= 0 else None
+
+    def _frames_of(self, index: int) -> list[tuple[int, int]]:
+        """(document offset, year) of the years that frame what follows in a paragraph (one pass)."""
+        if index not in self._frames:
+            line = self.doc.lines[index]
+            text = line.text
+            self._frames[index] = [(line.start + pos, y) for pos, y in years_in(text)
+                                   if not self._is_base(text, pos) and not self._is_range_start(text, pos)
+                                   and frames(text, pos)]
+        return self._frames[index]
 
 
 

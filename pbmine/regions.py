@@ -27,6 +27,7 @@ from .sections import Document, Line, Sentence
 from .segment import get_segmenter
 
 OPENING_CHARS = 400  # how much of a report's start may name the report's place
+FOCUS_WINDOW = 1500  # how far back a paragraph's unit still holds (keeps a figure's work bounded)
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
 NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u")  # tags no place name carries
 CLAUSE_BREAKS = "，,；;：:。！？!?"
@@ -134,6 +135,7 @@ class RegionResolver:
         self.section_of_line = self._sections()
         self._subjects: dict[int, Region | None] = {}
         self._carried: dict[int, Region | None] = {}
+        self._first_sentence: dict[int, Sentence | None] = {}
 
     # -- names ----------------------------------------------------------
     def _near(self, pos: int) -> list[tuple[int, int, str]]:
@@ -590,7 +592,8 @@ class RegionResolver:
         line = self.doc.lines[sentence.line]
         anaphors = (*self.c["anaphors_village"], *self.c["anaphors_township"])
         k = bisect.bisect_right(self._local_ends, start) - 1
-        while k >= 0 and self.local_mentions[k][0] >= line.start:
+        floor = max(line.start, start - FOCUS_WINDOW)  # a unit named further back no longer holds
+        while k >= 0 and self.local_mentions[k][0] >= floor:
             m = self.local_mentions[k]
             if text[m[1]:m[1] + 1] not in "、和与及":
                 in_sentence = m[0] >= sentence.start
@@ -601,7 +604,7 @@ class RegionResolver:
                     return self._unit_if_inside(m, start, base, "paragraph")
                 return None
             k -= 1
-        before = text[line.start:start]
+        before = text[max(line.start, start - FOCUS_WINDOW):start]
         if not any(w in before for w in anaphors):
             return None
         if k >= 0 and self.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
@@ -620,9 +623,11 @@ class RegionResolver:
 
     def _opens_paragraph(self, line: Line, pos: int) -> bool:
         """The unit is named in the paragraph's first sentence (驱车…来到…巴吉村。)."""
-        first_end = min((i for i in (self.doc.text.find(ch, line.start, line.end) for ch in "。！？") if i >= 0),
-                        default=line.end)
-        return pos < first_end
+        if not self._first_sentence:
+            for sent in reversed(self.doc.sentences):  # one pass: each line's first sentence
+                self._first_sentence[sent.line] = sent
+        first = self._first_sentence.get(line.index)
+        return first is not None and pos < first.end
 
     def _unit_if_inside(self, m: tuple[int, int, str], start: int, base: Region | None,
                         why: str) -> Region | None:

@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .quantities import Quantity
 
 CLAUSE = "，,；;。！？!?：:"
+TAIL = 48  # how far before a figure its role words can stand (bounds the work on a long line)
 
 
 @dataclass
@@ -61,7 +62,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
     out = list(phrases)
     for k, q in enumerate(quantities):
         at = q.outer_start - offset
-        left = sentence[:at]
+        left = sentence[max(0, at - TAIL):at]  # every pattern here is anchored at the figure
         clause = left[max(left.rfind(ch) for ch in CLAUSE) + 1:]
         phrase = out[k]
         if q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
@@ -116,10 +117,10 @@ def _with_bound(roles: Roles, sentence: str, at: int, phrase: str | None) -> str
     """35岁及以下|党员 -> 35岁及以下党员; 大专及|以上学历党员 -> 大专及以上学历党员."""
     if not phrase:
         return phrase
-    where = sentence.rfind(phrase, 0, at)
+    where = sentence.rfind(phrase, max(0, at - TAIL - len(phrase)), at)
     if where <= 0:
         return phrase
-    left = sentence[:where]
+    left = sentence[max(0, where - TAIL):where]
     if phrase.startswith(("以上", "以下", "及以上", "及以下")):
         m = roles.bound_head.search(left)
     else:

@@ -44,3 +44,23 @@ def test_agrees_with_cn2an(n):
 @given(st.integers(min_value=1, max_value=99999), st.sampled_from(["万", "亿"]))
 def test_digits_with_multiplier(n, mult):
     assert parse_number(f"{n}{mult}") == n * (10**4 if mult == "万" else 10**8)
+
+
+
+@pytest.mark.parametrize("text", ["9" * 10**6, "1" * 10**6 + "万", "1" * 999_999 + ".5", "1" * 500_000 + "亿亿",
+                                  "9" * 400, "一" * 10**5, "1" * 10**4 + "点" + "五" * 10**4])
+def test_a_huge_numeral_gives_a_float_or_number_error_never_another_error(text):
+    """Issue 8, defect 8: a million digits raised decimal.Overflow out of the whole document.
+
+    A value past float range comes back as inf, which extract drops (MAX_VALUE)."""
+    try:
+        value = parse_number(text)
+    except NumberError as err:
+        assert "out of range" in str(err)
+    else:
+        assert isinstance(value, float) and value > 1e10
+
+
+def test_a_million_digits_is_out_of_range():
+    with pytest.raises(NumberError, match="out of range"):
+        parse_number("9" * 10**6)
