@@ -22,7 +22,7 @@ import jieba
 
 from pbmine import extract
 from pbmine.extract import bundled_seeds
-from pbmine.reader import read_sources
+from pbmine.readers import read_sources
 from pbmine.sections import split_document
 
 BARE = re.compile(r"\d+(?:\.\d+)?\s*[万亿]?\s*[个名家件项次条篇份处人户]")

@@ -189,7 +189,7 @@ class RegionResolver:
     def _starts_word(self, start: int) -> bool:
         """The segmenter cuts the text where a short name would start (not 示范|村 -> 范村)."""
         text = self.doc.text
-        if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "镇乡道区县市旗村在于到":
+        if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in self.c["name_may_follow"]:
             return True  # after punctuation, or after the township or county it lies in (中益乡华溪村)
         lo, hi = max(0, start - 6), min(len(text), start + 6)
         return start in {t.start for t in get_segmenter().tokens(text[lo:hi], lo)}

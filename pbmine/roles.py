@@ -35,6 +35,7 @@ class Roles:
     change: re.Pattern
     linking: tuple[str, ...]
     change_words: tuple[str, ...]
+    subject_openers: tuple[str, ...]
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -53,6 +54,7 @@ class Roles:
             change=re.compile(rf"(?:(?:{comparators})[^{CLAUSE}]{{0,12}}?(?:{changes})|(?:{always}))(?:了)?$"),
             linking=tuple(sorted(g["share_linking"], key=len, reverse=True)),
             change_words=tuple(sorted({*g["change_words"], *g["always_change"]}, key=len, reverse=True)),
+            subject_openers=tuple(g["subject_openers"]),
         )
 
 
@@ -86,8 +88,9 @@ def _group(roles: Roles, clause: str, out, quantities, k, offset, sentence) -> s
     """The group a share is of: the subject before 占 in its clause, else the figure before it."""
     at = clause.rfind("占")
     subject = clause[:at].strip()
-    for word in ("其中", "约", "共", "的"):
-        subject = subject.removeprefix(word) if word != "的" else subject.removesuffix(word)
+    for word in roles.subject_openers:
+        subject = subject.removeprefix(word)
+    subject = subject.removesuffix("的")
     if 2 <= len(subject) <= 16 and re.fullmatch(r"[\u4e00-\u9fff0-9.岁]+", subject):
         return subject
     if k > 0 and quantities[k - 1].end - offset <= len(sentence):
