@@ -101,9 +101,8 @@ def _locals_under(reg: Registry, towns: tuple[str, ...], village_prefixes: tuple
         if not (in_towns or in_villages):
             continue
         for town in locals_:
-            if in_towns or in_villages:
-                for form in _township_forms(town.name):
-                    out[form].append(town)
+            for form in _township_forms(town.name):
+                out[form].append(town)
             names = villages.get(town.code) if in_villages else None
             if names:
                 for k, name in enumerate(names.split("|")):

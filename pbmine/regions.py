@@ -116,6 +116,9 @@ class RegionResolver:
         self._resolved: dict[str, Place | None] = {}
         self.mentions = self._with_zones(self._with_stems(self.gaz.find(doc.text)))
         self.starts = {m[0]: m for m in self.mentions}
+        self._by_end: dict[int, list[tuple[int, int, str]]] = {}
+        for m in self.mentions:
+            self._by_end.setdefault(m[1], []).append(m)
         self.context = [cands[0] for cands in (self.gaz.candidates(m[2]) for m in self.mentions)
                         if len(cands) == 1]
         self.registry = Registry.default()
@@ -124,7 +127,6 @@ class RegionResolver:
                                if not any(g[0] < m[1] and g[1] > m[0] for g in self._near(m[0]))]
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self._local_ends = [m[1] for m in self.local_mentions]
-        c = self.c
         suffixes = "|".join(c["local_suffixes"])
         self.local_rx = re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})")
         if self.local_names:
@@ -186,19 +188,21 @@ class RegionResolver:
             return mentions
         return sorted(mentions + added)
 
+    def _cuts(self, lo: int, hi: int) -> set[int]:
+        """Where the segmenter cuts the text between lo and hi (a few characters around a name)."""
+        lo, hi = max(0, lo), min(len(self.doc.text), hi)
+        return {t.start for t in get_segmenter().tokens(self.doc.text[lo:hi], lo)} | {hi}
+
     def _starts_word(self, start: int) -> bool:
         """The segmenter cuts the text where a short name would start (not 示范|村 -> 范村)."""
         text = self.doc.text
         if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in self.c["name_may_follow"]:
             return True  # after punctuation, or after the township or county it lies in (中益乡华溪村)
-        lo, hi = max(0, start - 6), min(len(text), start + 6)
-        return start in {t.start for t in get_segmenter().tokens(text[lo:hi], lo)}
+        return start in self._cuts(start - 6, start + 6)
 
     def _is_word(self, start: int, end: int) -> bool:
         """The segmenter cuts the text at both ends of the stem (not 公正安全 for 正安)."""
-        text = self.doc.text
-        lo, hi = max(0, start - 6), min(len(text), end + 6)
-        cuts = {t.start for t in get_segmenter().tokens(text[lo:hi], lo)} | {hi}
+        cuts = self._cuts(start - 6, end + 6)
         return start in cuts and end in cuts
 
     def _with_zones(self, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -206,16 +210,16 @@ class RegionResolver:
         a zone whose stem is a place, or that follows a place or zone, hangs under it."""
         text = self.doc.text
         c = self.c
-        suffixes = "|".join(sorted(map(re.escape, c["zone_suffixes"]), key=len, reverse=True))
+        longest_first = sorted(c["zone_suffixes"], key=len, reverse=True)
+        suffixes = "|".join(map(re.escape, longest_first))
         zones: list[tuple[int, int, str]] = []
         by_end = {m[1]: m for m in mentions}
-        known_ends = {m[1] for m in mentions}
         self.pattern_zones: dict[str, Place] = {}  # zone name -> the place it hangs under
         for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})", text):
             start, end = m.span()
-            if end in known_ends:  # the gazetteer knows this zone (西海岸新区)
+            if end in by_end:  # the gazetteer knows this zone (西海岸新区)
                 continue
-            suffix = next(x for x in sorted(c["zone_suffixes"], key=len, reverse=True) if m.group().endswith(x))
+            suffix = next(x for x in longest_first if m.group().endswith(x))
             parent = None
             for k in range(start, end - len(suffix)):  # the stem: a place name ending where the suffix starts
                 stem_text = text[k:end - len(suffix)]
@@ -737,10 +741,6 @@ class RegionResolver:
         return None
 
     def _ending_at(self, stop: int) -> list[tuple[int, int, str]]:
-        if not hasattr(self, "_by_end"):
-            self._by_end: dict[int, list[tuple[int, int, str]]] = {}
-            for m in self.mentions:
-                self._by_end.setdefault(m[1], []).append(m)
         return self._by_end.get(stop, [])
 
     def _after_locative(self, pos: int, floor: int) -> bool:

@@ -68,7 +68,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
         clause = left[max(left.rfind(ch) for ch in CLAUSE) + 1:]
         phrase = out[k]
         if q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
-            phrase = _group(roles, clause, out, quantities, k, offset, sentence) or phrase
+            phrase = _group(roles, clause, out, k) or phrase
         else:
             rate = _rate_word(roles, clause)
             if rate:
@@ -84,7 +84,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
     return out
 
 
-def _group(roles: Roles, clause: str, out, quantities, k, offset, sentence) -> str | None:
+def _group(roles: Roles, clause: str, out: list[str | None], k: int) -> str | None:
     """The group a share is of: the subject before 占 in its clause, else the figure before it."""
     at = clause.rfind("占")
     subject = clause[:at].strip()
@@ -93,9 +93,7 @@ def _group(roles: Roles, clause: str, out, quantities, k, offset, sentence) -> s
     subject = subject.removesuffix("的")
     if 2 <= len(subject) <= 16 and re.fullmatch(r"[\u4e00-\u9fff0-9.岁]+", subject):
         return subject
-    if k > 0 and quantities[k - 1].end - offset <= len(sentence):
-        return out[k - 1]
-    return None
+    return out[k - 1] if k > 0 else None
 
 
 def _names_ratio(clause: str) -> bool:
