@@ -79,31 +79,51 @@ class Registry:
             self._villages = out
         return self._villages
 
-    def locals_under(self, towns: set[str], villages: set[str] | None = None) -> dict[str, list[Local]]:
+    def locals_under(self, towns: set[str], villages: set[str] | None = None) -> "LocalNames":
         """Every township whose code starts with one of `towns` and every village or community
         under one of `villages` (a province's 2 digits, a city's 4 or a county's 6; default: the
         same), by the names a report writes for them."""
         villages = towns if villages is None else villages
-        if not towns and not villages:
-            return {}
-        return _locals_under(self, tuple(sorted(towns)), tuple(sorted(villages)))
+        return LocalNames([_locals_under(self, p, p in villages) for p in sorted(towns | villages)])
 
     def township_anywhere(self, name: str) -> list[Local]:
         return self.townships.get(name, [])
 
 
-@lru_cache(maxsize=64)
-def _locals_under(reg: Registry, towns: tuple[str, ...], village_prefixes: tuple[str, ...]) -> dict[str, list[Local]]:
+class LocalNames:
+    """The registry names under a document's chain: one cached table per code prefix, looked up
+    together. Building a table is the cost (a province holds tens of thousands of villages), so
+    it is done once per prefix in a process, not once per document."""
+
+    def __init__(self, tables: list[dict[str, list[Local]]]) -> None:
+        self.tables = [t for t in tables if t]
+
+    def __bool__(self) -> bool:
+        return bool(self.tables)
+
+    def __contains__(self, name: str) -> bool:
+        return any(name in t for t in self.tables)
+
+    def get(self, name: str) -> list[Local]:
+        """The entries of `name` in code order, each once (a township under both a province and
+        its county prefix is one entry)."""
+        found = [t[name] for t in self.tables if name in t]
+        if len(found) <= 1:
+            return found[0] if found else []
+        return sorted({e for entries in found for e in entries}, key=lambda e: e.code)
+
+
+@lru_cache(maxsize=256)
+def _locals_under(reg: Registry, prefix: str, with_villages: bool) -> dict[str, list[Local]]:
     out: dict[str, list[Local]] = defaultdict(list)
-    villages = reg._village_lines() if village_prefixes else {}
+    villages = reg._village_lines() if with_villages else {}
     for county, locals_ in reg.by_county.items():
-        in_towns, in_villages = county.startswith(towns), county.startswith(village_prefixes)
-        if not (in_towns or in_villages):
+        if not county.startswith(prefix):
             continue
         for town in locals_:
             for form in _township_forms(town.name):
                 out[form].append(town)
-            names = villages.get(town.code) if in_villages else None
+            names = villages.get(town.code) if with_villages else None
             if names:
                 for k, name in enumerate(names.split("|")):
                     local = Local(name, f"{town.code}{k:03d}", "village")
@@ -140,7 +160,7 @@ def is_numeral_name(name: str) -> bool:
     return False
 
 
-def find_locals(text: str, names: dict[str, list[Local]],
+def find_locals(text: str, names: "LocalNames | dict[str, list[Local]]",
                 starts_word: Callable[[int], bool] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of every registry name in `text`, longest first, not overlapping.
 
