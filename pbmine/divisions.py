@@ -104,6 +104,12 @@ class LocalNames:
     def __contains__(self, name: str) -> bool:
         return any(name in t for t in self.tables)
 
+    def __getitem__(self, name: str) -> list[Local]:
+        entries = self.get(name)
+        if not entries:
+            raise KeyError(name)
+        return entries
+
     def get(self, name: str) -> list[Local]:
         """The entries of `name` in code order, each once (a township under both a province and
         its county prefix is one entry)."""
