@@ -56,7 +56,7 @@ class Extractor:
         quoted = doc.text if original is None else original
         regions = RegionResolver(doc)
         periods = PeriodResolver(doc)
-        self.finder.places = {m[2] for m in regions.mentions} | {m[2] for m in regions.local_mentions}
+        self.finder.places = {m[2] for m in regions.places.mentions} | {m[2] for m in regions.places.local_mentions}
         claims: list[Claim] = []
         last: dict[tuple[int, str], str] = {}  # (paragraph, unit) -> the last metric phrase there
         for sent in doc.sentences:

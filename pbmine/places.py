@@ -1,0 +1,392 @@
+"""Find the places a document names: divisions, county stems, zones, townships and villages.
+
+Divisions (provinces to counties, and zones the gazetteer lists) come from
+the gazetteer; a county may be named by its stem (天柱, 犍为) where the
+document names its province or city; development zones are read by pattern
+and hang under the place their stem or the name before them resolves to.
+Townships, villages and communities count only where the registry lists them
+under the document's own chain of places, or where the report opens a line
+with one (``divisions.py``). What a figure is *about* is decided from these
+mentions in ``regions.py``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .divisions import Local, Registry, find_locals, is_numeral_name
+from .gazetteer import Gazetteer, Place
+from .sections import Document
+from .segment import get_segmenter
+
+OPENING_CHARS = 400  # how much of a report's start may name the report's place
+NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u")  # tags no place name carries
+CLAUSE_BREAKS = "，,；;：:。！？!?"
+
+Mention = tuple[int, int, str]  # (start, end, surface)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def common_stems() -> frozenset[str]:
+    text = (resources.files("pbmine") / "data" / "common_stems.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Region:
+    """The place a claim is about, with the name the report uses for it."""
+
+    name: str
+    place: Place | None
+    source: str | None = None   # why: title, lead, report, heading, sentence, paragraph, anaphora, scope
+    start: int | None = None    # the mention that gave it, when there is one
+    end: int | None = None
+
+    def because(self, source: str, start: int | None = None, end: int | None = None) -> "Region":
+        return Region(self.name, self.place, source, start if start is not None else self.start,
+                      end if end is not None else self.end)
+
+    def fields(self) -> dict:
+        p = self.place
+        return {
+            "region": self.name,
+            "region_source": self.source,
+            "region_start": self.start,
+            "region_end": self.end,
+            "region_full": p.full if p else None,
+            "province": p.province if p else None,
+            "city": p.city if p else None,
+            "district": p.district if p else None,
+            "adcode": p.adcode if p else None,
+            "region_level": p.level if p else None,
+        }
+
+
+def local_place(name: str, parent: Place | None) -> Place:
+    """A 社区/街道/镇/村 inside `parent`: the gazetteer does not list them, their parent does."""
+    level = "village" if name.endswith(tuple(cues()["village_suffixes"])) else "township"
+    if parent is None:
+        return Place(name, name, None, None, None, None, level)
+    district = parent.district or (parent.name if parent.level in ("district", "zone") else None)
+    return Place(name, parent.full + name, parent.province, parent.city, district, parent.adcode, level)
+
+
+def prefix_of(place: Place) -> str:
+    """The code prefix of the divisions under `place`."""
+    if place.level == "province":
+        return place.adcode[:2]
+    if place.level == "city":
+        return place.adcode[:4]
+    return place.adcode[:6] if len(place.adcode) <= 6 else place.adcode
+
+
+def registry_place(local: Local, gaz: Gazetteer) -> Place:
+    """A township or village of the registry, with its county's province, city and district."""
+    county = gaz.by_adcode(local.county)
+    if county is None:
+        return Place(local.name, local.name, None, None, None, local.code, local.level)
+    district = county.name if county.level == "district" else county.district
+    return Place(local.name, county.full + local.name, county.province, county.city, district,
+                 local.code, local.level)
+
+
+class PlaceMentions:
+    """Every place one document names, and how to read a chain of names at a position."""
+
+    def __init__(self, doc: Document, gaz: Gazetteer | None = None):
+        self.doc = doc
+        self.gaz = gaz or Gazetteer.default()
+        self.c = c = cues()
+        self.name_suffixes = tuple(c["name_suffixes"])
+        self.resolved: dict[str, Place | None] = {}
+        self.mentions = self._with_zones(self._with_stems(self.gaz.find(doc.text)))
+        self.starts = {m[0]: m for m in self.mentions}
+        self.by_end: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.by_end.setdefault(m[1], []).append(m)
+        self.context = [cands[0] for cands in (self.gaz.candidates(m[2]) for m in self.mentions)
+                        if len(cands) == 1]
+        self.registry = Registry.default()
+        self.local_names = self.registry.locals_under(*self._chain_prefixes())
+        self.local_mentions = [m for m in find_locals(doc.text, self.local_names, self.starts_word)
+                               if not any(g[0] < m[1] and g[1] > m[0] for g in self.near(m[0]))]
+        self.local_starts = {m[0]: m for m in self.local_mentions}
+        self.local_ends = [m[1] for m in self.local_mentions]
+        suffixes = "|".join(c["local_suffixes"])
+        self.local_rx = re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})")
+        if self.local_names:
+            self._add_own_locals()
+        self.surface = self._preferred_surfaces()
+
+    def near(self, pos: int) -> list[Mention]:
+        """The division mentions that may overlap a name starting at `pos` (bisect, not a scan)."""
+        k = bisect.bisect_left(self.mention_starts, pos - 12)
+        out = []
+        while k < len(self.mentions) and self.mentions[k][0] < pos + 12:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def _with_stems(self, mentions: list[Mention]) -> list[Mention]:
+        """Add counties named by their stem (贵州天柱, 犍为用活…, 黎平): the stems of the counties
+        under the provinces and cities the document names, where the stem is a word of its own."""
+        text = self.doc.text
+        self.stems: set[str] = set()
+        ctx = {}
+        for m in mentions:
+            place = self.gaz.resolve(m[2])
+            if place is not None and place.adcode and place.level in ("province", "city"):
+                ctx[place.adcode[: 2 if place.level == "province" else 4]] = True
+        if not ctx:  # 海曙党员队伍持续壮大: a title naming its county by a stem that only it has
+            title = next((ln for ln in self.doc.lines if ln.stripped), None)
+            every = self.gaz.county_stems(("",))
+            words = [t.text for t in get_segmenter().tokens(title.text)] if title else []
+            stems = {w: every[w] for w in words if w in every}
+        else:
+            stems = self.gaz.county_stems(tuple(sorted(ctx)))
+        opening = min(len(text), OPENING_CHARS)
+        cities = any(len(k) == 4 for k in ctx)
+        taken = [(m[0], m[1]) for m in mentions]
+        added = []
+        common = common_stems()
+        for stem, place in stems.items():
+            if stem in common:
+                continue  # 资源, 和平, 平安: a word of the language before it is a county
+            at = text.find(stem)
+            if at < 0 or (not cities and at >= opening):
+                continue  # with only a province named, the stem must be in the title or lead
+            while at >= 0:
+                end = at + len(stem)
+                if not any(a < end and at < b for a, b in taken) and self._is_word(at, end):
+                    added.append((at, end, stem))
+                    self.resolved[stem] = place
+                    self.stems.add(stem)
+                at = text.find(stem, end)
+        if not added:
+            return mentions
+        return sorted(mentions + added)
+
+    def _cuts(self, lo: int, hi: int) -> set[int]:
+        """Where the segmenter cuts the text between lo and hi (a few characters around a name)."""
+        lo, hi = max(0, lo), min(len(self.doc.text), hi)
+        return {t.start for t in get_segmenter().tokens(self.doc.text[lo:hi], lo)} | {hi}
+
+    def starts_word(self, start: int) -> bool:
+        """The segmenter cuts the text where a short name would start (not 示范|村 -> 范村)."""
+        text = self.doc.text
+        if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in self.c["name_may_follow"]:
+            return True  # after punctuation, or after the township or county it lies in (中益乡华溪村)
+        return start in self._cuts(start - 6, start + 6)
+
+    def _is_word(self, start: int, end: int) -> bool:
+        """The segmenter cuts the text at both ends of the stem (not 公正安全 for 正安)."""
+        cuts = self._cuts(start - 6, end + 6)
+        return start in cuts and end in cuts
+
+    def _with_zones(self, mentions: list[Mention]) -> list[Mention]:
+        """Add development zones named by pattern (山亭经济开发区, 西宁经济技术开发区东川工业园区):
+        a zone whose stem is a place, or that follows a place or zone, hangs under it."""
+        text = self.doc.text
+        c = self.c
+        longest_first = sorted(c["zone_suffixes"], key=len, reverse=True)
+        suffixes = "|".join(map(re.escape, longest_first))
+        zones: list[Mention] = []
+        by_end = {m[1]: m for m in mentions}
+        self.pattern_zones: dict[str, Place] = {}  # zone name -> the place it hangs under
+        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})", text):
+            start, end = m.span()
+            if end in by_end:  # the gazetteer knows this zone (西海岸新区)
+                continue
+            suffix = next(x for x in longest_first if m.group().endswith(x))
+            parent = None
+            stem_end = end - len(suffix)
+            inside = [x for x in mentions if start <= x[0] and x[1] <= stem_end]
+            if inside:  # 枣庄市山亭经济开发区: the zone starts after the chain that names its parent
+                last = inside[-1]
+                start = last[1] if stem_end - last[1] >= 2 else last[0]
+            for k in range(start, stem_end):  # the stem: a place name ending where the suffix starts
+                stem_text = text[k:end - len(suffix)]
+                if len(stem_text) < 2:
+                    break
+                place = self.gaz.resolve(stem_text) if stem_text not in c["zone_bad_stems"] else None
+                if place is not None and not place.ambiguous:
+                    parent, start = place, k
+                    break
+            before = by_end.get(start) or (zones[-1] if zones and zones[-1][1] == start else None)
+            if before is not None:
+                parent = self.resolved.get(before[2]) or self.gaz.resolve(before[2])
+            if parent is None:
+                continue
+            name = text[start:end]
+            place = Place(name, parent.full + name, parent.province, parent.city,
+                          parent.district or (parent.name if parent.level == "district" else None),
+                          parent.adcode, "zone")
+            self.resolved[name] = place
+            self.pattern_zones[name] = parent
+            zones.append((start, end, name))
+        if not zones:
+            self.mention_starts = [m[0] for m in mentions]
+            return mentions
+        kept = [m for m in mentions if not any(z[0] <= m[0] < z[1] or z[0] < m[1] <= z[1] for z in zones)]
+        out = sorted(kept + zones)
+        self.mention_starts = [m[0] for m in out]
+        return out
+
+    def _chain_prefixes(self) -> tuple[set[str], set[str]]:
+        """Code prefixes of the places the document names: townships under any of them, villages
+        under its counties and cities (under its provinces only when it names nothing smaller)."""
+        places = [p for p in (self.resolve(m[2]) for m in self.mentions) if p is not None and p.adcode]
+        by_level: dict[str, set[str]] = {"district": set(), "city": set(), "province": set()}
+        for p in places:
+            lvl = "district" if p.level in ("district", "zone") else p.level
+            if lvl in by_level:
+                by_level[lvl].add(p.adcode[: {"district": 6, "city": 4, "province": 2}[lvl]])
+        smaller = by_level["district"] | by_level["city"]
+        return smaller | by_level["province"], smaller or by_level["province"]
+
+    def resolve(self, surface: str) -> Place | None:
+        if surface not in self.resolved:
+            self.resolved[surface] = self.gaz.resolve(surface, self.context)
+        return self.resolved[surface]
+
+    def _key(self, place: Place) -> str:
+        if place.level == "zone" and place.name in self.pattern_zones:
+            return f"zone:{place.name}"
+        return place.adcode or f"{place.level}:{place.name}"
+
+    def _preferred_surfaces(self) -> dict[str, str]:
+        """The name the report uses most for each place, preferring names with a suffix (长岛综合试验区 over 长岛)."""
+        counts: dict[str, Counter] = {}
+        for _, _, surface in self.mentions:
+            place = self.resolve(surface)
+            if place is not None:  # a stem (胶州先锋) only counts where nothing else names the place
+                counts.setdefault(self._key(place), Counter())[surface] += 0 if surface in self.stems else 1
+        out = {}
+        for key, counter in counts.items():
+            place = self.resolve(next(iter(counter)))
+            suffixed = [s for s in counter if s.endswith(self.name_suffixes) and s not in self.stems]
+            if not suffixed:
+                out[key] = place.name  # only 三亚 or 青岛 written: give the division's name
+                continue
+            best = max(suffixed, key=lambda s: (counter[s], -len(s)))  # a tie goes to the shorter (石柱县)
+            out[key] = place.name if best.endswith(place.name) else best  # 青岛西海岸新区 -> 西海岸新区
+        return out
+
+    def region(self, place: Place | None, surface: str) -> Region:
+        name = self.surface.get(self._key(place), surface) if place else surface
+        return Region(name, place)
+
+    def local_at(self, pos: int, end: int | None = None, longer: bool = False) -> str | None:
+        """A 街道/镇/村/社区 name starting at `pos` (南街街道, 田家沟村), or None.
+
+        Where the document's region chain is known, only names the registry lists
+        under it count; elsewhere the suffix pattern with its negative word lists."""
+        limit = end if end is not None else len(self.doc.text)
+        if self.local_names:
+            m = self.local_starts.get(pos)
+            return m[2] if m is not None and m[1] <= limit else None
+        return self._pattern_local_at(pos, limit, longer)
+
+    def _add_own_locals(self) -> None:
+        """A village or community the registry lacks (renamed, or written 付竹村 for 傅竹村) still
+        counts where the report itself vouches for it: it opens a line (象山社区位于…; a title's
+        付竹村调研) and passes the suffix rules. Its other mentions in the text count too."""
+        text = self.doc.text
+        names = set()
+        for line in self.doc.lines:
+            lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
+            for pos in (lead, *(k + 1 for k in range(line.start, min(line.end, line.start + 40))
+                                 if text[k] in "—-－:：" and line.looks_like_heading)):
+                name = self._pattern_local_at(pos, line.end, False)
+                if name and not self.local_names.get(name):
+                    names.add(name)
+        if not names:
+            return
+        taken = [(m[0], m[1]) for m in self.local_mentions]
+        for name in names:
+            at = text.find(name)
+            while at >= 0:
+                if not any(a < at + len(name) and at < b for a, b in taken):
+                    self.local_mentions.append((at, at + len(name), name))
+                at = text.find(name, at + len(name))
+        self.local_mentions.sort()
+        self.local_starts = {m[0]: m for m in self.local_mentions}
+        self.local_ends = [m[1] for m in self.local_mentions]
+
+    def _pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
+        m = self.local_rx.match(self.doc.text, pos, limit)
+        if not m:
+            return None
+        name = m.group()
+        if name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"]) \
+                or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name):
+            return None
+        stem = name[: -2] if name.endswith(("街道", "社区")) else name[:-1]
+        longest = (4 if name.endswith(("街道", "社区")) else 3) + (1 if longer else 0)
+        if self.doc.text[m.end():m.end() + 1] in self.c["local_not_followed_by"]:
+            return None  # 村庄, 村民, 镇级: the suffix starts a word
+        banned = ("v", "p", "c", "d") if longer else NOT_NAME_TAGS
+        if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
+            return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
+        if any(m2[0] < m.end() and m2[1] > pos for m2 in self.near(pos)):
+            return None  # a division name, not a local one
+        return name
+
+    def local_region(self, name: str, parent: Place | None) -> Region:
+        """The Region of a local name: its registry entry (under `parent` when several), else a
+        place hung under `parent`."""
+        entries = self.local_names.get(name) if self.local_names else None
+        if entries:
+            fitting = [e for e in entries if parent is not None and parent.adcode
+                       and e.code.startswith(prefix_of(parent))] or entries
+            return Region(name, registry_place(fitting[0], self.gaz))
+        return Region(name, local_place(name, parent))
+
+    def chain_at(self, pos: int, limit: int | None = None,
+                 base: Place | None = None) -> tuple[Region | None, int]:
+        """The place named by the chain of names starting at `pos` (深圳市南山区, 湄潭县兴隆镇) and its end."""
+        region, end = None, pos
+        while end in self.starts and (limit is None or end < limit):
+            _, m_end, surface = self.starts[end]
+            place = self.resolve(surface)
+            region = (self.region(place, surface) if place else Region(surface, None)).because("sentence", pos, m_end)
+            end = m_end
+        for _ in range(2):  # 草海镇新华村: a township, then a village in it
+            local = self.local_at(end, limit)
+            if not local:
+                break
+            region = self.local_region(local, region.place if region else base).because(
+                "sentence", end, end + len(local))
+            end += len(local)
+        return region, end
+
+    def is_media(self, pos: int) -> bool:
+        """吉林日报讯, 枣庄新闻网, 新华社拉萨12月10日电: a newspaper or a dateline, not a subject."""
+        text = self.doc.text
+        m = self.starts.get(pos) or self.local_starts.get(pos)
+        end = m[1]
+        if any(text.startswith(w, end) for w in self.c["media_suffixes"]):
+            return True
+        return any(text.endswith(a, 0, pos) for a in self.c["dateline_agencies"])
+
+    def ending_at(self, stop: int) -> list[Mention]:
+        return self.by_end.get(stop, [])
+
+    def names_place(self, start: int, limit: int) -> bool:
+        """Whether the clause at `start` (在星光岛社区的…中) names a place of its own."""
+        end = start
+        while end < limit and self.doc.text[end] not in CLAUSE_BREAKS:
+            end += 1
+        lo = bisect.bisect_left(self.mention_starts, start)
+        return (lo < len(self.mentions) and self.mentions[lo][0] < end) or any(
+            self.local_at(k, end) for k in range(start, end - 1))

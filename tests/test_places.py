@@ -1,0 +1,56 @@
+"""Finding the places a document names (pbmine.places): what is a mention, and what is not."""
+from __future__ import annotations
+
+import pytest
+
+from pbmine.places import PlaceMentions
+from pbmine.sections import split_document
+
+HEAD = "河北省石家庄市无极县党建工作综述\n\n"
+
+
+def names(text: str) -> set[str]:
+    found = PlaceMentions(split_document("t", text))
+    return {m[2] for m in found.mentions} | {m[2] for m in found.local_mentions}
+
+
+@pytest.mark.parametrize("sentence,named", [
+    ("七汲镇王村建起大棚300个。", {"七汲镇", "王村"}),        # a township and a village of the registry
+    ("王村现有耕地4200亩。", {"王村"}),
+])
+def test_registry_names_under_the_documents_chain(sentence, named):
+    assert named <= names(HEAD + sentence)
+
+
+@pytest.mark.parametrize("sentence,not_a_place", [
+    ("八成村党组织书记参加了培训。", "八成村"),     # 80 % of villages
+    ("选派干部下沉街道社区开展服务。", "下沉街道"),  # a verb
+    ("打造典型村12个、重点村8个。", "典型村"),
+    ("打造典型村12个、重点村8个。", "重点村"),
+    ("示范村建设稳步推进。", "范村"),               # a short name must start a word
+])
+def test_suffix_shapes_that_are_not_places(sentence, not_a_place):
+    assert not_a_place not in names(HEAD + sentence)
+
+
+def test_a_village_of_another_province_is_not_named():
+    # 王村 exists in 河北 无极县; a report from 海南 三亚 does not name it
+    assert "王村" not in names("海南省三亚市党建工作综述\n\n王村现有耕地4200亩。\n")
+
+
+def test_a_zone_hangs_under_the_place_its_stem_names():
+    found = PlaceMentions(split_document("t", "山东省枣庄市山亭经济开发区工作综述\n\n新建厂房12座。\n"))
+    zone = found.resolve("山亭经济开发区")
+    assert zone is not None and zone.level == "zone" and zone.city == "枣庄市"
+
+
+def test_a_county_stem_counts_under_its_province_only_as_a_word():
+    found = PlaceMentions(split_document("t", "贵州天柱:党建引领乡村振兴\n\n全县建成合作社12个。\n"))
+    assert "天柱" in {m[2] for m in found.mentions}
+    assert found.resolve("天柱").name == "天柱县"
+
+
+def test_chain_at_reads_the_most_specific_place():
+    text = "遵义市湄潭县兴隆镇党委\n"
+    region, end = PlaceMentions(split_document("t", text)).chain_at(0)
+    assert region.name == "兴隆镇" and text[:end] == "遵义市湄潭县兴隆镇"
