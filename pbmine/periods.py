@@ -37,10 +37,21 @@ def years_in(text: str) -> list[tuple[int, int]]:
 
 
 def frames(text: str, pos: int) -> bool:
-    """2012年，全村…; 截至2012年底…; 2016年以来…: a year set as the frame of what follows
+    """2012年，全村…; 2012年全村…; 截至2012年底…; 2016年以来…: a year set as the frame of what follows
     (not 2021年建成5所学校, a fact of that year alone)."""
-    m = re.match(r"(?:19|20)\d{2}\s*年(?:底|末|以来|来|初|度)?[，,]|(?:19|20)\d{2}\s*年(?:底|末|以来)", text[pos:pos + 10])
+    m = re.match(r"(?:19|20)\d{2}\s*年(?:底|末|以来|来|初|度)?[，,]|(?:19|20)\d{2}\s*年(?:底|末|以来)"
+                 r"|(?:19|20)\d{2}\s*年全[村镇乡县市区省州旗]", text[pos:pos + 10])
     return bool(m) or "截" in text[max(0, pos - 3):pos + 1]
+
+
+SINCE = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?(?:以来|来)")
+FROM_ON = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起")  # 从2011年10月起 (but 2006年起,… is when it began)
+SPACED_YEAR = re.compile(r"(?<![\d.])(20\d{2}) (?=[\u4e00-\u9fff])")  # “2022 海外华文媒体…行”: an event's year
+
+
+def is_founding(text: str, pos: int) -> bool:
+    """社区成立于2001年7月: when something began, not the year of the figures around it."""
+    return text[max(0, pos - 4):pos].endswith(tuple(words()["founding_markers"]))
 
 
 def first_year(text: str) -> int | None:
@@ -91,8 +102,7 @@ def report_date(doc: Document) -> ReportDate:
             if m and any(lbl in line.stripped for lbl in w["date_labels"]):
                 date_year = int(m.group(1))
     lead_year = _lead_year(doc, date_year)
-    named = [y for _, y in years_in(doc.text)]
-    first = max(named) if named else None  # with no date anywhere, the latest year the text names
+    first = latest_year(doc.text)  # with no date anywhere, the latest year the text names
     head = "".join("".join(ln.stripped.split()) for ln in doc.lines[:4])  # 政 府 工 作 报 告
     if any(word in head for word in w["review_titles"]):
         if delivered is not None:
@@ -107,19 +117,44 @@ def report_date(doc: Document) -> ReportDate:
     return ReportDate(year, date_year or year)
 
 
+def latest_year(text: str) -> int | None:
+    """The year a dateless text was written in, from the latest year it names: a founding year
+    tells nothing, a plan's year (2023年将…) is the year after, and a year compared against or
+    reached (比2019年, 达到2020年全年…的70%) the year before."""
+    w = words()
+    best = None
+    spaced = [(m.start(), int(m.group(1))) for m in SPACED_YEAR.finditer(text)
+              if text[m.end()] not in w["not_after_spaced_year"]]
+    for pos, year in years_in(text) + spaced:
+        before, after = text[max(0, pos - 4):pos], text[pos + 4:pos + 9].lstrip(" 年")
+        if is_founding(text, pos):
+            continue
+        if before.endswith(tuple(w["comparison_markers"])) or (
+                before.endswith(tuple(w["reached_markers"])) and after.startswith("全年")):
+            year += 1
+        elif after.startswith(tuple(w["plan_markers"])):
+            year -= 1
+        best = year if best is None else max(best, year)
+    return best
+
+
 def _lead_year(doc: Document, date_year: int | None) -> int | None:
     """A year the first paragraph of running text opens with or cuts its data off at."""
     for line in doc.lines[:15]:
         s = line.stripped
         if len(s) < 40 and not s.endswith("。"):
             continue
-        span = YEAR_SPAN.search(s[:160])  # 自2021年6月到2024年6月…以来: the span's end
+        head = s[:160]
+        spans = [m.span() for m in YEAR_SPAN.finditer(head)]
+        framing = [(pos, year) for pos, year in years_in(head) if frames(s, pos)
+                   and not any(a <= pos < b for a, b in spans)
+                   and (date_year is None or date_year - 1 <= year <= date_year)]
+        framing.sort(key=lambda py: "截" not in s[max(0, py[0] - 3):py[0]])  # 截至2022年8月底 first
+        if framing:
+            return framing[0][1]
+        span = YEAR_SPAN.search(head)  # 自2021年6月到2024年6月…以来: the span's end
         if span and (date_year is None or int(span.group(2)) <= date_year):
             return int(span.group(2))
-        for pos, year in years_in(s[:160]):
-            if frames(s, pos):
-                if date_year is None or date_year - 1 <= year <= date_year:
-                    return year
         return None
     return None
 
@@ -134,6 +169,7 @@ class PeriodResolver:
         self.periods = sorted(w["periods"], key=len, reverse=True)
         self.relative = w["relative_years"]
         self.bases = tuple(w["comparison_markers"])
+        self.now_words = w["now_words"]
         self._para_year: dict[int, int | None] = {}
         self._frames: dict[int, list[tuple[int, int]]] = {}
         self.section_year = self._section_years()
@@ -164,13 +200,24 @@ class PeriodResolver:
             if m.start() > pos:
                 best, pos = int(m.group(2)), m.start()
         for at, year in years_in(text):
-            if at > pos and not self._is_base(text, at):
-                best, pos = year, at
+            if at > pos and not self._is_base(text, at) and not is_founding(text, at):
+                best, pos = self._since(text, at, year), at
         for word, delta in self.relative.items():
             at = text.rfind(word)
             if at > pos and self.date.date_year and not self._is_base(text, at):
                 best, pos = self.date.date_year + delta, at
+        for word in self.now_words:
+            at = text.rfind(word)
+            if at > pos and self.date.year:
+                best, pos = self.date.year, at
         return best
+
+    def _since(self, text: str, at: int, year: int) -> int:
+        """2021年以来… counts up to the report's own year (when that is later)."""
+        since = SINCE.match(text, at) or (FROM_ON.match(text, at) and text[max(0, at - 1):at] in ("从", "自"))
+        if since and self.date.year and self.date.year > year:
+            return self.date.year
+        return year
 
     def _is_base(self, text: str, at: int) -> bool:
         """比上年, 较2019年, 与去年同期相比: the year compared against, not the figure's."""
@@ -181,7 +228,8 @@ class PeriodResolver:
         last year an earlier sentence of the paragraph named (2012年，全村…。村域总面积…)."""
         line = self.doc.lines[sentence.line]
         if sentence.line not in self._para_year:
-            found = [y for pos, y in years_in(line.text[:12]) if not self._is_base(line.text, pos)]
+            found = [self._since(line.text, pos, y) for pos, y in years_in(line.text[:12])
+                     if not self._is_base(line.text, pos) and not is_founding(line.text, pos)]
             self._para_year[sentence.line] = found[0] if found else None
         head = self._para_year[sentence.line]
         if head is not None:
@@ -195,7 +243,7 @@ class PeriodResolver:
         if index not in self._frames:
             line = self.doc.lines[index]
             text = line.text
-            self._frames[index] = [(line.start + pos, y) for pos, y in years_in(text)
+            self._frames[index] = [(line.start + pos, self._since(text, pos, y)) for pos, y in years_in(text)
                                    if not self._is_base(text, pos) and not self._is_range_start(text, pos)
                                    and frames(text, pos)]
         return self._frames[index]
