@@ -58,7 +58,7 @@ class Extractor:
         periods = PeriodResolver(doc)
         self.finder.places = {m[2] for m in regions.places.mentions} | {m[2] for m in regions.places.local_mentions}
         claims: list[Claim] = []
-        last: dict[tuple[int, str], str] = {}  # (paragraph, unit) -> the last metric phrase there
+        lines: list[int] = []  # the paragraph of each claim
         for sent in doc.sentences:
             quantities = find_quantities(sent.text, self.lex)
             if not quantities:
@@ -73,10 +73,8 @@ class Extractor:
             found = [regions.region_for(sent, q.start) for q in quantities]
             phrases = _not_places(phrases, found, quantities)
             for q, att, phrase, region in zip(quantities, attachments, phrases, found):
-                # 丰乐村50万元: nothing counted beside the figure; the paragraph's last figure in its unit says what
-                phrase = phrase or last.get((sent.line, q.unit), "")
-                if phrase:
-                    last[(sent.line, q.unit)] = phrase
+                phrase = phrase or ""
+                lines.append(sent.line)
                 claims.append(Claim(
                     doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=phrase,
                     value=q.value, unit=q.unit, kind=q.kind, start=q.start, end=q.end,
@@ -87,7 +85,7 @@ class Extractor:
                     section=_section_heading(doc, sent, quoted), path=doc.path,
                     **(region.fields() if region else {}),
                 ))
-        return claims
+        return _from_neighbours(claims, lines, self.lex)
 
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
         """The claims of one text; figures out of range (a run of thousands of digits) are none."""
@@ -104,15 +102,33 @@ class Extractor:
 def _not_places(phrases: list[str | None], regions: list, quantities: list) -> list[str | None]:
     """丰乐村50万元、夏桐村15万元…村集体经济收入率先达到5万元: the place that took the figure is
     where, not what; what is the nearest figure of the same unit in the sentence whose phrase is not
-    a place (else nothing, and the paragraph's last figure in that unit is used)."""
+    a place (else nothing, and the paragraph's last figure in that unit is used). A figure with no
+    phrase at all is read the same way."""
     names = {r.name for r in regions if r is not None}
     out = list(phrases)
     for k, p in enumerate(phrases):
-        if p and p in names:
+        if not p or p in names:
             others = [(abs(j - k), phrases[j]) for j in range(len(phrases))
                       if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
             out[k] = min(others)[1] if others else None
     return out
+
+
+def _from_neighbours(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:
+    """丰乐村50万元、夏桐村15万元……村集体经济收入达到5万元: a figure with nothing counted beside it
+    counts what the nearest figure of its unit in the same paragraph counts (the earlier one on a tie)."""
+    by_key: dict[tuple[int, str], list[int]] = {}
+    for k, c in enumerate(claims):
+        if c.phrase:
+            by_key.setdefault((lines[k], c.unit), []).append(k)
+    for k, c in enumerate(claims):
+        if c.phrase:
+            continue
+        near = by_key.get((lines[k], c.unit))
+        if near:
+            j = min(near, key=lambda j: (abs(j - k), j > k))
+            c.phrase, c.metric = claims[j].phrase, lex.canonical(claims[j].phrase)
+    return claims
 
 
 def _section_heading(doc: Document, sent, quoted: str) -> str | None:

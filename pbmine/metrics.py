@@ -22,6 +22,7 @@ CLAUSE_BREAK = set("，。！？；：,!?;:…\n（）()【】[]—")
 LIST_BREAK = set("、")
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 MAX_PHRASE = 24
+FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
 
 
 @dataclass
@@ -95,6 +96,11 @@ class MetricFinder:
                     items.append(Item(inner, offset + i, offset + j + 1, "quote", "n"))
                     i = j + 1
                     continue
+            note = FOOTNOTE.match(chunk, i)
+            if note:  # 地区生产总值[2]174.99亿元: a footnote mark is not a break
+                items.append(Item(note.group(), offset + i, offset + note.end(), "space"))
+                i = note.end()
+                continue
             if ch in "(（":
                 j = chunk.find(")" if ch == "(" else "）", i + 1)
                 if 0 < j - i <= 10 and all(c.isalpha() or c in "、，," for c in chunk[i + 1: j]):
@@ -175,6 +181,8 @@ class MetricFinder:
             j += 1
         while out and out[-1].kind == "punct":
             out.pop()
+        if out and all(o.text in self.not_metric for o in out):
+            return []  # 突破百亿元|大关: a gloss of the figure, not what it counts
         return out
 
     def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
@@ -190,6 +198,7 @@ class MetricFinder:
         out: list[Item] = []
         j = i - 1
         skipping = True  # linking words right before the number: 达, 共计, 增长
+        conjunct = False  # a 和/及 was taken: the rest is its left noun
         while j >= 0:
             it = items[j]
             if it.kind == "space":
@@ -204,6 +213,10 @@ class MetricFinder:
                 continue
             if skipping and it.kind == "punct" and it.text in "，," and j > 0 and items[j - 1].text in self.frame_words:
                 j -= 2  # 重点企业中，有9家…: the frame 'among X' before the figure
+                continue
+            if skipping and it.kind == "word" and it.tag.startswith("d") and it.text not in self.negations \
+                    and it.text not in self.stops:
+                j -= 1  # 村集体经济收入|率先|达到5万元: an adverb before the verb
                 continue
             if skipping and it.kind == "word" and (it.tag.startswith("t") or it.text in self.not_metric):
                 j -= 1  # 由9月份的89.2%升至96.4%, 约占全国的六成: a time or a scope before the figure
@@ -225,7 +238,7 @@ class MetricFinder:
                     out.append(it)  # 办结|率, 改造|面积: the head takes its verb along
                     j -= 1
                     continue
-                return out[::-1], it.text
+                return self._verb_off(out, conjunct)[::-1], it.text
             if it.kind == "word" and it.text in self.negations and out:
                 out.append(it)  # 不|文明游览行为
                 j -= 1
@@ -242,6 +255,12 @@ class MetricFinder:
                 out += [it, items[j - 1], items[j - 2]]  # 35岁以下|党员占比
                 j -= 3
                 continue
+            if it.kind == "word" and it.tag == "c" and it.text in self.list_joiners and out and not conjunct \
+                    and j > 0 and self._nounish(items[j - 1]) and not self._is_place(items[j - 1]):
+                out.append(it)  # 社会保障和就业|4.07亿元, 收入和支出|分别达…: one name, or a list 分别 splits
+                conjunct = True
+                j -= 1
+                continue
             if it.kind == "word" and self._scope_word(it) or it.text in self.not_metric:
                 break  # 我县, 全集团: who, not what
             if not self._nounish(it) or it.text in self.not_metric:
@@ -250,7 +269,14 @@ class MetricFinder:
             j -= 1
         while out and out[-1].kind == "punct":
             out.pop()
-        return out[::-1], self._action_before(items, j)
+        return self._verb_off(out, conjunct)[::-1], self._action_before(items, j)
+
+    @staticmethod
+    def _verb_off(out: list[Item], conjunct: bool) -> list[Item]:
+        """服务|大学生及商户, 配强|网格长和专职网格员: the verb that takes a pair is not part of it."""
+        while conjunct and len(out) > 1 and out[-1].kind == "word" and out[-1].tag.startswith(("v", "x")):
+            out.pop()
+        return out
 
     def topic(self, items: list[Item], i: int) -> list[Item]:
         """The object written before its verb (这样的站点|西湖区已建成|128个, 老旧小区|改造|9个)."""
@@ -374,8 +400,8 @@ class MetricFinder:
                 fwd = self.forward(items, i, verb_first=True)  # 涵盖五大方面的19条|建设指标
             elif bwd and not fwd and self._after_you(items, i):
                 bwd = bwd + self.forward(items, i, verb_first=True)  # 医疗机构有11家|达到…标准
-            if fwd and bwd and len(_join(fwd) or "") == 1 and i + 1 < len(items) and items[i + 1].kind == "space":
-                fwd = []  # 427.4万名 党的…: a headline's next part is no phrase when one stands before the figure
+            if fwd and bwd and i + 1 < len(items) and items[i + 1].kind == "space":
+                fwd = []  # 党员277.84万名 基层党组织…: a headline's next part is no phrase when one stands before the figure
             phrase = fwd or bwd
             if phrase:
                 found[qi] = Attachment(_join(phrase), action)
@@ -417,15 +443,29 @@ class MetricFinder:
                 if items[j].text in self.respectively:
                     break
                 j -= 1
-            if j < 0 or items[j].text not in self.respectively or len(group) < 2:
+            if len(group) < 2:
                 continue
             phrase = found[group[0]].phrase if found[group[0]] else None
             parts = [p for p in re.split("|".join(map(re.escape, self.list_joiners)), phrase or "") if p]
+            if j < 0 or items[j].text not in self.respectively:
+                if len(parts) < 2 or len(parts) != len(group) or any(found[qi] and found[qi].phrase != phrase
+                                                                     for qi in group[1:]):
+                    continue  # 集体收入和人均收入增长1.8倍、3.4倍: as if 分别, where the counts agree
+                names = None
             if len(parts) == len(group):
-                names = parts
+                names = self._shared_modifier(parts)
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    def _shared_modifier(self, parts: list[str]) -> list[str]:
+        """一般公共预算收入和支出: the first item's modifier (一般公共预算) is the others' too,
+        where each of them is one word as long as the first item's head."""
+        first = [t.text for t in self.seg.tokens(parts[0])]
+        if len(first) < 2 or not all(len(self.seg.tokens(p)) == 1 and len(p) == len(first[-1]) for p in parts[1:]):
+            return parts  # 收入|支出 are parallel heads; 集体收入 and 人均收入 share nothing
+        modifier = "".join(first[:-1])
+        return [parts[0], *(modifier + p for p in parts[1:])]
 
     @staticmethod
     def _action_adjacent(items: list[Item], first: Item, action: str) -> bool:
