@@ -120,22 +120,26 @@ def report_date(doc: Document) -> ReportDate:
 def latest_year(text: str) -> int | None:
     """The year a dateless text was written in, from the latest year it names: a founding year
     tells nothing, a plan's year (2023年将…) is the year after, and a year compared against or
-    reached (比2019年, 达到2020年全年…的70%) the year before."""
+    reached (比2019年, 达到2020年全年…的70%) the year before; a year's own plan (2017年计划目标)
+    is that year."""
     w = words()
-    best = None
+    found = []
     spaced = [(m.start(), int(m.group(1))) for m in SPACED_YEAR.finditer(text)
               if text[m.end()] not in w["not_after_spaced_year"]]
     for pos, year in years_in(text) + spaced:
         before, after = text[max(0, pos - 4):pos], text[pos + 4:pos + 9].lstrip(" 年")
         if is_founding(text, pos):
             continue
-        if before.endswith(tuple(w["comparison_markers"])) or (
+        if after.startswith(tuple(w["plan_nouns"])):
+            found.append(year)
+        elif before.endswith(tuple(w["comparison_markers"])) or (
                 before.endswith(tuple(w["reached_markers"])) and after.startswith("全年")):
-            year += 1
+            found.append(year + 1)
         elif after.startswith(tuple(w["plan_markers"])):
-            year -= 1
-        best = year if best is None else max(best, year)
-    return best
+            found.append(year - 1)
+        else:
+            found.append(year)
+    return max(found, default=None)
 
 
 def _lead_year(doc: Document, date_year: int | None) -> int | None:
@@ -170,6 +174,7 @@ class PeriodResolver:
         self.relative = w["relative_years"]
         self.bases = tuple(w["comparison_markers"])
         self.now_words = w["now_words"]
+        self.that_year = w["that_year"]
         self._para_year: dict[int, int | None] = {}
         self._frames: dict[int, list[tuple[int, int]]] = {}
         self.section_year = self._section_years()
@@ -193,8 +198,9 @@ class PeriodResolver:
             out[line.index] = current
         return out
 
-    def _year_in(self, text: str) -> int | None:
-        """The last year named in `text` (a span 2021~2022年 gives its end)."""
+    def _year_in(self, text: str, context: str | None = None) -> int | None:
+        """The last year named in `text` (a span 2021~2022年 gives its end); `context` is the
+        paragraph up to the end of `text`, where 当年 looks back for its year."""
         best, pos = None, -1
         for m in YEAR_SPAN.finditer(text):
             if m.start() > pos:
@@ -206,15 +212,27 @@ class PeriodResolver:
             at = text.rfind(word)
             if at > pos and self.date.date_year and not self._is_base(text, at):
                 best, pos = self.date.date_year + delta, at
+        for word in self.that_year:
+            at = text.rfind(word)
+            if at > pos:
+                ctx = context if context is not None else text
+                best, pos = self._named_before(ctx, len(ctx) - len(text) + at) or self.date.year, at
         for word in self.now_words:
             at = text.rfind(word)
             if at > pos and self.date.year:
                 best, pos = self.date.year, at
         return best
 
+    def _named_before(self, text: str, at: int) -> int | None:
+        """The last year named before `at` (当年 looks back to it)."""
+        named = [y for pos, y in years_in(text[:at]) if not self._is_base(text, pos)]
+        return named[-1] if named else None
+
     def _since(self, text: str, at: int, year: int) -> int:
         """2021年以来… counts up to the report's own year (when that is later)."""
-        since = SINCE.match(text, at) or (FROM_ON.match(text, at) and text[max(0, at - 1):at] in ("从", "自"))
+        opened = text[max(0, at - 1):at] in ("从", "自")
+        clause = re.match(r"[^，,；;。]{0,24}?以来", text[at:])  # 自2013年实施…以来
+        since = SINCE.match(text, at) or (opened and (FROM_ON.match(text, at) or clause))
         if since and self.date.year and self.date.year > year:
             return self.date.year
         return year
@@ -257,7 +275,8 @@ class PeriodResolver:
 
     def year_for(self, sentence: Sentence, start: int) -> int | None:
         before = self.doc.text[sentence.start:start]
-        return self._year_in(before) or self._paragraph_year(sentence) \
+        paragraph = self.doc.text[self.doc.lines[max(0, sentence.line - 1)].start:start]  # and the one before
+        return self._year_in(before, paragraph) or self._paragraph_year(sentence) \
             or self.section_year.get(sentence.line) or self.date.year
 
     def period_for(self, sentence: Sentence, start: int) -> str | None:

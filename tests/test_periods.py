@@ -66,6 +66,11 @@ def test_cutoff_period():
     # a lead's cut-off beats the end of a plan's span
     ("吴山镇强村计划\n\n近年来,吴山镇启动三年强村计划,即2021~2023年,三年分别实现经营性收入全覆盖。截至2022年8月底,"
      "吴山镇村均集体经济收入48.13万元。\n全镇17个村实现企业联建全覆盖。\n", "17", 2022),
+    # 当年 is the year the text last named, not the date line's
+    ("发布时间:2026-02-09\n\n2021年,回隆村联合竹马村成立公司。\n当年,三村共同争取资金300万元。\n", "300万", 2021),
+    # 自2013年实施…以来 counts to the report's year; a year's own plan is that year
+    ("发布时间:2017-07-05\n\n截至2016年底,全市党员47.6万名。自2013年实施总量调控以来,年均净增幅为1.2%。\n", "1.2", 2016),
+    ("一季度全市实现地区生产总值626.9亿元,比2016年全年增速高0.3个百分点,与2017年计划目标持平。\n", "626.9亿", 2017),
     # negative: a fact of one year inside a paragraph does not frame the next sentence
     ("2022-12-31 08:19 半岛网\n\n今年以来新增就业7万人。2021年建成5所学校。前三季度新增企业300家。\n", "300", 2022),
 ])
