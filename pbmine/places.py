@@ -152,6 +152,8 @@ class PlaceMentions:
             every = self.gaz.county_stems(("",))
             words = [t.text for t in get_segmenter().tokens(title.text)] if title else []
             stems = {w: every[w] for w in words if w in every}
+            if not mentions:  # 新桦川…桦川振兴: a report naming no place but its county's stem, again and again
+                stems.update(self._repeated_stems(every))
         else:
             stems = self.gaz.county_stems(tuple(sorted(ctx)))
         opening = min(len(text), OPENING_CHARS)
@@ -175,6 +177,23 @@ class PlaceMentions:
         if not added:
             return mentions
         return sorted(mentions + added)
+
+    def _repeated_stems(self, every: dict[str, Place]) -> dict[str, Place]:
+        """The county stems a text without any other place name writes as a word at least twice
+        (one stem only: two would leave the report's county in doubt)."""
+        text = self.doc.text
+        common = common_stems()
+        found = {}
+        for stem, place in every.items():
+            if stem in common or text.count(stem) < 2:
+                continue
+            at, words = text.find(stem), 0
+            while at >= 0 and words < 2:
+                words += self._is_word(at, at + len(stem))
+                at = text.find(stem, at + len(stem))
+            if words >= 2:
+                found[stem] = place
+        return found if len(found) == 1 else {}
 
     def _cuts(self, lo: int, hi: int) -> set[int]:
         """Where the segmenter cuts the text between lo and hi (a few characters around a name)."""

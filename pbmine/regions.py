@@ -63,9 +63,43 @@ class RegionResolver:
                 if found:
                     return found.because(why)
         opening = min(len(self.doc.text), OPENING_CHARS)
-        found = [r for r in (self._first_chain(0, opening), self._township_named(0, opening)) if r is not None]
+        chain = self._first_chain(0, opening)
+        if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
+            return self._salient(chain).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区: the chain's end
+        found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
-        return first.because("lead") if first else None
+        if first is not None:
+            return first.because("lead")
+        media = self._media_place()
+        return media.because("report") if media else None
+
+    def _salient(self, region: Region) -> Region:
+        """在…悦崃镇水桥村1400亩…基地: a village the lead names once, in a chain whose township the
+        report keeps naming, is where one figure is; the report is about the township."""
+        text = self.doc.text
+        if region.start is None or region.place is None or region.place.level != "village" \
+                or text.count(region.name) > 1:
+            return region
+        k = bisect.bisect_left(self.places.local_ends, region.start)
+        if k < len(self.places.local_mentions) and self.places.local_mentions[k][1] == region.start:
+            start, end, name = self.places.local_mentions[k]
+            if name != region.name and text.count(name) >= 3:
+                county = self.gaz.by_adcode(region.place.adcode[:6]) if region.place.adcode else None
+                parent = self.places.local_region(name, county)
+                return parent.because("lead", start, end)
+        return region
+
+    def _media_place(self) -> Region | None:
+        """福州新闻网…讯, 福州日报记者…全市: with no place named but the outlet's, a local outlet's
+        place is the report's."""
+        for start, end, surface in self.places.mentions:
+            if start >= OPENING_CHARS:
+                break
+            if self.places.is_media(start):
+                place = self.places.resolve(surface)
+                if place is not None:
+                    return self.places.region(place, surface).because("report", start, end)
+        return None
 
     def _first_chain(self, start: int, end: int) -> Region | None:
         """The first place named between start and end (a division chain, a zone, a township or

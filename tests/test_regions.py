@@ -1,6 +1,7 @@
 """Region of a claim: report, headings, departments, subjects of sentences, scope words."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pbmine import extract_text
@@ -132,3 +133,23 @@ def test_a_township_unit_carries_its_registry_code_and_parents():
 ])
 def test_places_the_report_vouches_for(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a local outlet's place is the report's when nothing else names one (but never over a named place)
+    ("福州新闻网7月1日讯(福州日报记者 林晗)截至2021年6月,全市党员33.81万名。\n党员队伍结构不断优化。全市女党员近11万名。\n", "11万", "福州"),
+    ("福州新闻网7月1日讯 截至2021年6月,无极县党员3.2万名。\n", "3.2万", "无极县"),
+    # a report naming no place but its county's stem, again and again
+    ("政 府 工 作 报 告\n\n过去一年是桦川振兴发展进程中极不寻常的一年。全县新增企业12家,“新桦川”建设取得进展。\n",
+     "12", "桦川县"),
+    # ... but one mention of a stem is not enough
+    ("政 府 工 作 报 告\n\n过去一年是桦川振兴发展进程中极不寻常的一年。全县新增企业12家。\n", "12", None),
+    # the lead's chain ends in a community: the report is the community, not the township before it
+    ("近年来,南通市崇川区天生港镇街道龙湖佳苑社区党总支探索新模式。社区建成网格12个。\n", "12", "龙湖佳苑社区"),
+    # a village named once in the lead's chain, inside a township the report keeps naming
+    ("华龙网-新重庆客户端9月1日讯 入秋以来,在重庆石柱县悦崃镇水桥村有机水稻基地,稻穗随风摇曳。悦崃镇发展脆红李。"
+     "悦崃镇今年建成基地12个。\n", "12", "悦崃镇"),
+])
+def test_report_region_on_real_forms(text, number, region):
+    got = regions(text)[number]
+    assert (None if pd.isna(got) else got) == region
