@@ -28,6 +28,7 @@ from .regions import RegionResolver
 from .roles import Roles, refine
 from .schema import ARROW_SCHEMA, SCHEMA_VERSION, Claim, conform, read_claims, to_arrow, to_frame
 from .sections import Document, split_document
+from .tables import table_quantities
 from .segment import get_segmenter
 
 
@@ -59,15 +60,18 @@ class Extractor:
         self.finder.places = {m[2] for m in regions.places.mentions} | {m[2] for m in regions.places.local_mentions}
         claims: list[Claim] = []
         lines: list[int] = []  # the paragraph of each claim
+        cells = table_quantities(doc, self.lex)
         for sent in doc.sentences:
             quantities = find_quantities(sent.text, self.lex)
-            if not quantities:
-                continue
             for q in quantities:  # sentence offsets -> document offsets
                 q.start += sent.start
                 q.end += sent.start
                 q.outer_start += sent.start
                 q.outer_end += sent.start
+            if sent.line in cells:
+                quantities = _with_cells(quantities, cells[sent.line], sent)
+            if not quantities:
+                continue
             attachments = self.finder.attach(sent.text, sent.start, quantities)
             phrases = refine(self.roles, sent.text, sent.start, quantities, [a.phrase for a in attachments])
             found = [regions.region_for(sent, q.start) for q in quantities]
@@ -112,6 +116,13 @@ def _not_places(phrases: list[str | None], regions: list, quantities: list) -> l
                       if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
             out[k] = min(others)[1] if others else None
     return out
+
+
+def _with_cells(quantities: list, cells: list, sent) -> list:
+    """The sentence's quantities and the bare table cells inside it that nothing else covers."""
+    inside = [c for c in cells if sent.start <= c.start and c.end <= sent.end
+              and not any(q.outer_start < c.end and c.start < q.outer_end for q in quantities)]
+    return sorted(quantities + inside, key=lambda q: q.start) if inside else quantities
 
 
 def _from_neighbours(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:

@@ -22,6 +22,7 @@ CLAUSE_BREAK = set("，。！？；：,!?;:…\n（）()【】[]—")
 LIST_BREAK = set("、")
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 MAX_PHRASE = 24
+UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
 FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
 
 
@@ -65,6 +66,7 @@ class MetricFinder:
         self.relational = set(g["relational"])
         self.selection = set(g["selection"])
         self.measure_nouns = set(g["measure_nouns"])
+        self.generic_measures = set(g["generic_measures"])
         self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
         self.scope_initials = tuple(g["scope_initials"])
         self.township = re.compile(g["township_pattern"])
@@ -109,7 +111,8 @@ class MetricFinder:
                     i = j + 1
                     continue
             j = i
-            while j < len(chunk) and chunk[j] not in OPEN_QUOTES and chunk[j] not in "(（":
+            while j < len(chunk) and chunk[j] not in OPEN_QUOTES and chunk[j] not in "(（" \
+                    and not (chunk[j] in "[［〔" and FOOTNOTE.match(chunk, j)):
                 j += 1
             for tok in self.seg.tokens(chunk[i:j], offset + i):
                 items.append(self._item(tok))
@@ -386,6 +389,8 @@ class MetricFinder:
             if bwd and (all(self._is_place(it) or it.kind == "punct" for it in bwd)
                         or self.township.match(_join(bwd) or "")):
                 bwd = []  # 其中咸丰县|56名, 望京街道|5213件: a place is where, not what
+            if bwd and _join(bwd) in self.generic_measures:
+                bwd = self._subject_of(items, bwd[0]) + bwd  # 第一产业实现|增加值|153.6亿元
             if bwd and action and event and self._action_adjacent(items, bwd[0], action):
                 bwd = [Item(action, 0, 0, "word", "v")] + bwd  # 走访|辖区居民|1.2万余户次
             if not fwd and not bwd and action and event:
@@ -467,6 +472,18 @@ class MetricFinder:
         modifier = "".join(first[:-1])
         return [parts[0], *(modifier + p for p in parts[1:])]
 
+    def _subject_of(self, items: list[Item], first: Item) -> list[Item]:
+        """The noun phrase before the verb that precedes `first` (畜牧业|实现|增加值): whose measure it is."""
+        k = items.index(first) - 1
+        while k >= 0 and items[k].kind == "space":
+            k -= 1
+        if k <= 0 or not (items[k].kind == "word" and items[k].tag.startswith("v")):
+            return []
+        phrase, _ = self.backward(items, k)
+        if not phrase or any(self._is_place(it) or self._scope_word(it) for it in phrase):
+            return []
+        return phrase
+
     @staticmethod
     def _action_adjacent(items: list[Item], first: Item, action: str) -> bool:
         k = items.index(first) - 1
@@ -511,6 +528,7 @@ class MetricFinder:
         bounds = [-1] + [k for k, ch in enumerate(text) if ch in "|｜"] + [len(text)]
         cells = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
         head = "".join(ch for ch in text[cells[0][0]:cells[0][1]].strip() if ch not in QUOTES)
+        head = UNIT_GLOSS.sub("", head).lstrip("#＃").strip()  # 猪（万头）, #水稻: the label without its unit
         for qi, q in enumerate(quantities):
             s, e = q.outer_start - offset, q.outer_end - offset
             for k, (a, b) in enumerate(cells):

@@ -46,8 +46,10 @@ class Roles:
         comparators = "|".join(map(re.escape, g["comparators"]))
         changes = "|".join(map(re.escape, sorted(g["change_words"], key=len, reverse=True)))
         always = "|".join(map(re.escape, g["always_change"]))
+        totals = "|".join(map(re.escape, g["share_totals"]))
         return cls(
-            share=re.compile(rf"(?:约)?占(?:到)?(?:[^{CLAUSE}]{{1,16}}?的)?(?:比重|比例)?(?:{linking})?$"),
+            share=re.compile(rf"(?:约)?占(?:到)?(?:[^{CLAUSE}]{{1,16}}?的|[^{CLAUSE}]{{1,12}}?(?:{totals}))?"
+                             rf"(?:比重|比例)?(?:{linking})?$"),
             bound_before=re.compile(rf"(?:\d+(?:\.\d+)?岁|{heads})(?:{bounds})(?:学历)?$"),
             bound_head=re.compile(rf"(?:\d+(?:\.\d+)?岁|{heads})及?$"),
             rate_words=tuple(g["rate_words"]),

@@ -74,3 +74,33 @@ def test_canonical_names(sentence, canonical):
 def test_place_is_not_a_metric():
     claims = extract_text("全州培训学员320名,其中咸丰县56名。")
     assert claims["metric"].tolist() == ["学员", "学员"]
+
+
+@pytest.mark.parametrize("sentence,number,metric", [
+    ("地区生产总值[2]174.99亿元。", "174.99亿", "地区生产总值"),                 # a footnote mark is no break
+    ("全县地区生产总值2018年突破百亿元大关。", "百亿", "地区生产总值"),           # 大关 glosses the figure
+    ("基层报表从8610张压减至278张。", "8610", "基层报表"),                        # 从A至B: the subject before 从
+    ("基层报表从8610张压减至278张。", "278", "基层报表"),
+    ("全省党员总数较上年底净增17.92万名。", "17.92万", "党员总数净增"),          # a base between subject and change
+    ("社会保障和就业4.07亿元,增长7.6%。", "4.07亿", "社会保障和就业"),          # X和Y before a figure is one name
+    ("一般公共预算收入和支出分别达4.78亿元、20.2亿元。", "20.2亿", "一般公共预算支出"),  # 分别 shares the modifier
+    ("集体收入和人均收入增长1.8倍、3.4倍。", "3.4", "人均收入"),                # two names, two figures, in order
+    ("服务大学生及商户4600余人。", "4600余", "大学生及商户"),                     # the verb taking a pair is not in it
+    ("吸纳党员骨干、物业人员等44人。", "44", "党员骨干、物业人员"),              # 等 closes a list
+    ("第一产业实现增加值153.6亿元。", "153.6亿", "第一产业增加值"),              # a generic measure takes its subject
+    ("全市实现增加值13.5亿元。", "13.5亿", "增加值"),                             # ... but never a scope
+    ("全市女党员近11万名,占党员总数32.52%。", "32.52", "女党员"),                # a share names its group
+])
+def test_metric_on_real_forms(sentence, number, metric):
+    claims = extract_text(sentence + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+def test_a_headline_part_ends_at_a_space():
+    claims = extract_text("党员277.84万名 基层党组织12.39万个 陕西省党员队伍持续壮大\n\n正文。\n")
+    assert dict(zip(claims["number"], claims["metric"])) == {"277.84万": "党员", "12.39万": "基层党组织"}
+
+
+def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
+    claims = extract_text("丰乐村50万元、夏桐村15万元……全镇村集体经济收入率先达到5万元以上。\n")
+    assert claims.set_index("number").loc["50万", "metric"] == "村集体经济收入"

@@ -1,0 +1,145 @@
+"""Figures in tables written as text, whose units stand in the header, the row label or a caption.
+
+Statistics bulletins print tables; as text they become rows of cells::
+
+    单位：亿元
+    指标 | 指标值 | 同比增长（±%）
+    地区生产总值 | 4000.5 | 10.0
+    大牲畜（万头） | 96.9 | 8.7
+
+A bare number in a cell is a claim when the table says what it measures: the
+row label's gloss (万头) first, then the column header's (产量（万吨）), then
+the caption's 单位. A column whose header names a growth (同比增长, 比上年增长,
+±%) holds changes: -1.6 is a fall of 1.6 %. A number the table gives no unit
+for is not read. Cells that carry their own unit (96个) are found by the
+quantity grammar like any text. The cue words are in ``data/grammar.toml``
+(``[tables]``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .quantities import Quantity, find_quantities
+from .sections import Document, Line
+
+SEPARATOR = re.compile(r"[|｜]")
+NUMBER = re.compile(r"[-−－+＋]?\d+(?:\.\d+)?")
+GLOSS = re.compile(r"[（(]([^）)]{1,10})[）)]")
+CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s，,；;。]{1,6})")
+CAPTION_LINES = 3  # how far above a table its 单位 line may stand
+
+
+@dataclass(frozen=True)
+class Column:
+    unit: str | None   # as written in the header (万吨, %, 亿元), None when it names none
+    growth: bool       # a change against a base (同比增长, ±%)
+
+
+def table_quantities(doc: Document, lex: Lexicon) -> dict[int, list[Quantity]]:
+    """Quantities of the bare numbers in table rows, by line index, in document offsets."""
+    words = lex.grammar["tables"]
+    out: dict[int, list[Quantity]] = {}
+    for block in _blocks(doc.lines):
+        columns: list[Column] | None = None  # a table without a header row says nothing of its units
+        caption = carried = None
+        for row in block:
+            if not _is_data(row):  # a header, opening a table (or the next one in the run)
+                caption = _caption_unit(doc.lines, row.index)
+                columns = [_column(cell, words) for cell in _cells(row)]
+                carried = None
+            elif columns is not None:
+                gloss = GLOSS.search(_cells(row)[0][2])
+                carried = gloss.group(1) if gloss else carried  # 大牲畜（万头）, then #黄牛及肉牛, 奶牛: still 万头
+                found = _row(row, columns, caption, carried, lex)
+                if found:
+                    out[row.index] = found
+    return out
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of consecutive lines of two or more cells."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if len(SEPARATOR.findall(line.text)) >= 1 and line.stripped:
+            current.append(line)
+            continue
+        if current and _is_group_label(line):
+            continue  # 期末畜禽存栏: a label over the rows that follow, inside the table
+        if len(current) >= 2:
+            blocks.append(current)
+        current = []
+    if len(current) >= 2:
+        blocks.append(current)
+    return blocks
+
+
+def _is_group_label(line: Line) -> bool:
+    s = line.stripped
+    return 0 < len(s) <= 12 and not NUMBER.search(s) and not s.endswith(("。", "：", ":"))
+
+
+def _cells(line: Line) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell, in document offsets, stripped."""
+    cells = []
+    pos = 0
+    parts = SEPARATOR.split(line.text)
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        start = line.start + pos + lead
+        cells.append((start, start + len(text), text))
+        pos += len(part) + 1
+    return cells
+
+
+def _is_data(line: Line) -> bool:
+    return any(NUMBER.fullmatch(text) for _, _, text in _cells(line)[1:])
+
+
+def _caption_unit(lines: list[Line], header: int) -> str | None:
+    for line in reversed(lines[max(0, header - CAPTION_LINES):header]):
+        m = CAPTION_UNIT.search(line.text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _column(cell: tuple[int, int, str], words: dict) -> Column:
+    text = cell[2]
+    gloss = GLOSS.search(text)
+    unit = gloss.group(1).strip("±+-") if gloss else None
+    growth = any(w in text for w in words["growth_headers"])
+    return Column(unit or None, growth)
+
+
+def _row(row: Line, columns: list[Column], caption: str | None, own_unit: str | None,
+         lex: Lexicon) -> list[Quantity]:
+    cells = _cells(row)
+    found = []
+    for k, (start, end, text) in enumerate(cells[1:], start=1):
+        if not NUMBER.fullmatch(text) or k >= len(columns):
+            continue
+        column = columns[k]
+        negative = text[0] in "-−－"
+        digits = text.lstrip("-−－+＋")
+        at = start + (len(text) - len(digits))
+        if column.growth:
+            q = _parse(("下降" if negative else "增长") + digits + "%", lex)
+        else:
+            unit = own_unit or column.unit or caption
+            q = _parse(digits + unit, lex) if unit and not negative else None
+        if q is None:
+            continue
+        q.start, q.end = at, at + len(digits)
+        q.outer_start, q.outer_end = at, at + len(digits)
+        found.append(q)
+    return found
+
+
+def _parse(written: str, lex: Lexicon) -> Quantity | None:
+    """The quantity of a number written with the unit the table gives it (540.4万吨)."""
+    found = find_quantities(written, lex)
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,52 @@
+"""Bare numbers in tables written as text take their unit from the row label, header or caption."""
+from __future__ import annotations
+
+import pytest
+
+from pbmine import extract_text
+
+TABLE = (
+    "2012年大庆市国民经济和社会发展统计公报\n\n"
+    "2012年地区生产总值\n单位：亿元\n"
+    "指标 | 指标值 | 同比增长（±%）\n"
+    "地区生产总值 | 4000.5 | 10.0\n"
+    "第一产业 | 153.6 | -1.6\n"
+    "2012年畜牧业生产\n"
+    "指标名称 | 指标值 | 同比增长（±%）\n"
+    "期末畜禽存栏\n"
+    "大牲畜（万头） | 96.9 | 8.7\n"
+    "#黄牛及肉牛 | 32.1 | 9.3\n"
+    "指标名称 | 产量（万吨） | 同比增长（±%）\n"
+    "粮食 | 650.0 | 17.3\n"
+)
+
+
+def rows():
+    claims = extract_text(TABLE)
+    return {n: (v, u, k, m, d) for n, v, u, k, m, d in
+            claims[["number", "value", "unit", "kind", "metric", "direction"]].itertuples(index=False)}
+
+
+@pytest.mark.parametrize("number,value,unit,kind,metric", [
+    ("4000.5", 4000.5e8, "元", "money", "地区生产总值"),     # the caption's 单位
+    ("10.0", 10.0, "%", "growth", "地区生产总值"),           # a growth column
+    ("96.9", 96.9e4, "头", "count", "大牲畜"),               # the row label's gloss, a group label above
+    ("32.1", 32.1e4, "头", "count", "黄牛及肉牛"),           # a sub-row keeps the unit of the row before
+    ("650.0", 650.0e4, "吨", "measure", "粮食"),             # the column header's gloss
+])
+def test_cells_take_the_tables_unit(number, value, unit, kind, metric):
+    v, u, k, m, _ = rows()[number]
+    assert (v, u, k, m) == pytest.approx((value, unit, kind, metric))
+
+
+def test_a_negative_growth_is_a_fall():
+    v, u, k, _, d = rows()["1.6"]
+    assert (v, u, k, d) == (1.6, "%", "growth", "down")
+
+
+@pytest.mark.parametrize("text", [
+    "指标 | 指标值\n地区生产总值 | 4000.5\n",               # no unit anywhere: not read
+    "地区生产总值 | 4000.5 | 10.0\n第一产业 | 153.6 | 11.0\n",  # no header row
+])
+def test_numbers_the_table_gives_no_unit_are_not_claims(text):
+    assert extract_text(text).empty
