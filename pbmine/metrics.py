@@ -13,29 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import QUOTES, Lexicon
+from .lexicon import QUOTES
+from .phrases import CLAUSE_BREAK, UNIT_GLOSS, Item, PhraseFinder, _join
 from .quantities import Quantity
-from .segment import Segmenter, Token
-
-OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
-CLAUSE_BREAK = set("，。！？；：,!?;:…\n（）()【】[]—")
-LIST_BREAK = set("、")
-NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
-MAX_PHRASE = 24
-UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
-FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
-
-
-@dataclass
-class Item:
-    """A token, a quoted name or a quantity in the stream of one sentence."""
-
-    text: str
-    start: int
-    end: int
-    kind: str  # "word", "quote", "punct", "qty"
-    tag: str = ""
-    qty: int = -1  # index of the quantity for kind == "qty"
 
 
 @dataclass
@@ -44,242 +24,8 @@ class Attachment:
     action: str | None
 
 
-class MetricFinder:
-    """Finds metric phrases with one lexicon and one segmenter."""
-
-    def __init__(self, lex: Lexicon, seg: Segmenter):
-        g = lex.grammar["metric"]
-        self.lex, self.seg = lex, seg
-        self.linking = set(g["linking"]) | set(lex.qualifiers_before)
-        self.change = set(lex.grammar["change"]["up"]) | set(lex.grammar["change"]["down"])
-        self.actions = set(g["actions"])
-        self.stops = set(g["stops"])
-        self.not_metric = set(g["not_metric"])
-        self.negations = set(g.get("negations", []))
-        self.comparison = set(g.get("comparison", []))
-        self.respectively = set(g.get("respectively", []))
-        self.event_units = set(g.get("event_units", []))
-        self.subset_words = tuple(g["subset_words"])
-        self.frame_words = tuple(g["frame_words"])
-        self.list_joiners = tuple(g["list_joiners"])
-        self.from_words = tuple(lex.grammar["change"]["from"])
-        self.relational = set(g["relational"])
-        self.selection = set(g["selection"])
-        self.measure_nouns = set(g["measure_nouns"])
-        self.generic_measures = set(g["generic_measures"])
-        self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
-        self.scope_initials = tuple(g["scope_initials"])
-        self.township = re.compile(g["township_pattern"])
-        self.places = None  # set per document: surfaces of place names, never a metric
-
-    # -- the stream -----------------------------------------------------
-    def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
-        """Words, quoted names, punctuation and quantities of a sentence, in order."""
-        items: list[Item] = []
-        pos = 0
-        for qi, q in enumerate(quantities):
-            items += self._words(text[pos: q.outer_start - offset], offset + pos)
-            items.append(Item(text[q.outer_start - offset: q.outer_end - offset], q.outer_start,
-                              q.outer_end, "qty", qty=qi))
-            pos = q.outer_end - offset
-        items += self._words(text[pos:], offset + pos)
-        return items
-
-    def _words(self, chunk: str, offset: int) -> list[Item]:
-        items: list[Item] = []
-        i = 0
-        while i < len(chunk):
-            ch = chunk[i]
-            if ch in OPEN_QUOTES:
-                close = CLOSE_QUOTES[OPEN_QUOTES.index(ch)]
-                j = chunk.find(close, i + 1)
-                if 0 < j - i <= 30:
-                    inner = chunk[i + 1: j]
-                    items.append(Item(inner, offset + i, offset + j + 1, "quote", "n"))
-                    i = j + 1
-                    continue
-            note = FOOTNOTE.match(chunk, i)
-            if note:  # 地区生产总值[2]174.99亿元: a footnote mark is not a break
-                items.append(Item(note.group(), offset + i, offset + note.end(), "space"))
-                i = note.end()
-                continue
-            if ch in "(（":
-                j = chunk.find(")" if ch == "(" else "）", i + 1)
-                if 0 < j - i <= 10 and all(c.isalpha() or c in "、，," for c in chunk[i + 1: j]):
-                    # 老年食堂(助餐点), 信用社区(村)试点: a short gloss stays with its noun
-                    items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "quote", "n"))
-                    i = j + 1
-                    continue
-            j = i
-            while j < len(chunk) and chunk[j] not in OPEN_QUOTES and chunk[j] not in "(（" \
-                    and not (chunk[j] in "[［〔" and FOOTNOTE.match(chunk, j)):
-                j += 1
-            for tok in self.seg.tokens(chunk[i:j], offset + i):
-                items.append(self._item(tok))
-            i = max(j, i + 1) if j == i else j
-        return items
-
-    @staticmethod
-    def _item(tok: Token) -> Item:
-        t = tok.text
-        if not t.strip():
-            return Item(t, tok.start, tok.end, "space")
-        if all(ch in CLAUSE_BREAK or ch in LIST_BREAK or ch in QUOTES or not ch.isalnum() for ch in t):
-            return Item(t, tok.start, tok.end, "punct")
-        return Item(t, tok.start, tok.end, "word", tok.tag)
-
-    # -- phrases --------------------------------------------------------
-    def _nounish(self, item: Item) -> bool:
-        if item.kind == "quote":
-            return True
-        if item.kind != "word" or item.text in self.stops:
-            return False
-        if item.text in self.actions or item.text in self.linking:
-            return False
-        return not item.tag.startswith(NON_NOUN_TAGS)
-
-    def forward(self, items: list[Item], i: int, verb_first: bool = False) -> list[Item]:
-        """The noun phrase right after item i (设立179个|党员先锋岗).
-
-        With `verb_first`, a phrase may open with a verb (形成390余张|整改清单,
-        有11家|达到…标准): the fallback when no noun phrase stands on either side.
-        """
-        out: list[Item] = []
-        j = i + 1
-        while j < len(items):
-            it = items[j]
-            if it.kind == "space":
-                j += 1
-                continue
-            if it.kind == "word" and it.tag == "c" and out and all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out):
-                conjunct = self.forward(items, j, verb_first=True)  # 软弱涣散和工作滞后|党支部
-                k = self._next_break(items, j + 1)
-                if conjunct and not any(items[m].kind == "qty" for m in range(j + 1, k)):
-                    out.append(it)
-                    out += conjunct
-                break
-            if it.kind == "punct" and it.text in LIST_BREAK and out:
-                # 规上、准规上工业企业: coordination of nouns, unless a quantity follows
-                k = self._next_break(items, j + 1)
-                if any(items[m].kind == "qty" for m in range(j + 1, k)):
-                    break
-                conjunct = self.forward(items, j, verb_first=True)
-                if not conjunct:
-                    break
-                out.append(it)
-                out += conjunct
-                break
-            verb = it.kind == "word" and it.tag.startswith("v") and it.tag != "vn"
-            if it.kind == "word" and (verb or not self._nounish(it)):
-                first = not out and verb_first and (it.tag.startswith("v") or it.text in self.linking)
-                aspect = verb_first and len(out) == 1 and it.text in ("了", "过", "着")
-                if aspect:
-                    j += 1  # 担任了|村党组织书记
-                    continue
-                if not (first or self._modifier_verb(items, j, out)):
-                    break
-            elif not self._nounish(it):
-                break
-            out.append(it)
-            j += 1
-        while out and out[-1].kind == "punct":
-            out.pop()
-        if out and all(o.text in self.not_metric for o in out):
-            return []  # 突破百亿元|大关: a gloss of the figure, not what it counts
-        return out
-
-    def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
-        """A verb inside a noun phrase (乡村振兴工作队, 创新成果): not an action, a noun follows."""
-        it = items[j]
-        if not it.tag.startswith("v") or it.text in self.actions or it.text in self.stops or it.text in self.linking:
-            return False
-        nxt = items[j + 1] if j + 1 < len(items) else None
-        return nxt is not None and self._nounish(nxt)
-
-    def backward(self, items: list[Item], i: int) -> tuple[list[Item], str | None]:
-        """The noun phrase before item i (打造示范点|14个) and the verb that stops it."""
-        out: list[Item] = []
-        j = i - 1
-        skipping = True  # linking words right before the number: 达, 共计, 增长
-        conjunct = False  # a 和/及 was taken: the rest is its left noun
-        while j >= 0:
-            it = items[j]
-            if it.kind == "space":
-                j -= 1
-                continue
-            if skipping and it.kind == "word" and (it.text in self.linking or it.text in self.change
-                                                   or it.text in self.respectively or it.text.isdigit()):
-                j -= 1
-                continue
-            if skipping and it.kind == "punct" and it.text in ("(", "（"):
-                j -= 1  # 供暖(1.37万件): a figure in brackets glosses the noun before it
-                continue
-            if skipping and it.kind == "punct" and it.text in "，," and j > 0 and items[j - 1].text in self.frame_words:
-                j -= 2  # 重点企业中，有9家…: the frame 'among X' before the figure
-                continue
-            if skipping and it.kind == "word" and it.tag.startswith("d") and it.text not in self.negations \
-                    and it.text not in self.stops:
-                j -= 1  # 村集体经济收入|率先|达到5万元: an adverb before the verb
-                continue
-            if skipping and it.kind == "word" and (it.tag.startswith("t") or it.text in self.not_metric):
-                j -= 1  # 由9月份的89.2%升至96.4%, 约占全国的六成: a time or a scope before the figure
-                continue
-            if skipping and it.kind == "qty" and self._is_from_value(items, j):
-                j -= 1  # 从年初的32%提升至60%: the metric stands before 从
-                continue
-            skipping = False
-            if it.kind == "punct" and it.text in LIST_BREAK and out:
-                k = self._prev_break(items, j - 1)
-                if any(items[m].kind == "qty" for m in range(k, j)):
-                    break
-                out.append(it)
-                j -= 1
-                continue
-            if it.kind == "word" and it.text in self.actions:
-                if len(out) == 1 and out[0].kind == "word" and (len(out[0].text) == 1
-                                                                or out[0].text in self.measure_nouns):
-                    out.append(it)  # 办结|率, 改造|面积: the head takes its verb along
-                    j -= 1
-                    continue
-                return self._verb_off(out, conjunct)[::-1], it.text
-            if it.kind == "word" and it.text in self.negations and out:
-                out.append(it)  # 不|文明游览行为
-                j -= 1
-                continue
-            if it.text in self.frame_words and out and j > 0 and self._nounish(items[j - 1]):
-                out.append(it)  # 党务干部|中|40岁以下的: the group the figure is taken from
-                j -= 1
-                continue
-            if it.text == "的" and out and out[0].text in self.relational:
-                out.append(it)  # 外出务工的|占比: the share needs what it is a share of
-                j -= 1
-                continue
-            if it.text in self.bounds and j >= 2 and items[j - 1].text in ("岁", "周岁") and items[j - 2].text.isdigit():
-                out += [it, items[j - 1], items[j - 2]]  # 35岁以下|党员占比
-                j -= 3
-                continue
-            if it.kind == "word" and it.tag == "c" and it.text in self.list_joiners and out and not conjunct \
-                    and j > 0 and self._nounish(items[j - 1]) and not self._is_place(items[j - 1]):
-                out.append(it)  # 社会保障和就业|4.07亿元, 收入和支出|分别达…: one name, or a list 分别 splits
-                conjunct = True
-                j -= 1
-                continue
-            if it.kind == "word" and self._scope_word(it) or it.text in self.not_metric:
-                break  # 我县, 全集团: who, not what
-            if not self._nounish(it) or it.text in self.not_metric:
-                break  # 新区|海洋生产总值: a region word opens the clause, not the metric
-            out.append(it)
-            j -= 1
-        while out and out[-1].kind == "punct":
-            out.pop()
-        return self._verb_off(out, conjunct)[::-1], self._action_before(items, j)
-
-    @staticmethod
-    def _verb_off(out: list[Item], conjunct: bool) -> list[Item]:
-        """服务|大学生及商户, 配强|网格长和专职网格员: the verb that takes a pair is not part of it."""
-        while conjunct and len(out) > 1 and out[-1].kind == "word" and out[-1].tag.startswith(("v", "x")):
-            out.pop()
-        return out
+class MetricFinder(PhraseFinder):
+    """Finds the metric phrase of every quantity of a sentence."""
 
     def topic(self, items: list[Item], i: int) -> list[Item]:
         """The object written before its verb (这样的站点|西湖区已建成|128个, 老旧小区|改造|9个)."""
@@ -312,41 +58,6 @@ class MetricFinder:
             j -= 1
         return []
 
-    def _scope_word(self, item: Item) -> bool:
-        """全县, 我县, 全集团: a scope or a speaker, never part of a metric."""
-        t = item.text
-        return 2 <= len(t) <= 3 and t.startswith(self.scope_initials) and (
-            t[1] in "市省区县州旗镇乡村盟" or item.tag == "x")
-
-    def _is_place(self, item: Item) -> bool:
-        return bool(self.places) and item.text in self.places
-
-    def _is_from_value(self, items: list[Item], j: int) -> bool:
-        """Item j is the starting value of a change (覆盖率由2022年的76.2%|提高到93.5%)."""
-        k = j - 1
-        while k >= 0 and j - k <= 6 and not (items[k].kind in ("punct", "qty")):
-            if items[k].text in self.from_words:
-                return True
-            k -= 1
-        return False
-
-    def _action_before(self, items: list[Item], j: int) -> str | None:
-        while j >= 0 and items[j].kind not in ("punct", "qty"):
-            if items[j].kind == "word" and items[j].text in self.actions:
-                return items[j].text
-            j -= 1
-        return None
-
-    def _next_break(self, items, j):
-        while j < len(items) and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
-            j += 1
-        return j
-
-    def _prev_break(self, items, j):
-        while j >= 0 and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
-            j -= 1
-        return j + 1
-
     def relative_head(self, items: list[Item], i: int) -> list[Item]:
         """The head noun after 的 in the same clause (选拔50余名在…中表现优秀的|年轻干部)."""
         j = i + 1
@@ -358,7 +69,6 @@ class MetricFinder:
             j += 1
         return []
 
-    # -- all quantities of a sentence -----------------------------------
     def attach(self, text: str, offset: int, quantities: list[Quantity]) -> list[Attachment]:
         """A phrase and an action for each quantity of one sentence.
 
@@ -557,11 +267,3 @@ class MetricFinder:
     def _listed(items: list[Item], i: int, k: int) -> bool:
         """Only 、 or spaces between two quantities (53处、259栋; 6批 1187名)."""
         return all(it.kind == "space" or it.text == "、" for it in items[i + 1: k])
-
-
-def _join(items: list[Item]) -> str | None:
-    text = "".join(it.text for it in items).strip()
-    text = "".join(ch for ch in text if ch not in QUOTES)
-    if len(text) > MAX_PHRASE:
-        text = text[-MAX_PHRASE:]
-    return text or None
