@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .divisions import Local, Registry, find_locals, is_numeral_name
+from .divisions import VILLAGE_SUFFIXES, Local, Registry, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
 from .sections import Document
 from .segment import get_segmenter
@@ -329,6 +329,11 @@ class PlaceMentions:
                 name = self._pattern_local_at(pos, line.end, False)
                 if name and not self.local_names.get(name):
                     names.add(name)
+        for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
+            if name.endswith(("镇", "乡", "街道")):
+                village = self._pattern_local_at(end, min(len(text), end + 8), False)
+                if village and village.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(village):
+                    names.add(village)
         if not names:
             return
         taken = [(m[0], m[1]) for m in self.local_mentions]

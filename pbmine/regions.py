@@ -37,6 +37,7 @@ class RegionResolver:
         self.c = c = cues()
         openers = "|".join(map(re.escape, sorted(c["sentence_openers"], key=len, reverse=True)))
         self.opener_rx = re.compile(rf"^(?:{YEAR_OPENER}|{openers})[，,、\s]*")
+        self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
         self.report: Region | None = None  # set below; chains met while finding it hang under nothing
         self.report = self._report_region()
         self.section_of_line = self._sections()
@@ -227,7 +228,9 @@ class RegionResolver:
 
     def paragraph_subject(self, sentence: Sentence) -> Region | None:
         """The place the closest earlier sentence of the paragraph opened with (华溪村地处…。
-        …带动全村132户养蜂) holds on; one brought in by 其中 holds for its own sentence only.
+        …带动全村132户养蜂) holds on; one brought in by 其中 holds for its own sentence only, and so
+        does a village or township opening a sentence after the first, unless the next sentence
+        refers back to it (全村, 该社区).
         Memoised, so a paragraph of thousands of sentences costs one pass."""
         k = sentence.index
         todo = []
@@ -242,6 +245,10 @@ class RegionResolver:
         for k in reversed(todo):
             prev = self.doc.sentences[k - 1]
             own = None if prev.text.lstrip().startswith(tuple(self.c["subject_openers"])) else self.sentence_subject(prev)
+            if own is not None and own.place is not None and own.place.level in ("township", "village") \
+                    and k - 1 > 0 and self.doc.sentences[k - 2].line == prev.line \
+                    and not any(w in self.doc.sentences[k].text for w in self._anaphors):
+                own = None  # 秦都区陕广社区依托…。筑牢…: a unit opening a later sentence is an example
             self._carried[k] = own or self._carried[k - 1]
         return self._carried[sentence.index]
 
@@ -294,6 +301,9 @@ class RegionResolver:
         floor = max(line.start, start - FOCUS_WINDOW)  # a unit named further back no longer holds
         while k >= 0 and self.places.local_mentions[k][0] >= floor:
             m = self.places.local_mentions[k]
+            if self._in_brackets(line, m[0], start):
+                k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside, not the paragraph's unit
+                continue
             if text[m[1]:m[1] + 1] not in "、和与及":
                 in_sentence = m[0] >= sentence.start
                 example = self._is_example(line.start, m[0])
@@ -309,6 +319,14 @@ class RegionResolver:
         if k >= 0 and self.places.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
             return self._unit_if_inside(self.places.local_mentions[k], start, base, "anaphora")
         return None
+
+    def _in_brackets(self, line: Line, pos: int, stop: int) -> bool:
+        """The mention at `pos` stands inside brackets that close before `stop`."""
+        text = self.doc.text
+        opened = max(text.rfind("（", line.start, pos), text.rfind("(", line.start, pos))
+        if opened < 0 or any(ch in "）)" for ch in text[opened:pos]):
+            return False
+        return any(ch in "）)" for ch in text[pos:stop])
 
     def _is_example(self, floor: int, pos: int) -> bool:
         """其中七汲镇王村…, 如王村…: the unit is named as one example (the marker may stand

@@ -153,3 +153,19 @@ def test_places_the_report_vouches_for(text, number, region):
 def test_report_region_on_real_forms(text, number, region):
     got = regions(text)[number]
     assert (None if pd.isna(got) else got) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a village the registry lacks, right after a township it lists: the township vouches for it
+    ("贵州天柱:党社联建\n\n“产业为零。”远口镇青云村党支部书记回忆。\n2015年开始,青云村流转土地1100亩。\n", "1100", "青云村"),
+    # a unit opening a later sentence of a paragraph is an example; the next sentence is the city's again
+    ("咸阳市:关键小事\n\n咸阳市举办亲子活动6800多场次。秦都区陕广社区依托医养服务中心提供服务。"
+     "筑牢安全防线,安装智能充电桩3200多个。\n", "3200多", "咸阳市"),
+    # ... unless the next sentence refers back to it
+    ("重庆市石柱县工作综述\n\n近年来产业发展很快。中益乡华溪村地处武陵山区腹地。村党支部领办合作社,带动全村132户养蜂。\n",
+     "132", "华溪村"),
+    # a village in brackets is an aside, not the paragraph's unit
+    ("长顺县扶贫情况\n\n全县有38个贫困村(2016年出列广顺镇花红村),贫困人口1.24万户。\n", "1.24万", "长顺县"),
+])
+def test_units_in_paragraphs_on_real_forms(text, number, region):
+    assert regions(text)[number] == region
