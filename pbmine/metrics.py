@@ -224,7 +224,7 @@ class MetricFinder(PhraseFinder):
             j += 1
         if j >= len(items) or items[j].text != "的":
             return []
-        phrase = self.forward(items, j)
+        phrase = self.forward(items, j, verb_first=True)  # 3700平方米的|超市 (tagged a verb)
         k = j + 1 + len(phrase)
         return [] if k < len(items) and items[k].kind == "qty" else phrase
 

@@ -62,6 +62,7 @@ class PhraseFinder:
         self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
         self.scope_initials = tuple(g["scope_initials"])
         self.township = re.compile(g["township_pattern"])
+        self.glosses = tuple(g["glosses"])
         self.places = None  # set per document: surfaces of place names, never a metric
 
     def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
@@ -96,6 +97,10 @@ class PhraseFinder:
                 continue
             if ch in "(（":
                 j = chunk.find(")" if ch == "(" else "）", i + 1)
+                if 0 < j - i <= 16 and any(g in chunk[i + 1: j] for g in self.glosses):
+                    items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "space"))
+                    i = j + 1  # 同比增长(下同)2.5%: a note on the figures, not part of any phrase
+                    continue
                 if 0 < j - i <= 10 and all(c.isalpha() or c in "、，," for c in chunk[i + 1: j]):
                     # 老年食堂(助餐点), 信用社区(村)试点: a short gloss stays with its noun
                     items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "quote", "n"))
@@ -159,6 +164,11 @@ class PhraseFinder:
                 out.append(it)
                 out += conjunct
                 break
+            if not out and it.kind == "word" and it.tag == "m" and j + 1 < len(items) \
+                    and items[j + 1].kind == "word" and items[j + 1].tag.startswith("n"):
+                out.append(it)  # 15间|五层|商铺: a numeral modifier of the noun
+                j += 1
+                continue
             verb = it.kind == "word" and it.tag.startswith("v") and it.tag != "vn"
             if it.kind == "word" and (verb or not self._nounish(it)):
                 first = not out and verb_first and (it.tag.startswith("v") or it.text in self.linking)
@@ -174,8 +184,8 @@ class PhraseFinder:
             j += 1
         while out and out[-1].kind == "punct":
             out.pop()
-        if out and all(o.text in self.not_metric for o in out):
-            return []  # 突破百亿元|大关: a gloss of the figure, not what it counts
+        if out and all(o.text in self.not_metric or o.text in self.linking for o in out):
+            return []  # 突破百亿元|大关, 3700平方米|的: a gloss or a particle, not what it counts
         return out
 
     def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:

@@ -90,6 +90,10 @@ def test_place_is_not_a_metric():
     ("第一产业实现增加值153.6亿元。", "153.6亿", "第一产业增加值"),              # a generic measure takes its subject
     ("全市实现增加值13.5亿元。", "13.5亿", "增加值"),                             # ... but never a scope
     ("全市女党员近11万名,占党员总数32.52%。", "32.52", "女党员"),                # a share names its group
+    ("由3700平方米的超市和15间五层商铺组成。", "3700", "超市"),                  # X的noun, the noun tagged a verb
+    ("由3700平方米的超市和15间五层商铺组成。", "15", "五层商铺"),                # a numeral modifier of the noun
+    ("地区生产总值同比增长(下同)2.5%。", "2.5", "地区生产总值"),                 # a bracketed note is no phrase
+    ("全县有安置点共7个。", "7", "安置点"),
 ])
 def test_metric_on_real_forms(sentence, number, metric):
     claims = extract_text(sentence + "\n")
