@@ -118,11 +118,12 @@ class PhraseFinder:
     @staticmethod
     def _item(tok: Token) -> Item:
         t = tok.text
-        if not t.strip():
-            return Item(t, tok.start, tok.end, "space")
-        if all(ch in CLAUSE_BREAK or ch in LIST_BREAK or ch in QUOTES or not ch.isalnum() for ch in t):
-            return Item(t, tok.start, tok.end, "punct")
-        return Item(t, tok.start, tok.end, "word", tok.tag)
+        kind = _KINDS.get(t)
+        if kind is None:
+            kind = _kind(t)
+            if len(_KINDS) < 200_000:  # bounded: a crawl of odd tokens must not grow it forever
+                _KINDS[t] = kind
+        return Item(t, tok.start, tok.end, kind, tok.tag if kind == "word" else "")
 
     def _nounish(self, item: Item) -> bool:
         if item.kind == "quote":
@@ -315,6 +316,17 @@ class PhraseFinder:
         while j >= 0 and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
             j -= 1
         return j + 1
+
+
+_KINDS: dict[str, str] = {}  # token text -> space, punct or word (a few thousand distinct tokens a corpus)
+
+
+def _kind(t: str) -> str:
+    if not t.strip():
+        return "space"
+    if all(ch in CLAUSE_BREAK or ch in LIST_BREAK or ch in QUOTES or not ch.isalnum() for ch in t):
+        return "punct"
+    return "word"
 
 
 def _join(items: list[Item]) -> str | None:

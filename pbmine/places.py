@@ -33,7 +33,10 @@ Mention = tuple[int, int, str]  # (start, end, surface)
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    return tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
+    c = tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
+    for key in ("subject_openers", "scope_fillers"):  # tried longest first, sorted once a process
+        c[key] = sorted(c[key], key=len, reverse=True)
+    return c
 
 
 @lru_cache(maxsize=1)

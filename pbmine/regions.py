@@ -193,7 +193,7 @@ class RegionResolver:
         text = self.doc.text
         while pos < end and text[pos] in " \u3000":
             pos += 1
-        for opener in sorted(self.c["subject_openers"], key=len, reverse=True):
+        for opener in self.c["subject_openers"]:
             if text.startswith(opener, pos):
                 after = pos + len(opener)
                 region, stop = self.chain_at(after, end)
@@ -389,7 +389,7 @@ class RegionResolver:
 
     def _strip_fillers(self, left: str) -> str:
         left = left.rstrip()
-        for filler in sorted(self.c["scope_fillers"], key=len, reverse=True):
+        for filler in self.c["scope_fillers"]:
             if left.endswith(filler):
                 return left[: -len(filler)]
         return left
@@ -435,7 +435,7 @@ class RegionResolver:
         k = stop
         while k > clause_start and self.doc.text[k - 1] not in "、，,：:；;":
             k -= 1
-        for opener in sorted(self.c["subject_openers"], key=len, reverse=True):
+        for opener in self.c["subject_openers"]:
             if self.doc.text.startswith(opener, k) and opener not in self.c["locative_openers"]:
                 k += len(opener)
                 break
