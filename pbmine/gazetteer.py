@@ -49,6 +49,7 @@ import csv
 import importlib.util
 import io
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,50 +64,22 @@ __all__ = ["Place", "Gazetteer", "LEVELS"]
 LEVELS = ("province", "city", "district", "zone")
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
-# cpca rows that are grouping placeholders, not places.
-_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+def _words() -> dict:
+    return tomllib.loads((resources.files("pbmine") / "data" / "gazetteer.toml").read_text(encoding="utf-8"))
 
-# Suffixes stripped to make short forms, longest first, per level.
-_PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
-_CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
-_DISTRICT_SUFFIXES = ("自治县", "自治旗", "林区", "矿区", "新区", "区", "县", "市", "旗")
 
-# Stems that are ordinary words or too generic to stand for a division.
-_SHORT_STOP = {
-    "新城", "老城", "城中", "城东", "城西", "城北", "城南", "市中", "新市", "城关", "城厢",
-    "郊", "城", "矿", "东", "西", "南", "北", "中",
-}
-
-# Full names that are also common nouns: found only right after their own city/province.
-_GENERIC_NAMES = {
-    "城区", "郊区", "矿区", "东区", "西区", "新城区", "老城区", "新市区", "市中区", "新区",
-    "清新区",  # 认清新区
-    "古城区", "港口区",  # also nouns: old town, port area
-}
-
-# City short forms that are common words or street names: never searched by find().
-_FIND_DENY_SHORT = {
-    "中山", "朝阳", "大同", "长治", "兴安", "来宾", "安康", "白银", "阿里", "普洱",
-    "三明", "文山", "白山", "四平", "新乡", "安顺",
-}
-
-# Words that veto a place match they overlap without containing it
-# (``确保定期`` is not 保定, ``长治久安`` is not 长治, ``黄河北岸`` is not 河北).
-_BLOCKERS = (
-    "确保", "长治久安", "文山会海", "四平八稳", "白山黑水", "三明治", "新乡贤",
-    "北岸", "南岸", "东岸", "西岸", "通道", "平安顺", "大理石", "东北林区",
-    "幸福", "造福", "推广", "关怀", "情怀", "胸怀", "祝贺", "卫生", "沟通", "普通",
-    "传承", "继承", "秉承",
-)
-
-# After a short form these make it a street, road or university name.
-_STREET_AFTER = re.compile(
-    r"[东西南北中]?[一二三四五六七八九十]?(?:路|街|巷|大道|大街|胡同)|[\u4e00-\u9fff]{0,4}(?:大学|学院)")
-
-# Characters after which a two-character county name may start (besides non-CJK ones).
-_PREPOSITIONS = set("在于对向到赴至从自往与及、的")
-# Characters that, right after a two-character county name, show it is part of a word.
-_TWO_CHAR_BAD_NEXT = set("域级城乡里委直属内外际")
+_W = _words()  # the word lists, as data (data/gazetteer.toml)
+_PLACEHOLDERS = set(_W["placeholders"])
+_PROVINCE_SUFFIXES = tuple(_W["province_suffixes"])
+_CITY_SUFFIXES = tuple(_W["city_suffixes"])
+_DISTRICT_SUFFIXES = tuple(_W["district_suffixes"])
+_SHORT_STOP = set(_W["short_stop"])
+_GENERIC_NAMES = set(_W["generic_names"])
+_FIND_DENY_SHORT = set(_W["find_deny_short"])
+_BLOCKERS = tuple(_W["blockers"])
+_STREET_AFTER = re.compile(_W["street_after"])
+_PREPOSITIONS = set(_W["prepositions"])
+_TWO_CHAR_BAD_NEXT = set(_W["two_char_bad_next"])
 
 _MUNICIPALITY_CODES = {"11", "12", "31", "50"}
 
