@@ -308,7 +308,7 @@ class RegionResolver:
                 in_sentence = m[0] >= sentence.start
                 example = self._is_example(line.start, m[0])
                 opens = self._opens_paragraph(line, m[0])
-                referred = any(w in text[m[1]:start] for w in anaphors)
+                referred = any(w in text[max(m[1], sentence.start):start] for w in anaphors)
                 if in_sentence or (not example and (opens or referred)):
                     return self._unit_if_inside(m, start, base, "paragraph")
                 return None
