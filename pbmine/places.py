@@ -317,7 +317,7 @@ class PlaceMentions:
         if self.local_names:
             m = self.local_starts.get(pos)
             return m[2] if m is not None and m[1] <= limit else None
-        return self._pattern_local_at(pos, limit, longer)
+        return self.pattern_local_at(pos, limit, longer)
 
     def _add_own_locals(self) -> None:
         """A village or community the registry lacks (renamed, or written 付竹村 for 傅竹村) still
@@ -329,14 +329,20 @@ class PlaceMentions:
             lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
             for pos in (lead, *(k + 1 for k in range(line.start, min(line.end, line.start + 40))
                                  if text[k] in "—-－:：" and line.looks_like_heading)):
-                name = self._pattern_local_at(pos, line.end, False)
+                name = self.pattern_local_at(pos, line.end, False)
                 if name and not self.local_names.get(name):
                     names.add(name)
         for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
             if name.endswith(("镇", "乡", "街道")):
-                village = self._pattern_local_at(end, min(len(text), end + 8), False)
+                village = self.pattern_local_at(end, min(len(text), end + 8), False)
                 if village and village.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(village):
                     names.add(village)
+        for start, end, surface in self.mentions:  # 武穴田家镇街道 (the registry writes 田镇街道): the county vouches
+            place = self.resolve(surface)
+            if place is not None and place.level in ("district", "zone"):
+                town = self.pattern_local_at(end, min(len(text), end + 8), False)
+                if town and not town.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(town):
+                    names.add(town)
         if not names:
             return
         taken = [(m[0], m[1]) for m in self.local_mentions]
@@ -350,7 +356,7 @@ class PlaceMentions:
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self.local_ends = [m[1] for m in self.local_mentions]
 
-    def _pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
+    def pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
         m = self.local_rx.match(self.doc.text, pos, limit)
         if not m:
             return None
@@ -358,14 +364,19 @@ class PlaceMentions:
         if name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"]) \
                 or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name):
             return None
+        end = m.end()
+        if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:
+            name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
         stem = name[: -2] if name.endswith(("街道", "社区")) else name[:-1]
         longest = (4 if name.endswith(("街道", "社区")) else 3) + (1 if longer else 0)
-        if self.doc.text[m.end():m.end() + 1] in self.c["local_not_followed_by"]:
+        if name.endswith("镇街道"):
+            stem, longest = name[:-3], longest - 1
+        if self.doc.text[end:end + 1] in self.c["local_not_followed_by"]:
             return None  # 村庄, 村民, 镇级: the suffix starts a word
         banned = ("v", "p", "c", "d") if longer else NOT_NAME_TAGS
         if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
             return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
-        if any(m2[0] < m.end() and m2[1] > pos for m2 in self.near(pos)):
+        if any(m2[0] < end and m2[1] > pos for m2 in self.near(pos)):
             return None  # a division name, not a local one
         return name
 

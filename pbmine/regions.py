@@ -62,7 +62,7 @@ class RegionResolver:
             for line in group:
                 found = self._first_chain(line.start, line.end)
                 if found:
-                    return found.because(why)
+                    return self._of_list(found).because(why)
         opening = min(len(self.doc.text), OPENING_CHARS)
         chain = self._first_chain(0, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
@@ -74,6 +74,27 @@ class RegionResolver:
         media = self._media_place()
         return media.because("report") if media else None
 
+    def _of_list(self, region: Region) -> Region:
+        """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township
+        they are written under."""
+        text = self.doc.text
+        if region.end is None or region.place is None or region.place.level != "village" \
+                or text[region.end:region.end + 1] not in ("、", "和", "与", "及") \
+                or not (self.places.local_at(region.end + 1)
+                        or self.places.pattern_local_at(region.end + 1, region.end + 9, False)):
+            return region
+        return self._parent_local(region) or region
+
+    def _parent_local(self, region: Region) -> Region | None:
+        """The township written right before a village (金石镇|黄厝巷村)."""
+        k = bisect.bisect_left(self.places.local_ends, region.start)
+        if k < len(self.places.local_mentions) and self.places.local_mentions[k][1] == region.start:
+            start, end, name = self.places.local_mentions[k]
+            if name != region.name and not name.endswith(("村", "社区", "嘎查")):
+                county = self.gaz.by_adcode(region.place.adcode[:6]) if region.place.adcode else None
+                return self.places.local_region(name, county).because("title", start, end)
+        return None
+
     def _salient(self, region: Region) -> Region:
         """在…悦崃镇水桥村1400亩…基地: a village the lead names once, in a chain whose township the
         report keeps naming, is where one figure is; the report is about the township."""
@@ -81,13 +102,9 @@ class RegionResolver:
         if region.start is None or region.place is None or region.place.level != "village" \
                 or text.count(region.name) > 1:
             return region
-        k = bisect.bisect_left(self.places.local_ends, region.start)
-        if k < len(self.places.local_mentions) and self.places.local_mentions[k][1] == region.start:
-            start, end, name = self.places.local_mentions[k]
-            if name != region.name and text.count(name) >= 3:
-                county = self.gaz.by_adcode(region.place.adcode[:6]) if region.place.adcode else None
-                parent = self.places.local_region(name, county)
-                return parent.because("lead", start, end)
+        parent = self._parent_local(region)
+        if parent is not None and text.count(parent.name) >= 3:
+            return parent.because("lead")
         return region
 
     def _media_place(self) -> Region | None:

@@ -169,3 +169,16 @@ def test_report_region_on_real_forms(text, number, region):
 ])
 def test_units_in_paragraphs_on_real_forms(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a 街道 the registry spells otherwise (田镇街道), written right after its county's name
+    ("2024年08月23日\n武穴田家镇街道——\n村企共建\n\n田家镇街道建成标准厂房12栋。\n", "12", "田家镇街道"),
+    # a title naming two villages is about the township they are written under
+    ("金石镇黄厝巷村、翁厝村党群服务中心揭牌\n\n近日,潮安区金石镇两村党群服务中心启用,共投入资金280万元。\n", "280万", "金石镇"),
+    # an anaphor refers its own sentence: a church named after a village does not take the next figures
+    ("董周乡\n【概况】董周乡位于鲁山县城西北部。保留了董村教堂,对7个场所再利用。村民满意。全乡新建道路12公里。\n",
+     "12", "董周乡"),
+])
+def test_more_real_forms(text, number, region):
+    assert regions(text)[number] == region
