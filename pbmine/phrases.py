@@ -63,6 +63,7 @@ class PhraseFinder:
         self.scope_initials = tuple(g["scope_initials"])
         self.township = re.compile(g["township_pattern"])
         self.glosses = tuple(g["glosses"])
+        self.comparatives = set(g["comparatives"])
         self.places = None  # set per document: surfaces of place names, never a metric
 
     def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
@@ -209,6 +210,7 @@ class PhraseFinder:
                 j -= 1
                 continue
             if skipping and it.kind == "word" and (it.text in self.linking or it.text in self.change
+                                                   or it.text in self.comparatives
                                                    or it.text in self.respectively or it.text.isdigit()):
                 j -= 1
                 continue

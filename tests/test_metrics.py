@@ -94,6 +94,8 @@ def test_place_is_not_a_metric():
     ("由3700平方米的超市和15间五层商铺组成。", "15", "五层商铺"),                # a numeral modifier of the noun
     ("地区生产总值同比增长(下同)2.5%。", "2.5", "地区生产总值"),                 # a bracketed note is no phrase
     ("全县有安置点共7个。", "7", "安置点"),
+    ("粮食产量12.5万吨,增产5.9%。", "5.9", "粮食产量"),                         # 增产 is a change
+    ("人均可支配收入3.2万元,比全省高1.18万元。", "1.18万", "人均可支配收入"),    # 比X高: a difference
 ])
 def test_metric_on_real_forms(sentence, number, metric):
     claims = extract_text(sentence + "\n")
