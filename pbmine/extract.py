@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -92,7 +93,9 @@ class Extractor:
         return _from_neighbours(claims, lines, self.lex)
 
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
-        """The claims of one text; figures out of range (a run of thousands of digits) are none."""
+        """The claims of one text; figures out of range (a run of thousands of digits) are none.
+        A lone surrogate (only a Python caller can pass one) reads as U+FFFD, offsets kept."""
+        text = LONE_SURROGATE.sub("\ufffd", text)
         return [c for c in self.document(split_document(doc_id, text, path)) if _in_range(c.value)]
 
     def source(self, source: Source) -> list[Claim]:
@@ -101,6 +104,9 @@ class Extractor:
             return self.text(source.text, source.doc_id, source.path)
         doc = split_document(source.doc_id, source.simplified, source.path)
         return [c for c in self.document(doc, source.text) if _in_range(c.value)]
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _not_places(phrases: list[str | None], regions: list, quantities: list) -> list[str | None]:

@@ -1,6 +1,8 @@
 """The pipeline on whole inputs: bad files, arbitrary text, streaming to Parquet."""
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -79,3 +81,10 @@ def test_a_million_digit_number_never_crashes(before, digit, after):
     claims = extract_text(text)
     assert claims["value"].tolist() == [179.0]  # the huge figure is no claim, and nothing is inf
     assert all(text[row.start:row.end] == row.number for row in claims.itertuples())
+
+
+def test_a_lone_surrogate_from_python_is_a_replacement_character():
+    claims = extract_text("全县党员\ud8005000名。\n")
+    assert claims["number"].tolist() == ["5000"]
+    assert claims["sentence"].tolist() == ["全县党员\ufffd5000名。"]
+    claims.to_parquet(io.BytesIO())  # pyarrow refuses a lone surrogate; it must not see one
