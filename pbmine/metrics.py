@@ -168,10 +168,23 @@ class MetricFinder(PhraseFinder):
                     continue  # 集体收入和人均收入增长1.8倍、3.4倍: as if 分别, where the counts agree
                 names = None
             if len(parts) == len(group):
-                names = self._shared_modifier(parts)
+                names = self._shared_head(self._shared_modifier(parts))
+            elif len(parts) == 1 and names and phrase not in names:
+                names = None  # 覆盖率分别达100%、100%: a phrase of its own, not the list before
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    def _shared_head(self, parts: list[str]) -> list[str]:
+        """非公有制企业、社会组织党组织分别有…: the last item's head (党组织) is the others' too, where
+        each of them is at most two words and none names a head of its own."""
+        last = [t.text for t in self.seg.tokens(parts[-1])]
+        if len(last) < 2 or last[-1] not in self.heads:
+            return parts
+        head = last[-1]
+        if any(len(self.seg.tokens(p)) > 2 or p.endswith(head) for p in parts[:-1]):
+            return parts
+        return [*(p + head for p in parts[:-1]), parts[-1]]
 
     def _shared_modifier(self, parts: list[str]) -> list[str]:
         """一般公共预算收入和支出: the first item's modifier (一般公共预算) is the others' too,

@@ -64,6 +64,7 @@ class PhraseFinder:
         self.township = re.compile(g["township_pattern"])
         self.glosses = tuple(g["glosses"])
         self.comparatives = set(g["comparatives"])
+        self.heads = set(g["shared_heads"])
         self.places = None  # set per document: surfaces of place names, never a metric
 
     def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
