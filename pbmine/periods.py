@@ -175,6 +175,7 @@ class PeriodResolver:
         self.bases = tuple(w["comparison_markers"])
         self.now_words = w["now_words"]
         self.that_year = w["that_year"]
+        self.category_verbs = w["category_verbs"]
         self._para_year: dict[int, int | None] = {}
         self._frames: dict[int, list[tuple[int, int]]] = {}
         self.section_year = self._section_years()
@@ -203,10 +204,11 @@ class PeriodResolver:
         paragraph up to the end of `text`, where 当年 looks back for its year."""
         best, pos = None, -1
         for m in YEAR_SPAN.finditer(text):
-            if m.start() > pos:
+            if m.start() > pos and not self._is_category(text, m.start()):
                 best, pos = int(m.group(2)), m.start()
         for at, year in years_in(text):
-            if at > pos and not self._is_base(text, at) and not is_founding(text, at):
+            if at > pos and not self._is_base(text, at) and not is_founding(text, at) \
+                    and not self._is_category(text, at):
                 best, pos = self._since(text, at, year), at
         for word, delta in self.relative.items():
             at = text.rfind(word)
@@ -222,6 +224,11 @@ class PeriodResolver:
             if at > pos and self.date.year:
                 best, pos = self.date.year, at
         return best
+
+    def _is_category(self, text: str, at: int) -> bool:
+        """1949年10月至1966年4月入党的占11.47%: the year names a group of members, not the figure's year."""
+        rest = text[at:]
+        return any(f"{verb}的" in rest for verb in self.category_verbs)
 
     def _named_before(self, text: str, at: int) -> int | None:
         """The last year named before `at` (当年 looks back to it)."""

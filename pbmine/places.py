@@ -333,7 +333,7 @@ class PlaceMentions:
                 if name and not self.local_names.get(name):
                     names.add(name)
         for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
-            if name.endswith(("镇", "乡", "街道")):
+            if name.endswith(("镇", "乡", "街道", "苏木")):
                 village = self.pattern_local_at(end, min(len(text), end + 8), False)
                 if village and village.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(village):
                     names.add(village)
@@ -367,8 +367,9 @@ class PlaceMentions:
         end = m.end()
         if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:
             name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
-        stem = name[: -2] if name.endswith(("街道", "社区")) else name[:-1]
-        longest = (4 if name.endswith(("街道", "社区")) else 3) + (1 if longer else 0)
+        two = name.endswith(("街道", "社区", "嘎查", "苏木"))
+        stem = name[: -2] if two else name[:-1]
+        longest = (4 if two else 3) + (1 if longer else 0)
         if name.endswith("镇街道"):
             stem, longest = name[:-3], longest - 1
         if self.doc.text[end:end + 1] in self.c["local_not_followed_by"]:

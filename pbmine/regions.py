@@ -128,10 +128,14 @@ class RegionResolver:
                 region, _ = self.chain_at(pos, end)
                 if region is not None:
                     return region
-        line_text = text[start:end].lstrip()
-        lead = start + len(text[start:end]) - len(line_text)
-        local = self.places.local_at(lead, end)
-        return self.places.local_region(local, None).because("title", lead, lead + len(local)) if local else None
+        for line in self.doc.lines:  # 巴音塔拉嘎查是我旗…: a local name opening a line of the span
+            if line.end <= start or line.start >= end:
+                continue
+            lead = max(start, line.start) + len(line.text) - len(line.text.lstrip(" \u3000\t"))
+            local = self.places.local_at(lead, min(end, line.end))
+            if local:
+                return self.places.local_region(local, None).because("title", lead, lead + len(local))
+        return None
 
     def _township_named(self, start: int, end: int) -> Region | None:
         """A township the opening names while no division is named at all (合村乡 in a county

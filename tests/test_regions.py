@@ -182,3 +182,9 @@ def test_units_in_paragraphs_on_real_forms(text, number, region):
 ])
 def test_more_real_forms(text, number, region):
     assert regions(text)[number] == region
+
+
+def test_a_gacha_opening_a_line_of_a_placeless_page_is_its_region():
+    text = ("发布机构 | 乌盖苏木 | 文 号 | |\n发布日期 | 2022-10-26 |\n"
+            "巴音塔拉嘎查是我旗实施退牧转移后新组建的嘎查。总人口264户611人。\n")
+    assert regions(text)["264"] == "巴音塔拉嘎查"
