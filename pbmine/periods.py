@@ -254,7 +254,8 @@ class PeriodResolver:
         line = self.doc.lines[sentence.line]
         if sentence.line not in self._para_year:
             found = [self._since(line.text, pos, y) for pos, y in years_in(line.text[:12])
-                     if not self._is_base(line.text, pos) and not is_founding(line.text, pos)]
+                     if not self._is_base(line.text, pos) and not is_founding(line.text, pos)
+                     and not self._is_category(line.text[:pos + 40], pos)]
             self._para_year[sentence.line] = found[0] if found else None
         head = self._para_year[sentence.line]
         if head is not None:
