@@ -21,6 +21,7 @@ LIST_BREAK = set("、")
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 MAX_PHRASE = 24
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
+BOUND_WORDS = ("以上", "以下", "及以上", "及以下")
 FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
 
 
@@ -99,9 +100,10 @@ class PhraseFinder:
                 continue
             if ch in "(（":
                 j = chunk.find(")" if ch == "(" else "）", i + 1)
-                if 0 < j - i <= 16 and any(g in chunk[i + 1: j] for g in self.glosses):
+                if 0 < j - i <= 16 and (any(g in chunk[i + 1: j] for g in self.glosses)
+                                        or i == 0 and chunk[i + 1: j] in self.lex.units):
                     items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "space"))
-                    i = j + 1  # 同比增长(下同)2.5%: a note on the figures, not part of any phrase
+                    i = j + 1  # 同比增长(下同)2.5%, 415头(只): a note on the figures, not part of any phrase
                     continue
                 if 0 < j - i <= 10 and all(c.isalpha() or c in "、，," for c in chunk[i + 1: j]):
                     # 老年食堂(助餐点), 信用社区(村)试点: a short gloss stays with its noun
@@ -147,6 +149,11 @@ class PhraseFinder:
         while j < len(items):
             it = items[j]
             if it.kind == "space":
+                j += 1
+                continue
+            if out and it.kind == "word" and it.text in BOUND_WORDS or (
+                    out and it.text == "及" and j + 1 < len(items) and items[j + 1].text in BOUND_WORDS):
+                out.append(it)  # 三星级及以上|村党组织, 副科级以上|领导干部: a category bound inside the phrase
                 j += 1
                 continue
             if it.kind == "word" and it.tag == "c" and out and all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out):

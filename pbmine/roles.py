@@ -93,7 +93,7 @@ def _group(roles: Roles, clause: str, out: list[str | None], k: int) -> str | No
     for word in roles.subject_openers:
         subject = subject.removeprefix(word)
     subject = subject.removesuffix("的")
-    if 2 <= len(subject) <= 16 and re.fullmatch(r"[\u4e00-\u9fff0-9.岁]+", subject):
+    if 2 <= len(subject) <= 16 and re.fullmatch(r"[\u4e00-\u9fff0-9.岁\-~～—]+", subject):  # 26-35岁的占…
         return subject
     return out[k - 1] if k > 0 else None
 
