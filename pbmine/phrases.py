@@ -222,6 +222,9 @@ class PhraseFinder:
                                                    or it.text in self.respectively or it.text.isdigit()):
                 j -= 1
                 continue
+            if skipping and it.kind == "punct" and it.text in ("-", "－", "+", "＋"):
+                j -= 1  # 自然增长率为-3.19‰: the sign is the figure's
+                continue
             if skipping and it.kind == "punct" and it.text in ("(", "（"):
                 j -= 1  # 供暖(1.37万件): a figure in brackets glosses the noun before it
                 continue

@@ -50,7 +50,7 @@ class Roles:
         return cls(
             share=re.compile(rf"(?:约)?占(?:到)?(?:[^{CLAUSE}]{{1,16}}?的|[^{CLAUSE}]{{1,12}}?(?:{totals}))?"
                              rf"(?:比重|比例)?(?:{linking})?$"),
-            bound_before=re.compile(rf"(?:\d+(?:\.\d+)?岁|{heads})(?:{bounds})(?:学历)?$"),
+            bound_before=re.compile(rf"(?:\d+(?:\.\d+)?岁|{heads})(?:{bounds})(?:学历)?的?$"),
             bound_head=re.compile(rf"(?:\d+(?:\.\d+)?岁|{heads})及?$"),
             rate_words=tuple(g["rate_words"]),
             change=re.compile(rf"(?:(?:{comparators})[^{CLAUSE}]{{0,12}}?(?:{changes})|(?:{always}))(?:了)?$"),
@@ -128,4 +128,4 @@ def _with_bound(roles: Roles, sentence: str, at: int, phrase: str | None) -> str
         m = roles.bound_head.search(left)
     else:
         m = roles.bound_before.search(left)
-    return m.group() + phrase if m else phrase
+    return m.group().removesuffix("的") + phrase if m else phrase  # 35岁及以下的党员 -> 35岁及以下党员
