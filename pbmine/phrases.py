@@ -25,7 +25,7 @@ BOUND_WORDS = ("以上", "以下", "及以上", "及以下")
 FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A token, a quoted name or a quantity in the stream of one sentence."""
 

@@ -38,6 +38,10 @@ class RegionResolver:
         openers = "|".join(map(re.escape, sorted(c["sentence_openers"], key=len, reverse=True)))
         self.opener_rx = re.compile(rf"^(?:{YEAR_OPENER}|{openers})[，,、\s]*")
         self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
+        # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
+        self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
+        self.plain_opener_at = re.compile("|".join(
+            re.escape(o) for o in c["subject_openers"] if o not in c["locative_openers"]))
         self.report: Region | None = None  # set below; chains met while finding it hang under nothing
         self.report = self._report_region()
         self.section_of_line = self._sections()
@@ -122,7 +126,6 @@ class RegionResolver:
     def _first_chain(self, start: int, end: int) -> Region | None:
         """The first place named between start and end (a division chain, a zone, a township or
         village of the registry, or a local name opening the line), skipping newspapers and datelines."""
-        text = self.doc.text
         for pos in range(start, end):
             if (pos in self.places.starts or pos in self.places.local_starts) and not self.places.is_media(pos):
                 region, _ = self.chain_at(pos, end)
@@ -214,18 +217,17 @@ class RegionResolver:
         text = self.doc.text
         while pos < end and text[pos] in " \u3000":
             pos += 1
-        for opener in self.c["subject_openers"]:
-            if text.startswith(opener, pos):
-                after = pos + len(opener)
-                region, stop = self.chain_at(after, end)
-                locative = opener in self.c["locative_openers"]
-                if region is not None and (not locative or text[stop:stop + 1] in "，,"):
-                    return region if self._is_subject(region, stop) else None
-                if not locative:
-                    pos = after
-                    while pos < end and text[pos] in "，, \u3000":
-                        pos += 1
-                break
+        m = self.opener_at.match(text, pos)
+        if m:
+            after = m.end()
+            region, stop = self.chain_at(after, end)
+            locative = m.group() in self.c["locative_openers"]
+            if region is not None and (not locative or text[stop:stop + 1] in "，,"):
+                return region if self._is_subject(region, stop) else None
+            if not locative:
+                pos = after
+                while pos < end and text[pos] in "，, \u3000":
+                    pos += 1
         region, stop = self.chain_at(pos, end)
         if region is None:
             return None
@@ -456,10 +458,9 @@ class RegionResolver:
         k = stop
         while k > clause_start and self.doc.text[k - 1] not in "、，,：:；;":
             k -= 1
-        for opener in self.c["subject_openers"]:
-            if self.doc.text.startswith(opener, k) and opener not in self.c["locative_openers"]:
-                k += len(opener)
-                break
+        m = self.plain_opener_at.match(self.doc.text, k)
+        if m:
+            k = m.end()
         local = self.places.local_at(k, stop, longer=True)
         if local and k + len(local) == stop:
             return self.places.local_region(local, self._base_place()).because("sentence", k, stop)
