@@ -96,12 +96,16 @@ class LocalNames:
 
     def __init__(self, tables: list[dict[str, list[Local]]]) -> None:
         self.tables = [t for t in tables if t]
+        if len(self.tables) == 1:  # the usual case: one lookup, not a generator over tables
+            self.has = self.tables[0].__contains__
+        else:
+            self.has = lambda name: any(name in t for t in self.tables)
 
     def __bool__(self) -> bool:
         return bool(self.tables)
 
     def __contains__(self, name: str) -> bool:
-        return any(name in t for t in self.tables)
+        return self.has(name)
 
     def __getitem__(self, name: str) -> list[Local]:
         entries = self.get(name)
@@ -177,12 +181,13 @@ def find_locals(text: str, names: "LocalNames | dict[str, list[Local]]",
     """
     if not names:
         return []
+    has = getattr(names, "has", names.__contains__)
     found: list[tuple[int, int, str]] = []
     for m in re.finditer("|".join(SUFFIXES), text):
         end = m.end()
         for length in range(min(MAX_NAME, end), len(m.group()), -1):
             cand = text[end - length:end]
-            if cand in names and not is_numeral_name(cand):
+            if has(cand) and not is_numeral_name(cand):
                 if length <= 3 and starts_word is not None and not starts_word(end - length):
                     continue
                 found.append((end - length, end, cand))
