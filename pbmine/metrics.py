@@ -88,8 +88,8 @@ class MetricFinder(PhraseFinder):
         cells = self._row_headers(text, offset, quantities)
         for qi in range(n):
             i = where[qi]
-            if cells[qi]:
-                found[qi] = Attachment(cells[qi], None)  # 社区党组织 | 96个 | +12.4%
+            if cells[qi]:  # 社区党组织 | 96个 | +12.4%; 第一产业 | 56789 | 5.25 | 16.6 (构成)
+                found[qi] = Attachment(cells[qi] + (quantities[qi].column or ""), None)
                 continue
             fwd = self.forward(items, i) or self._of_what(items, i)
             bwd, action = self.backward(items, i)

@@ -46,6 +46,7 @@ class Quantity:
     value_high: float | None = None
     direction: str | None = None
     unit_text: str = ""
+    column: str | None = None  # a table cell's share column (构成, 比重): part of what it measures
 
 
 class Grammar:

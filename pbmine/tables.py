@@ -35,6 +35,7 @@ CAPTION_LINES = 3  # how far above a table its 单位 line may stand
 class Column:
     unit: str | None   # as written in the header (万吨, %, 亿元), None when it names none
     growth: bool       # a change against a base (同比增长, ±%)
+    share: str | None = None  # a share column's name (构成, 比重): the cell is the row's share
 
 
 def table_quantities(doc: Document, lex: Lexicon) -> dict[int, list[Quantity]]:
@@ -45,8 +46,10 @@ def table_quantities(doc: Document, lex: Lexicon) -> dict[int, list[Quantity]]:
         columns: list[Column] | None = None  # a table without a header row says nothing of its units
         caption = carried = None
         for row in block:
-            if not _is_data(row):  # a header, opening a table (or the next one in the run)
-                caption = _caption_unit(doc.lines, row.index)
+            if not _is_data(row):
+                if not _is_header(row):
+                    continue  # 分产业 | -- | --: a group label inside the table
+                caption = _caption_unit(doc.lines, row.index)  # a header opens a table (or the next one)
                 columns = [_column(cell, words) for cell in _cells(row)]
                 carried = None
             elif columns is not None:
@@ -99,6 +102,12 @@ def _is_data(line: Line) -> bool:
     return any(NUMBER.fullmatch(text) for _, _, text in _cells(line)[1:])
 
 
+def _is_header(line: Line) -> bool:
+    """指标 | 绝对数(万元) | 增长(%): two or more cells of words (not a caption with empty cells,
+    not a group label with dashes)."""
+    return sum(1 for _, _, text in _cells(line) if re.search(r"[\u4e00-\u9fff]", text)) >= 2
+
+
 def _caption_unit(lines: list[Line], header: int) -> str | None:
     for line in reversed(lines[max(0, header - CAPTION_LINES):header]):
         m = CAPTION_UNIT.search(line.text)
@@ -112,7 +121,9 @@ def _column(cell: tuple[int, int, str], words: dict) -> Column:
     gloss = GLOSS.search(text)
     unit = gloss.group(1).strip("±+-") if gloss else None
     growth = any(w in text for w in words["growth_headers"])
-    return Column(unit or None, growth)
+    name = GLOSS.sub("", text).strip()
+    share = name if any(w in name for w in words["share_headers"]) else None
+    return Column(unit or None, growth, share)
 
 
 def _row(row: Line, columns: list[Column], caption: str | None, own_unit: str | None,
@@ -135,6 +146,7 @@ def _row(row: Line, columns: list[Column], caption: str | None, own_unit: str | 
             continue
         q.start, q.end = at, at + len(digits)
         q.outer_start, q.outer_end = at, at + len(digits)
+        q.column = column.share
         found.append(q)
     return found
 

@@ -50,3 +50,16 @@ def test_a_negative_growth_is_a_fall():
 ])
 def test_numbers_the_table_gives_no_unit_are_not_claims(text):
     assert extract_text(text).empty
+
+
+def test_a_caption_row_and_dashed_group_rows_keep_the_header():
+    text = ("表1:2022年全县地区生产总值及其构成 | |||\n"
+            "指标 | 绝对数(万元) | 增长(%) | 构成(%) |\n"
+            "地区生产总值 | 341881 | 7.23 | 100 |\n"
+            "分产业 | -- | -- | -- |\n"
+            "第一产业 | 56789 | 5.25 | 16.6 |\n")
+    claims = extract_text(text).set_index("number")
+    assert claims.loc["56789", "value"] == pytest.approx(567890000)
+    assert claims.loc["5.25", "kind"] == "growth"
+    assert claims.loc["16.6", "metric"] == "第一产业构成"     # a share column names itself
+    assert claims.loc["56789", "metric"] == "第一产业"
