@@ -47,6 +47,11 @@ class TableFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class ShowFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -146,7 +151,10 @@ def extract(paths: Paths = None,
             update: Annotated[Optional[Path], typer.Option("--update", help="Re-extract only new or changed files into this existing table.")] = None,
             keep_partial: Annotated[bool, typer.Option("--keep-partial", help="On Ctrl-C, keep the rows done so far as NAME.partial.parquet.")] = False,
             lexicon: LexiconOpt = None, quiet: QuietOpt = False, max_size: MaxSizeOpt = "50MB",
-            encoding: EncodingOpt = None) -> None:
+            encoding: EncodingOpt = None,
+            jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the machine's cores); the rows are those of one.")] = None,
+            engine: Annotated[Engine, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; -o is then a folder of Parquet parts; needs pbmine[dask]).")] = Engine.local,
+            scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: a running scheduler, tcp://host:8786 (default: a local cluster of --jobs workers).")] = None) -> None:
     """Extract every quantified claim into a table, one row a claim.
 
     Example: [bold]pbmine extract reports/ -o claims.parquet[/bold]; with no
@@ -157,6 +165,12 @@ def extract(paths: Paths = None,
     """
     lex = _lexicon(lexicon)
     reading = _read_options(max_size, encoding)
+    jobs = jobs or api.default_jobs()
+    if engine is Engine.dask:
+        _extract_dask(paths, lex, output, format, update, scheduler, jobs, reading)
+        return
+    if scheduler is not None:
+        _fail("--scheduler needs --engine dask")
     target = output if output is not None else (
         str(update) if update else "claims.parquet" if format is TableFormat.parquet else "-")
     try:
@@ -168,7 +182,7 @@ def extract(paths: Paths = None,
             with ExtractProgress(err, quiet) as progress:
                 result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
                                      keep=False, keep_partial=keep_partial, update=update,
-                                     on_document=progress.on_document, **reading)
+                                     on_document=progress.on_document, jobs=jobs, **reading)
         finally:  # called in-process (a notebook, a test), the caller's handler comes back
             signal.signal(signal.SIGTERM, previous)
     except OutputError as exc:
@@ -186,6 +200,26 @@ def extract(paths: Paths = None,
     _line(f"{result.documents} documents{reused}, {result.claims} claims, {len(result.regions)} regions, "
           f"{len(result.metrics)} metrics {note}"
           + (f", {len(result.errors)} skipped" if result.errors else ""))
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def _extract_dask(paths, lex, output: str | None, format, update, scheduler: str | None, jobs: int,
+                  reading: dict) -> None:
+    """--engine dask: a partitioned Parquet dataset in the folder -o names."""
+    from .cluster import DaskMissing, OutputExists, extract_dataset
+    if update is not None or format is not TableFormat.parquet or output in (None, "-"):
+        _fail("--engine dask writes a folder of Parquet parts: give -o FOLDER (no --update, --format or -o -)")
+    try:
+        result = extract_dataset(paths, output, lexicon=lex, scheduler=scheduler, workers=jobs,
+                                 on_error=_report, **reading)
+    except (DaskMissing, OutputExists, OutputError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _line(f"interrupted; {output} unchanged")
+        raise typer.Exit(130)
+    _line(f"{result.documents} documents, {result.claims} claims, {len(result.regions)} regions, "
+          f"{len(result.metrics)} metrics -> {output}/" + (f", {len(result.errors)} skipped" if result.errors else ""))
     if result.errors:
         raise typer.Exit(1)
 
