@@ -2,23 +2,40 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import pandas as pd
 import typer
 from rich.console import Console
 
-from . import __version__, api, render
-from .compare import AGG_RULES, NotAdditive, UnknownMetric, comparable_metrics
-from .extract import Interrupted
-from .lexicon import LexiconError
+from . import __version__
+from .aggregation import AGG_RULES
+from .lexicon import LexiconError, load_lexicon
 from .output import OutputError, check_target
 from .progress import ExtractProgress
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class _Lazy:
+    """A module imported on first use: `pbmine --help` needs neither pandas nor the extractor."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name, __package__), attr)
+
+
+api = _Lazy(".api")
+readers = _Lazy(".readers")
+render = _Lazy(".render")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Mine quantified claims from Chinese party-building and government work reports.")
@@ -99,7 +116,7 @@ def _report(message: str) -> None:
 def _read_options(max_size: str, encoding: str | None) -> dict:
     """--max-size and --encoding as read_sources takes them; a bad value is a usage error."""
     try:
-        max_bytes = api.parse_size(max_size)
+        max_bytes = readers.parse_size(max_size)
     except ValueError as exc:
         _fail(f"--max-size: {exc}")
     if encoding is not None:
@@ -112,7 +129,7 @@ def _read_options(max_size: str, encoding: str | None) -> dict:
 
 def _lexicon(path: Path | None):
     try:
-        return api.load_lexicon(path)
+        return load_lexicon(path)
     except LexiconError as exc:
         _fail(str(exc))
 
@@ -163,9 +180,11 @@ def extract(paths: Paths = None,
     written beside its target and renamed into place at the end, so a killed or
     interrupted run leaves an existing table unchanged.
     """
+    from .extract import Interrupted, default_jobs, extract as run   # not api: no pandas on this path
+
     lex = _lexicon(lexicon)
     reading = _read_options(max_size, encoding)
-    jobs = jobs or api.default_jobs()
+    jobs = jobs or default_jobs()
     if engine is Engine.dask:
         _extract_dask(paths, lex, output, format, update, scheduler, jobs, reading)
         return
@@ -180,9 +199,9 @@ def extract(paths: Paths = None,
         previous = signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
         try:
             with ExtractProgress(err, quiet) as progress:
-                result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
-                                     keep=False, keep_partial=keep_partial, update=update,
-                                     on_document=progress.on_document, jobs=jobs, **reading)
+                result = run(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
+                             keep=False, keep_partial=keep_partial, update=update,
+                             on_document=progress.on_document, jobs=jobs, **reading)
         finally:  # called in-process (a notebook, a test), the caller's handler comes back
             signal.signal(signal.SIGTERM, previous)
     except OutputError as exc:
@@ -291,6 +310,8 @@ def compare(metric: Annotated[Optional[str], typer.Option("--metric", "-m", help
     [bold]pbmine compare --metric 党员干部 --claims claims.parquet --agg all --format csv[/bold];
     [bold]pbmine compare[/bold] alone lists what can be ranked.
     """
+    from .compare import NotAdditive, UnknownMetric, comparable_metrics
+
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         _fail(f"{chart}: --chart writes .png or .svg")
     frame, failed = _claims(paths, claims, lexicon, quiet)

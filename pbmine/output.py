@@ -16,9 +16,10 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = ("parquet", "csv", "jsonl")
 STDOUT = "-"
@@ -200,6 +201,8 @@ def _umask() -> int:
 
 
 def _jsonable(record: dict) -> dict:
+    import pandas as pd
+
     out = {}
     for key, value in record.items():
         if value is None or value is pd.NA or (isinstance(value, float) and value != value):
