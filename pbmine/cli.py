@@ -16,7 +16,7 @@ from rich.console import Console
 from . import __version__
 from .aggregation import AGG_RULES
 from .lexicon import LexiconError, load_lexicon
-from .output import OutputError, check_target
+from .output import OutputError, check_target, is_dataset
 from .progress import ExtractProgress
 
 if TYPE_CHECKING:
@@ -273,8 +273,8 @@ def _claims(paths, claims_file: Path | None, lexicon: Path | None, quiet: bool =
             _fail("give either PATHS or --claims, not both")
         if not claims_file.exists():
             _fail(f"{claims_file}: no such file", 1)
-        if claims_file.is_dir():
-            _fail(f"{claims_file}: is a folder, not a claims table", 1)
+        if claims_file.is_dir() and not is_dataset(claims_file):
+            _fail(f"{claims_file}: is a folder, not a claims table (nor a dataset of --engine dask)", 1)
         try:
             return api.read_claims(claims_file), 0
         except (OSError, ValueError) as exc:

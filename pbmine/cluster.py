@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterable
@@ -36,14 +35,13 @@ from . import __version__
 from .extract import Extractor, ExtractResult, _path_list
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .outcome import Outcome, Reading, extract_task, message
-from .output import OutputError, _lock, _unlock
+from .output import OutputError, _lock, _unlock, is_dataset
 from .readers import MAX_BYTES, ReadError, iter_paths, read_source
 from .readers.base import STDIN
 from .schema import SCHEMA_VERSION
 
 MAX_PART_FILES = 200   # files a partition at most (a part is written when its task ends)
 PARTS_PER_WORKER = 4   # at least this many partitions a worker, so a slow one does not hold up the run
-PART = re.compile(r"part-\d{5,}\.parquet")
 
 
 class OutputExists(FileExistsError):
@@ -123,22 +121,6 @@ def partitions(steps: list, workers: int, max_files: int = MAX_PART_FILES) -> li
         return []
     size = max(1, min(max_files, -(-len(steps) // (workers * PARTS_PER_WORKER))))
     return [steps[i:i + size] for i in range(0, len(steps), size)]
-
-
-def is_dataset(folder: Path) -> bool:
-    """A folder holding only Parquet parts that pbmine wrote (hidden names aside)."""
-    import pyarrow.parquet as pq
-
-    names = [n for n in os.listdir(folder) if not n.startswith((".", "_"))]
-    for name in names:
-        if not PART.fullmatch(name):
-            return False
-        try:
-            if b"pbmine.schema_version" not in (pq.read_metadata(folder / name).metadata or {}):
-                return False
-        except (OSError, ValueError):
-            return False
-    return bool(names)
 
 
 def check_folder(output: str | os.PathLike) -> Path:

@@ -12,7 +12,9 @@ file, not the run: the chunks lost with the pool are run again one at a time
 in a new pool, a chunk that kills it again one file at a time, and the file
 that kills a worker on its own is reported as failed, in its place.
 
-Workers ignore Ctrl-C: the parent stops them and leaves the output as it was.
+Workers ignore Ctrl-C and SIGTERM: the parent stops them (they finish the
+task at hand, so that no half-sent result blocks the pool) and leaves the
+output as it was.
 They are spawned (a clean interpreter, none of the parent's threads) as the
 parent's own children and die with it: a parent killed with SIGKILL leaves no
 worker behind holding its output pipes open or blocked on a full result pipe.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +35,7 @@ from .outcome import Outcome, Reading, extract_task
 
 CHUNK_TASKS = 4        # files a task: enough to amortise the round trip, small enough to balance
 IN_FLIGHT_PER_JOB = 4  # chunks queued a worker, so none waits while the parent collects
+STOP_GRACE = 30.0      # seconds the running tasks have to finish after an interrupt
 
 _extractor = None
 _reading = Reading()
@@ -41,8 +45,8 @@ def _start(parent: int, lexicon: Lexicon | None, reading: Reading) -> None:
     global _extractor, _reading
     from .extract import Extractor
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what a Ctrl-C stops
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)   # blocked by the parent while it spawned us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what Ctrl-C or SIGTERM stops
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with(parent)
     _extractor, _reading = Extractor(lexicon), reading
 
@@ -63,13 +67,23 @@ _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _submit(pool: ProcessPoolExecutor, work: Callable, tasks: list):
-    """pool.submit, which may spawn a worker: a Ctrl-C then waits until the worker has all it was
-    sent (else it dies reading half of it, printing a traceback), and comes right after."""
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    """pool.submit, which may spawn a worker: a Ctrl-C or SIGTERM then waits until the worker has
+    all it was sent (else it dies reading half of it, printing a traceback), and comes right after.
+
+    The handlers are held rather than the signals blocked: a signal may reach another thread
+    (pyarrow's), and Python still runs the handler in the middle of the spawn."""
+    held: list[int] = []
+    try:
+        previous = {s: signal.signal(s, lambda signum, frame: held.append(signum)) for s in _STOPS}
+    except ValueError:   # not the main thread: no handler of ours can run here anyway
+        return pool.submit(work, tasks)
     try:
         return pool.submit(work, tasks)
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        if held:
+            signal.raise_signal(held[0])
 
 
 def _work(chunk: list[tuple]) -> list[Outcome]:
@@ -174,12 +188,16 @@ def _renew(pool: ProcessPoolExecutor, new_pool: Callable[[], ProcessPoolExecutor
     return new_pool()
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the pool now (after an interrupt its workers are still busy): end them, then wait."""
+def _stop(pool: ProcessPoolExecutor, grace: float = STOP_GRACE) -> None:
+    """Stop the pool after an interrupt: no new task starts, the running ones finish (a worker killed
+    while it sends its rows would leave the pool's reader thread waiting forever for the rest), then
+    the workers exit; one still busy after `grace` seconds is killed."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
     for process in processes:
         if process.is_alive():
-            process.kill()   # not terminate: a worker still starting has SIGTERM blocked
-    for process in processes:
-        process.join(5)
+            process.kill()
+            process.join(1)

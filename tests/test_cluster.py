@@ -63,6 +63,11 @@ def test_a_two_worker_cluster_gives_the_rows_of_one_process(tmp_path):
     pd.testing.assert_frame_equal(read_claims(out), one.frame)
     assert list(pd.read_parquet(out).columns) == COLUMNS
     assert ds.dataset(out).schema.equals(arrow_schema(), check_metadata=False)
+    from typer.testing import CliRunner
+
+    from pbmine.cli import app
+    listed = CliRunner().invoke(app, ["metrics", "--claims", str(out), "--format", "csv"])
+    assert listed.exit_code == 0 and listed.output.startswith("metric,")   # a dataset reads as a table
     # a second run replaces the dataset an earlier run wrote, only once all its parts are there
     again = extract_dataset([SEEDS], out, workers=2)
     assert again.documents == 4
