@@ -411,7 +411,10 @@ class SourceList:
         self.count += 1
 
     def json(self) -> bytes:
-        return bytes(self._json) + b"]"
+        """The JSON text, once: the buffer is handed over, not copied twice (tens of MB on a crawl)."""
+        self._json += b"]"
+        data, self._json = bytes(self._json), bytearray()
+        return data
 
 
 def _metadata(lex: Lexicon, sources: SourceList) -> dict[str, str | bytes]:
