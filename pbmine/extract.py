@@ -9,7 +9,6 @@ Dask cluster (cluster.py): the rows are the same whichever does it.
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -20,25 +19,23 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .outcome import Outcome, Reading, extract_task, file_digest, message
-from .readers import MAX_BYTES, ReadError, Source, iter_paths, read_source, read_sources
-from .readers.base import STDIN
+from .outcome import Outcome, Reading, extract_task
+from .plan import SourceList, plan, previous_table, run_metadata
+from .readers import MAX_BYTES, ReadError, Source, read_sources
 from .regions import RegionResolver
 from .roles import Roles, refine
-from .schema import (COLUMNS, SCHEMA_VERSION, Claim, arrow_schema, rows_frame, rows_table, table_rows,
-                     to_frame)
+from .schema import COLUMNS, Claim, arrow_schema, rows_frame, rows_table, to_frame
 from .sections import Document, split_document
 from .segment import get_segmenter
 
 if TYPE_CHECKING:
     import pandas as pd
 
-_REGION, _METRIC, _PATH = COLUMNS.index("region"), COLUMNS.index("metric"), COLUMNS.index("path")
+_REGION, _METRIC = COLUMNS.index("region"), COLUMNS.index("metric")
 
 
 def bundled_seeds() -> Path:
@@ -279,9 +276,9 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     writer = None
     try:  # the writer is made inside: a Ctrl-C at any point leaves no temporary file or lock behind
         writer = TableWriter(output, format, arrow_schema()) if output is not None else None
-        previous = _previous(update) if update is not None else None
+        previous = previous_table(update) if update is not None else None
         reading = Reading(max_bytes, encoding)
-        for outcome in _outcomes(_plan(paths, previous, reading), lex, reading, jobs):
+        for outcome in _outcomes(plan(_path_list(paths), previous, reading), lex, reading, jobs):
             for failed, line in outcome.messages:
                 (note if failed else on_notice or (lambda _: None))(line)
             rows = outcome.rows
@@ -308,7 +305,7 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
                 writer.abort()
                 result.unchanged = True
             else:
-                writer.commit(_metadata(lex, sources))
+                writer.commit(run_metadata(lex, sources))
     except KeyboardInterrupt:
         if writer is not None and keep_partial and pending:
             writer.write(rows_table(pending))
@@ -341,87 +338,3 @@ def _outcomes(plan: Iterator[Outcome | tuple], lex: Lexicon, reading: Reading, j
             continue
         extractor = extractor or Extractor(lex)
         yield extract_task(extractor, *step[:1], reading, *step[1:])
-
-
-def _plan(paths, previous, reading: Reading) -> Iterator[Outcome | tuple]:
-    """What to do for each input, in order: an Outcome already known (a walk's message, a file
-    --update keeps) or a task `(path or source, sha256 or None)` to read and extract."""
-    old_frame, old_sources = previous or ({}, {})
-    # the same file may be named otherwise this time (relative, absolute, ./): match by real path,
-    # and keep the old spelling for a reused file so that its rows and the source list agree
-    old_by_real = {os.path.realpath(p): p for p in old_sources}
-    seen: set[str] = set()
-    for item in iter_paths(_path_list(paths)):
-        if isinstance(item, ReadError):
-            yield message(item)
-            continue
-        if item == STDIN:  # read here: a worker process has no standard input
-            try:
-                yield (read_source(item, max_bytes=reading.max_bytes, encoding=reading.encoding), None)
-            except ReadError as err:
-                yield message(err)
-            continue
-        if previous is None:
-            yield (item, None)
-            continue
-        path = os.fsdecode(item)
-        real = os.path.realpath(path)
-        seen.add(real)
-        digest = file_digest(path)
-        old_path = old_by_real.get(real)
-        if digest is not None and old_path is not None and old_sources[old_path] == digest:
-            yield Outcome(old_path, old_frame.get(old_path, []), digest, reused=True)
-        else:
-            yield (item, digest)
-    for path, digest in old_sources.items():  # files outside PATHS that are still there, unchanged
-        if os.path.realpath(path) not in seen and file_digest(path) == digest:
-            yield Outcome(path, old_frame.get(path, []), digest, reused=True)
-
-
-def _previous(update) -> tuple[dict[str, list[tuple]], dict[str, str]]:
-    """The rows by path and the {path: sha256} of sources of a table written by pbmine."""
-    import pyarrow.parquet as pq
-
-    try:
-        meta = pq.read_metadata(update).metadata or {}
-    except (OSError, ValueError) as exc:  # unreadable, or not Parquet (pyarrow's ArrowInvalid)
-        raise ValueError(f"{os.fsdecode(update)}: cannot read as a Parquet table: {exc}") from None
-    if b"pbmine.sources" not in meta:
-        raise ValueError(f"{os.fsdecode(update)}: not a table written by pbmine extract (no source list)")
-    sources = {s["path"]: s["sha256"] for s in json.loads(meta[b"pbmine.sources"])}
-    by_path: dict[str, list[tuple]] = {}
-    for row in table_rows(pq.read_table(update)):
-        by_path.setdefault(row[_PATH], []).append(row)
-    return by_path, sources
-
-
-class SourceList:
-    """The path and sha256 of each document of a run, kept as the JSON text the Parquet metadata
-    holds (`[{"path": ..., "sha256": ...}, ...]`) and built as the run goes: over a crawl of a
-    million files a third of the memory of a dict, and nothing to convert at the end."""
-
-    def __init__(self) -> None:
-        self._json = bytearray(b"[")
-        self.count = 0
-
-    def add(self, path: str, digest: str | None) -> None:
-        if self.count:
-            self._json += b", "
-        self._json += json.dumps({"path": path, "sha256": digest}, ensure_ascii=False).encode("utf-8")
-        self.count += 1
-
-    def json(self) -> bytes:
-        """The JSON text, once: the buffer is handed over, not copied twice (tens of MB on a crawl)."""
-        self._json += b"]"
-        data, self._json = bytes(self._json), bytearray()
-        return data
-
-
-def _metadata(lex: Lexicon, sources: SourceList) -> dict[str, str | bytes]:
-    """What the Parquet file says about how it was made."""
-    return {
-        "pbmine.version": __version__,
-        "pbmine.schema_version": SCHEMA_VERSION,
-        "pbmine.lexicon_sha256": lex.fingerprint(),
-        "pbmine.sources": sources.json(),
-    }

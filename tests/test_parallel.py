@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from conftest import BLIND, REAL, REPORTS, SEEDS
-from pbmine.extract import POOL_MIN_FILES, Extractor, _plan, default_jobs, extract
+from pbmine.extract import POOL_MIN_FILES, Extractor, default_jobs, extract
+from pbmine.plan import plan
 from pbmine.lexicon import load_lexicon
 from pbmine.outcome import Outcome, Reading, extract_task
 from pbmine.parallel import _split, _work, map_tasks
@@ -32,7 +33,7 @@ def mixed(tmp_path_factory):
 def one_process(paths):
     extractor = Extractor()
     return [step if isinstance(step, Outcome) else extract_task(extractor, step[0], Reading(), step[1])
-            for step in _plan(paths, None, Reading())]
+            for step in plan(paths, None, Reading())]
 
 
 def test_workers_give_the_same_outcomes_in_the_same_order(mixed):
@@ -40,7 +41,7 @@ def test_workers_give_the_same_outcomes_in_the_same_order(mixed):
     assert sum(1 for o in expected if o.rows) > 60
     assert sum(1 for o in expected for failed, _ in o.messages if failed) == 3
     assert sum(1 for o in expected for failed, _ in o.messages if not failed) == 1
-    assert list(map_tasks(_plan(mixed, None, Reading()), None, Reading(), jobs=2, chunk_tasks=3)) == expected
+    assert list(map_tasks(plan(mixed, None, Reading()), None, Reading(), jobs=2, chunk_tasks=3)) == expected
 
 
 def test_workers_use_a_given_lexicon(tmp_path):
@@ -121,7 +122,7 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path):
         (tmp_path / f"r{i:02d}.txt").write_text(f"设立{i + 1}个党员先锋岗。\n", encoding="utf-8")
     (tmp_path / "r05a").mkdir()
     (tmp_path / "r05a" / "poison.txt").write_text("设立99个党员先锋岗。\n", encoding="utf-8")
-    got = list(map_tasks(_plan([tmp_path], None, Reading()), None, Reading(), jobs=2, chunk_tasks=4,
+    got = list(map_tasks(plan([tmp_path], None, Reading()), None, Reading(), jobs=2, chunk_tasks=4,
                          work=die_on_poison))
     errors = [line for o in got for failed, line in o.messages if failed]
     assert len(got) == 13 and errors == [f"{tmp_path / 'r05a' / 'poison.txt'}: extraction failed: "
