@@ -2,23 +2,40 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import pandas as pd
 import typer
 from rich.console import Console
 
-from . import __version__, api, render
-from .compare import AGG_RULES, NotAdditive, UnknownMetric, comparable_metrics
-from .extract import Interrupted
-from .lexicon import LexiconError
-from .output import OutputError, check_target
+from . import __version__
+from .aggregation import AGG_RULES
+from .lexicon import LexiconError, load_lexicon
+from .output import OutputError, check_target, is_dataset
 from .progress import ExtractProgress
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class _Lazy:
+    """A module imported on first use: `pbmine --help` needs neither pandas nor the extractor."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(self._name, __package__), attr)
+
+
+api = _Lazy(".api")
+readers = _Lazy(".readers")
+render = _Lazy(".render")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Mine quantified claims from Chinese party-building and government work reports.")
@@ -45,6 +62,11 @@ class TableFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 class ShowFormat(str, Enum):
@@ -94,7 +116,7 @@ def _report(message: str) -> None:
 def _read_options(max_size: str, encoding: str | None) -> dict:
     """--max-size and --encoding as read_sources takes them; a bad value is a usage error."""
     try:
-        max_bytes = api.parse_size(max_size)
+        max_bytes = readers.parse_size(max_size)
     except ValueError as exc:
         _fail(f"--max-size: {exc}")
     if encoding is not None:
@@ -107,7 +129,7 @@ def _read_options(max_size: str, encoding: str | None) -> dict:
 
 def _lexicon(path: Path | None):
     try:
-        return api.load_lexicon(path)
+        return load_lexicon(path)
     except LexiconError as exc:
         _fail(str(exc))
 
@@ -146,7 +168,10 @@ def extract(paths: Paths = None,
             update: Annotated[Optional[Path], typer.Option("--update", help="Re-extract only new or changed files into this existing table.")] = None,
             keep_partial: Annotated[bool, typer.Option("--keep-partial", help="On Ctrl-C, keep the rows done so far as NAME.partial.parquet.")] = False,
             lexicon: LexiconOpt = None, quiet: QuietOpt = False, max_size: MaxSizeOpt = "50MB",
-            encoding: EncodingOpt = None) -> None:
+            encoding: EncodingOpt = None,
+            jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the machine's cores); the rows are those of one.")] = None,
+            engine: Annotated[Engine, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; -o is then a folder of Parquet parts; needs pbmine[dask]).")] = Engine.local,
+            scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: a running scheduler, tcp://host:8786 (default: a local cluster of --jobs workers).")] = None) -> None:
     """Extract every quantified claim into a table, one row a claim.
 
     Example: [bold]pbmine extract reports/ -o claims.parquet[/bold]; with no
@@ -155,8 +180,16 @@ def extract(paths: Paths = None,
     written beside its target and renamed into place at the end, so a killed or
     interrupted run leaves an existing table unchanged.
     """
+    from .extract import Interrupted, default_jobs, extract as run   # not api: no pandas on this path
+
     lex = _lexicon(lexicon)
     reading = _read_options(max_size, encoding)
+    jobs = jobs or default_jobs()
+    if engine is Engine.dask:
+        _extract_dask(paths, lex, output, format, update, scheduler, jobs, reading)
+        return
+    if scheduler is not None:
+        _fail("--scheduler needs --engine dask")
     target = output if output is not None else (
         str(update) if update else "claims.parquet" if format is TableFormat.parquet else "-")
     try:
@@ -166,9 +199,9 @@ def extract(paths: Paths = None,
         previous = signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
         try:
             with ExtractProgress(err, quiet) as progress:
-                result = api.extract(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
-                                     keep=False, keep_partial=keep_partial, update=update,
-                                     on_document=progress.on_document, **reading)
+                result = run(paths, lexicon=lex, output=target, format=format.value, on_error=_report,
+                             keep=False, keep_partial=keep_partial, update=update,
+                             on_document=progress.on_document, jobs=jobs, **reading)
         finally:  # called in-process (a notebook, a test), the caller's handler comes back
             signal.signal(signal.SIGTERM, previous)
     except OutputError as exc:
@@ -186,6 +219,26 @@ def extract(paths: Paths = None,
     _line(f"{result.documents} documents{reused}, {result.claims} claims, {len(result.regions)} regions, "
           f"{len(result.metrics)} metrics {note}"
           + (f", {len(result.errors)} skipped" if result.errors else ""))
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def _extract_dask(paths, lex, output: str | None, format, update, scheduler: str | None, jobs: int,
+                  reading: dict) -> None:
+    """--engine dask: a partitioned Parquet dataset in the folder -o names."""
+    from .cluster import DaskMissing, OutputExists, extract_dataset
+    if update is not None or format is not TableFormat.parquet or output in (None, "-"):
+        _fail("--engine dask writes a folder of Parquet parts: give -o FOLDER (no --update, --format or -o -)")
+    try:
+        result = extract_dataset(paths, output, lexicon=lex, scheduler=scheduler, workers=jobs,
+                                 on_error=_report, **reading)
+    except (DaskMissing, OutputExists, OutputError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _line(f"interrupted; {output} unchanged")
+        raise typer.Exit(130)
+    _line(f"{result.documents} documents, {result.claims} claims, {len(result.regions)} regions, "
+          f"{len(result.metrics)} metrics -> {output}/" + (f", {len(result.errors)} skipped" if result.errors else ""))
     if result.errors:
         raise typer.Exit(1)
 
@@ -220,8 +273,8 @@ def _claims(paths, claims_file: Path | None, lexicon: Path | None, quiet: bool =
             _fail("give either PATHS or --claims, not both")
         if not claims_file.exists():
             _fail(f"{claims_file}: no such file", 1)
-        if claims_file.is_dir():
-            _fail(f"{claims_file}: is a folder, not a claims table", 1)
+        if claims_file.is_dir() and not is_dataset(claims_file):
+            _fail(f"{claims_file}: is a folder, not a claims table (nor a dataset of --engine dask)", 1)
         try:
             return api.read_claims(claims_file), 0
         except (OSError, ValueError) as exc:
@@ -257,6 +310,8 @@ def compare(metric: Annotated[Optional[str], typer.Option("--metric", "-m", help
     [bold]pbmine compare --metric 党员干部 --claims claims.parquet --agg all --format csv[/bold];
     [bold]pbmine compare[/bold] alone lists what can be ranked.
     """
+    from .compare import NotAdditive, UnknownMetric, comparable_metrics
+
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         _fail(f"{chart}: --chart writes .png or .svg")
     frame, failed = _claims(paths, claims, lexicon, quiet)

@@ -23,15 +23,10 @@ import math
 
 import pandas as pd
 
+from .aggregation import AGG_RULES  # noqa: F401 (re-exported)
+
 ADDITIVE_KINDS = {"count", "money", "length", "area", "measure", "duration"}
 LEVEL_COLUMNS = {"district": "region", "city": "city", "province": "province"}
-AGG_RULES = {
-    "latest": "latest year, then the largest count or the first stated rate",
-    "max": "the largest figure of any year",
-    "sum": "all figures of a region added up",
-    "mean": "the mean of all figures of a region",
-    "all": "every claim; regions in the order of their latest-year figure",
-}
 OUTPUT_COLUMNS = ["rank", "region", "value", "unit", "qualifier", "doc_id", "sentence"]
 EXTRA_COLUMNS = ["kind", "value_high", "year", "claims", "agg", "region_full", "adcode",
                  "number", "start", "end"]

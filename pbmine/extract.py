@@ -3,34 +3,41 @@
 `extract_text` does one document in memory; `extract` walks files and
 folders, reports a bad file in one line and goes on, and can stream the
 rows to a Parquet file batch by batch so that nothing already extracted is
-lost if a later document fails or the run is stopped.
+lost if a later document fails or the run is stopped. Each file is one task
+(outcome.py) done here, by `jobs` worker processes (parallel.py) or by a
+Dask cluster (cluster.py): the rows are the same whichever does it.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
+from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from . import __version__
 from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .readers import MAX_BYTES, ReadError, Source, iter_paths, read_source, read_sources
+from .outcome import Outcome, Reading, extract_task
+from .plan import SourceList, plan, previous_table, run_metadata
+from .readers import MAX_BYTES, ReadError, Source, read_sources
 from .regions import RegionResolver
 from .roles import Roles, refine
-from .schema import ARROW_SCHEMA, SCHEMA_VERSION, Claim, conform, read_claims, to_arrow, to_frame
+from .schema import COLUMNS, Claim, arrow_schema, rows_frame, rows_table, to_frame
 from .sections import Document, split_document
 from .tables import table_quantities
 from .segment import get_segmenter
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_REGION, _METRIC = COLUMNS.index("region"), COLUMNS.index("metric")
 
 
 def bundled_seeds() -> Path:
@@ -164,7 +171,7 @@ def extract_text(text: str, doc_id: str = "doc", lexicon: Lexicon | None = None)
 class ExtractResult:
     """What a run produced: the claims (unless streamed only), counts and the one-line errors."""
 
-    frame: pd.DataFrame
+    rows: list[tuple] = field(default_factory=list, repr=False)  # kept rows, in COLUMNS order
     documents: int = 0
     errors: list[str] = field(default_factory=list)
     claims: int = 0
@@ -173,6 +180,18 @@ class ExtractResult:
     output: str | None = None      # where the table was written
     unchanged: bool = False        # nothing was read, so an existing table was left as it was
     reused: int = 0                # documents whose claims --update kept without re-reading
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The kept claims as a pandas DataFrame (empty when they were only streamed to a file)."""
+        return rows_frame(self.rows)
+
+    def count(self, rows: list[tuple]) -> None:
+        """Add one document's rows to the counts."""
+        self.documents += 1
+        self.claims += len(rows)
+        self.regions.update(r[_REGION] for r in rows if r[_REGION] is not None)
+        self.metrics.update(r[_METRIC] for r in rows if r[_METRIC])
 
 
 class Interrupted(Exception):
@@ -231,14 +250,25 @@ def _in_range(value: float) -> bool:
     return math.isfinite(value) and abs(value) <= MAX_VALUE
 
 
+def default_jobs() -> int:
+    """The cores this process may run on (the default of --jobs)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+BATCH_ROWS = 50_000   # a batch of rows is written once it is this long, however few documents
+
+
 def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None,
             lexicon: Lexicon | None = None, output: str | os.PathLike | None = None,
             batch_docs: int = 200, on_error: Callable[[str], None] | None = None, keep: bool = True,
             format: str = "parquet", keep_partial: bool = False,
             update: str | os.PathLike | None = None,
-            on_document: Callable[[Source | None, list[Claim] | pd.DataFrame], None] | None = None,
+            on_document: Callable[[Outcome, list[tuple]], None] | None = None,
             max_bytes: int = MAX_BYTES, encoding: str | None = None,
-            on_notice: Callable[[str], None] | None = None) -> ExtractResult:
+            on_notice: Callable[[str], None] | None = None, jobs: int = 1) -> ExtractResult:
     """Claims of files and folders (the bundled seeds when `paths` is empty).
 
     With `output` (a file, or "-" for standard output) the rows are written in
@@ -253,8 +283,11 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     unchanged files are kept and those of changed or removed files dropped;
     the result replaces `update` unless another `output` is given.
 
-    `on_document(source, claims)` is called after each document (progress bars;
-    `source` is None for a document --update kept without reading it).
+    `jobs` > 1 extracts in that many worker processes (parallel.py); the rows,
+    their order and the messages are those of one process.
+
+    `on_document(outcome, rows)` is called after each document (progress bars;
+    `outcome.size` is its size in bytes, `outcome.reused` says --update kept it).
     """
     from .output import TableWriter
 
@@ -269,127 +302,72 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
     if update is not None:
         output = output if output is not None else update
         format = "parquet"
-    result = ExtractResult(to_frame([]), errors=errors, output=None if output is None else os.fsdecode(output))
-    frames: list[pd.DataFrame] = []
-    pending: list[pd.DataFrame] = []  # rows not yet handed to the writer (one row group a batch)
-    sources: dict[str, str] = {}
+    result = ExtractResult(errors=errors, output=None if output is None else os.fsdecode(output))
+    pending: list[tuple] = []  # rows not yet handed to the writer (one row group a batch)
+    pending_docs = 0
+    sources = SourceList()
     writer = None
     try:  # the writer is made inside: a Ctrl-C at any point leaves no temporary file or lock behind
-        writer = TableWriter(output, format, ARROW_SCHEMA) if output is not None else None
-        previous = _previous(update) if update is not None else None
-        reading = {"max_bytes": max_bytes, "encoding": encoding, "on_notice": on_notice}
-        for source, claims, digest, reused, item in _run(paths, lex, note, previous, reading):
+        writer = TableWriter(output, format, arrow_schema()) if output is not None else None
+        previous = previous_table(update) if update is not None else None
+        reading = Reading(max_bytes, encoding)
+        for outcome in _outcomes(plan(_path_list(paths), previous, reading), lex, reading, jobs):
+            for failed, line in outcome.messages:
+                (note if failed else on_notice or (lambda _: None))(line)
+            rows = outcome.rows
+            if rows is None:
+                continue
             if on_document:
-                on_document(item, claims)
-            result.documents += 1
-            result.reused += reused
-            sources[source] = digest
-            frame = claims if isinstance(claims, pd.DataFrame) else to_frame(claims)
-            result.claims += len(frame)
-            result.regions.update(frame["region"].dropna())
-            result.metrics.update(m for m in frame["metric"].dropna() if m)
+                on_document(outcome, rows)
+            result.count(rows)
+            result.reused += outcome.reused
+            sources.add(outcome.path, outcome.digest)
             if keep:
-                frames.append(frame)
-            if writer is not None and len(frame):
-                pending.append(frame)
-                if len(pending) >= batch_docs:
-                    writer.write(to_arrow(pd.concat(pending, ignore_index=True)))
-                    pending = []
+                result.rows.extend(rows)
+            if writer is not None and rows:
+                pending.extend(rows)
+                pending_docs += 1
+                if pending_docs >= batch_docs or len(pending) >= BATCH_ROWS:
+                    writer.write(rows_table(pending))
+                    pending, pending_docs = [], 0
         if writer is not None:
             if pending:
-                writer.write(to_arrow(pd.concat(pending, ignore_index=True)))
+                writer.write(rows_table(pending))
                 pending = []
             if result.documents == 0 and writer.target != "-" and os.path.exists(writer.target):
                 writer.abort()
                 result.unchanged = True
             else:
-                writer.commit(_metadata(lex, sources))
+                writer.commit(run_metadata(lex, sources))
     except KeyboardInterrupt:
         if writer is not None and keep_partial and pending:
-            writer.write(to_arrow(pd.concat(pending, ignore_index=True)))
+            writer.write(rows_table(pending))
         partial = writer.abort(keep_partial) if writer is not None else None
         raise Interrupted(result.documents, result.output, partial) from None
     except BaseException:
         if writer is not None and not writer.closed:
             writer.abort()
         raise
-    result.frame = pd.concat(frames, ignore_index=True) if frames else to_frame([])
-    result.frame = conform(result.frame)
     return result
 
 
-def _run(paths, lex: Lexicon, note, previous, reading: dict):
-    """(path, claims, sha256, reused?, source) per document; with `previous`, unchanged files keep their rows."""
-    if previous is None:
-        for source, claims in iter_claims(paths, lex, note, **reading):
-            yield source.path, claims, _digest(source), False, source
-        return
-    old_frame, old_sources = previous
-    # the same file may be named otherwise this time (relative, absolute, ./): match by real path,
-    # and keep the old spelling for a reused file so that its rows and the source list agree
-    old_by_real = {os.path.realpath(p): p for p in old_sources}
-    extractor = Extractor(lex)
-    seen: set[str] = set()
-    for item in iter_paths(_path_list(paths)):
-        if isinstance(item, ReadError):
-            (note if item.failed else reading["on_notice"] or (lambda _: None))(str(item))
+POOL_MIN_FILES = 16   # fewer files than this stay in one process: starting workers would cost more
+
+
+def _outcomes(plan: Iterator[Outcome | tuple], lex: Lexicon, reading: Reading, jobs: int) -> Iterator[Outcome]:
+    """The plan's outcomes in order: ready ones as they are, tasks extracted here or by `jobs` workers."""
+    if jobs > 1:
+        ahead = list(islice(plan, POOL_MIN_FILES))
+        plan = chain(ahead, plan)
+        if sum(isinstance(p, tuple) for p in ahead) >= POOL_MIN_FILES:
+            from .parallel import map_tasks
+
+            yield from map_tasks(plan, lex, reading, jobs)
+            return
+    extractor = None
+    for step in plan:
+        if isinstance(step, Outcome):
+            yield step
             continue
-        path = os.fsdecode(item)
-        real = os.path.realpath(path)
-        seen.add(real)
-        digest = _file_digest(path)
-        old_path = old_by_real.get(real)
-        if digest is not None and old_path is not None and old_sources[old_path] == digest:
-            yield old_path, old_frame[old_frame["path"] == old_path], digest, True, None
-            continue
-        try:
-            source = read_source(item, max_bytes=reading["max_bytes"], encoding=reading["encoding"])
-        except ReadError as err:
-            note(str(err))
-            continue
-        claims = _claims_of(extractor, source, note)
-        if claims is not None:
-            yield path, claims, digest or _digest(source), False, source
-    for path, digest in old_sources.items():  # files outside PATHS that are still there, unchanged
-        if os.path.realpath(path) not in seen and _file_digest(path) == digest:
-            yield path, old_frame[old_frame["path"] == path], digest, True, None
-
-
-def _previous(update) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The claims and the {path: sha256} of sources of a table written by pbmine."""
-    import pyarrow.parquet as pq
-
-    try:
-        meta = pq.read_metadata(update).metadata or {}
-    except (OSError, ValueError) as exc:  # unreadable, or not Parquet (pyarrow's ArrowInvalid)
-        raise ValueError(f"{os.fsdecode(update)}: cannot read as a Parquet table: {exc}") from None
-    if b"pbmine.sources" not in meta:
-        raise ValueError(f"{os.fsdecode(update)}: not a table written by pbmine extract (no source list)")
-    sources = {s["path"]: s["sha256"] for s in json.loads(meta[b"pbmine.sources"])}
-    return read_claims(update), sources
-
-
-def _file_digest(path: str) -> str | None:
-    try:
-        h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        return h.hexdigest()
-    except (OSError, ValueError):
-        return None
-
-
-def _digest(source: Source) -> str:
-    return _file_digest(source.path) or hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-
-
-def _metadata(lex: Lexicon, sources: dict[str, str]) -> dict[str, str]:
-    """What the Parquet file says about how it was made."""
-    return {
-        "pbmine.version": __version__,
-        "pbmine.schema_version": SCHEMA_VERSION,
-        "pbmine.lexicon_sha256": lex.fingerprint(),
-        "pbmine.sources": json.dumps([{"path": p, "sha256": d} for p, d in sources.items()],
-                                     ensure_ascii=False),
-    }
+        extractor = extractor or Extractor(lex)
+        yield extract_task(extractor, *step[:1], reading, *step[1:])

@@ -12,15 +12,18 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = ("parquet", "csv", "jsonl")
+PART = re.compile(r"part-\d{5,}\.parquet")   # a part of a dataset `extract --engine dask` wrote
 STDOUT = "-"
 TEMP_SUFFIX = ".pbmine-tmp"
 
@@ -200,6 +203,8 @@ def _umask() -> int:
 
 
 def _jsonable(record: dict) -> dict:
+    import pandas as pd
+
     out = {}
     for key, value in record.items():
         if value is None or value is pd.NA or (isinstance(value, float) and value != value):
@@ -209,3 +214,19 @@ def _jsonable(record: dict) -> dict:
         else:
             out[key] = value
     return out
+
+
+def is_dataset(folder) -> bool:
+    """A folder holding only Parquet parts that pbmine wrote (hidden names aside)."""
+    import pyarrow.parquet as pq
+
+    names = [n for n in os.listdir(folder) if not n.startswith((".", "_"))]
+    for name in names:
+        if not PART.fullmatch(name):
+            return False
+        try:
+            if b"pbmine.schema_version" not in (pq.read_metadata(os.path.join(folder, name)).metadata or {}):
+                return False
+        except (OSError, ValueError):
+            return False
+    return bool(names)

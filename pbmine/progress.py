@@ -58,6 +58,9 @@ class ExtractProgress:
             self._bar.start()
         self._bar.update(self._task, description=self.text())
 
-    def on_document(self, source, claims) -> None:
-        """The `extract(on_document=...)` hook."""
-        self.advance(len(source.text.encode("utf-8", "replace")) if source is not None else 0, len(claims))
+    def on_document(self, done, claims) -> None:
+        """The `extract(on_document=...)` hook: `done` is an Outcome (its `size` in bytes) or a Source."""
+        size = getattr(done, "size", None)
+        if size is None:
+            size = len(done.text.encode("utf-8", "replace"))
+        self.advance(size, len(claims))

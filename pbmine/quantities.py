@@ -19,10 +19,12 @@ CLAUSE_END = set("，。！？；,!?;\n")
 
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?"
 _CN = "[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾兩貳百千万][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳]*"
+_CN_RX = re.compile(_CN)
 _BARE = "百千万萬"  # a numeral that opens with these needs a word before it (近百名)
 _SP = r"[ \u00a0\u3000]?"
 _MULT = r"(?:千万|百万|千亿|万亿|[万亿千百萬億])"
 _CN_SMALL = "一二两三四五六七八九十"
+_FIRST = "[\\d" + _CN[1:_CN.index("]")] + "]"   # the first character of any number form (百分之 too)
 
 
 def _number(tag: str) -> str:
@@ -49,6 +51,25 @@ class Quantity:
     column: str | None = None  # a table cell's share column (构成, 比重): part of what it measures
 
 
+class Suffixes:
+    """A word list compiled to find the longest of its words that ends at a position.
+
+    One regex search over the few characters before the position: every match
+    ends there (\\Z at endpos), so the leftmost is the longest.
+    """
+
+    def __init__(self, words):
+        words = sorted(set(words), key=len, reverse=True)
+        self.longest = len(words[0]) if words else 0
+        self.rx = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\Z") if words else None
+
+    def ending_at(self, text: str, pos: int) -> str | None:
+        if self.rx is None:
+            return None
+        m = self.rx.search(text, max(0, pos - self.longest), pos)
+        return m.group() if m else None
+
+
 class Grammar:
     """The compiled quantity grammar for one lexicon."""
 
@@ -65,28 +86,31 @@ class Grammar:
         percent_word = rf"百分之(?P<pw>{_CN}|{_AR}){suffix.replace('suffix', 'pw_suffix')}"
         tenths = rf"(?P<tenth>[{_CN_SMALL}]|\d)成(?P<tenth_suffix>{'|'.join(map(re.escape, after))})?"
         fraction = rf"(?P<fden>{_CN}|{_AR})分之(?P<fnum>{_CN}|{_AR})(?P<frac_suffix>{'|'.join(map(re.escape, after))})?"
-        self.pattern = re.compile(rf"{percent_word}|{fraction}|{tenths}|{ranged}")
-        self.before = sorted(lex.qualifiers_before, key=len, reverse=True)
-        self.not_before = tuple(lex.not_before)
-        self.not_after = tuple(g["number"]["not_after"])
+        # Every form opens with a digit or a Chinese numeral: the lookahead lets the
+        # engine skip other positions at once (2-3x faster, same matches).
+        self.pattern = re.compile(rf"(?={_FIRST})(?:{percent_word}|{fraction}|{tenths}|{ranged})")
+        self.before = Suffixes(lex.qualifiers_before)
+        self.not_before = Suffixes(lex.not_before)
+        self.not_after = Suffixes(g["number"]["not_after"])
         self.joiners = set(g["number"]["joiners"])
         self.formulas = tuple(g["number"]["formulas"])
+        self.any_formula = re.compile("|".join(map(re.escape, self.formulas))) if self.formulas else None
         self.determiners = tuple(g["number"]["determiners"])
-        self.rank_before = tuple(g["number"]["rank_before"])
+        self.rank_before = Suffixes(g["number"]["rank_before"])
         self.rank_units = tuple(g["number"]["rank_units"])
-        self.comparatives = sorted(g["number"]["comparatives"], key=len, reverse=True)
+        self.comparatives = Suffixes(g["number"]["comparatives"])
         self.signs = dict(g["number"]["signs"])
         self.within_clause = {w: q for q, words in lex.qualifiers_within.items() for w in words}
         self.max_quoted = int(g["number"]["max_quoted_name"])
         self.slogan_numeral = bool(g["number"]["slogan_if_followed_by_numeral"])
         self.slogan_quote = bool(g["number"].get("slogan_if_followed_by_quote", False))
         self.bare_after = dict(g["number"]["bare_multiplier_after"])
-        self.bare_words = sorted(self.bare_after, key=len, reverse=True)
+        self.bare_words = Suffixes(self.bare_after)
         self.bounds = tuple(g["threshold"]["bound_words"])
         self.max_gap_to_de = int(g["threshold"]["max_gap_to_de"])
         ch = g["change"]
         self.change = {w: "up" for w in ch["up"]} | {w: "down" for w in ch["down"]}
-        self.change_words = sorted(self.change, key=len, reverse=True)
+        self.change_words = Suffixes(self.change)
         self.change_to = tuple(ch["to"])
 
 
@@ -103,6 +127,8 @@ def _protected_spans(text: str, g: Grammar) -> list[tuple[int, int]]:
             spans.append((m.start(), m.end()))
     for m in re.finditer(r"《[^《》\n]*》|〈[^〈〉\n]*〉", text):
         spans.append((m.start(), m.end()))
+    if g.any_formula is None or not g.any_formula.search(text):
+        return spans
     for formula in g.formulas:
         at = text.find(formula)
         while at >= 0:
@@ -115,25 +141,26 @@ def _inside(spans, start, end) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _ends_with(text: str, pos: int, words) -> str | None:
+def _ends_with(text: str, pos: int, words: Suffixes) -> str | None:
     """The longest word of `words` that ends at text[pos] (a space before pos is skipped)."""
     if pos > 0 and text[pos - 1] in " \u3000\u00a0":
         pos -= 1
-    for w in words:
-        if text.startswith(w, pos - len(w)):
-            return w
-    return None
+    return words.ending_at(text, pos)
 
 
 def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     """Every quantity in `text` that can be a claim, in order of position."""
     g = grammar_for(lex)
     folded = text.translate(WIDTH_FOLD)
-    protected = _protected_spans(folded, g)
+    protected = None   # found on the first quantity: most sentences have none
     found: list[Quantity] = []
     for m in g.pattern.finditer(folded):
         q = _read_match(m, folded, g)
-        if q is None or _inside(protected, q.start, q.outer_end):
+        if q is None:
+            continue
+        if protected is None:
+            protected = _protected_spans(folded, g)
+        if _inside(protected, q.start, q.outer_end):
             continue
         found.append(q)
     for q, nxt in zip(found, found[1:]):  # 分别提高1.8个和1.2个百分点: the unit is shared
@@ -211,7 +238,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
     nxt = text[outer_end] if outer_end < len(text) else ""
     if nxt in g.joiners and outer_end + 1 < len(text) and text[outer_end + 1].isdigit():
         return None
-    if re.fullmatch(_CN, m.group("hi_core") or "x"):
+    if _CN_RX.fullmatch(m.group("hi_core") or "x"):
         if g.slogan_numeral and nxt and nxt in CN_DIGIT_CHARS and not _quantity_follows(text, outer_end, g):
             return None  # 四个一, 五位一体 (but 两批六十名 is two counts)
         if g.slogan_quote and nxt in ("“", "「", "\""):
@@ -229,7 +256,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         if lo_value is None or lo_value > value:
             return None
         value, value_high = lo_value, value
-    inside = (m.groupdict().get("hi_in1") or m.groupdict().get("hi_in2"))
+    inside = m.group("hi_in1") or m.group("hi_in2")
     if inside:
         qualifier = lex.qualifiers_inside[inside]
     word = _ends_with(text, start, g.before)

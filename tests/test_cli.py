@@ -200,3 +200,25 @@ def test_report_from_paths_and_from_claims(tmp_path):
 def test_no_progress_bar_when_stderr_is_not_a_terminal():
     res = run("extract", "--format", "csv")
     assert "\x1b[" not in res.stderr and "MB/s" not in res.stderr
+
+
+def test_help_imports_neither_pandas_nor_the_extractor():
+    """`pbmine --help` starts fast: heavy modules are imported only by the commands that need them."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pbmine.cli import app; "
+            "print(sorted({'pandas', 'pyarrow', 'rjieba', 'jieba', 'numpy', 'pbmine.extract'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_extract_to_a_file_does_not_import_pandas(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from typer.testing import CliRunner; from pbmine.cli import app; "
+            f"r = CliRunner().invoke(app, ['extract', '-o', {str(tmp_path / 'c.parquet')!r}, '-j', '1']); "
+            "print(r.exit_code, 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "False"]

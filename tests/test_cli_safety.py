@@ -359,3 +359,37 @@ def test_extract_in_process_gives_back_the_callers_sigterm_handler(tmp_path):
     before = signal.getsignal(signal.SIGTERM)
     assert run("extract", SEEDS, "-o", tmp_path / "c.parquet").exit_code == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+# ---------------------------------------------------------------- --jobs: the same guarantees with workers
+
+def test_jobs_2_to_stdout_and_to_a_file_give_the_rows_of_one_process(big, tmp_path):
+    one = run("extract", big, "-o", tmp_path / "one.parquet", "--jobs", "1")
+    two = run("extract", big, "-o", tmp_path / "two.parquet", "--jobs", "2")
+    piped = runner.invoke(app, ["extract", str(big), "-o", "-", "--format", "csv", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == piped.exit_code == 0
+    first = pd.read_parquet(tmp_path / "one.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "two.parquet"), first)
+    assert len(pd.read_csv(io.StringIO(piped.stdout_bytes.decode("utf-8")))) == len(first)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_jobs_2_interrupted_leaves_the_table_and_no_worker(big, kept, sig):
+    before = snapshot(kept)
+    proc = start("extract", big, "-o", kept, "--jobs", "2")
+    wait_for_rows_in_temp(proc, kept)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)   # returns only once no worker holds stderr open
+    assert proc.returncode == 130
+    [line] = lines(err)
+    assert line.startswith("interrupted after ") and line.endswith(f" documents; {kept} unchanged")
+    assert snapshot(kept) == before and stray(kept.parent) == []
+
+
+def test_jobs_2_killed_leaves_the_table_and_no_worker(big, kept):
+    before = snapshot(kept)
+    proc = start("extract", big, "-o", kept, "--jobs", "2")
+    wait_for_rows_in_temp(proc, kept)
+    proc.kill()
+    proc.communicate(timeout=60)   # would hang if a worker outlived the parent, holding the pipes
+    assert snapshot(kept) == before

@@ -129,3 +129,41 @@ def test_shared_percentage_points():
 
 def test_formulas_stay_formulas():
     assert find_quantities("1+3+N") == []
+
+
+@pytest.mark.parametrize("text, kind, qualifier, direction", [
+    # a number opening the text: the words at the END of the text are not "before" it
+    ("20%的党员参与志愿服务，比上年提高", "percent", None, None),
+    ("5个百分点的差距仍然存在，需要继续提高", "percent", None, None),
+    ("30名党员参加，不少于", "count", None, None),
+    ("2倍于去年，同比增长", "multiple", None, None),
+    # and words right before it still count
+    ("比上年提高20%", "growth", None, "up"),
+    ("不少于30名党员参加", "count", "at_least", None),
+])
+def test_context_before_a_number_at_the_start(text, kind, qualifier, direction):
+    q, = find_quantities(text)
+    assert (q.kind, q.qualifier, q.direction) == (kind, qualifier, direction)
+
+
+def _longest_ending_at(text, pos, words):
+    """The word-list scan Suffixes replaced, the oracle (without its slip: at pos < len(w) a
+    negative start made startswith look at the END of the text)."""
+    for w in sorted(set(words), key=len, reverse=True):
+        if pos >= len(w) and text.startswith(w, pos - len(w)):
+            return w
+    return None
+
+
+_CHARS = st.sampled_from(list("不少于近约超过提高增长下降个名的12"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(_CHARS, min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(_CHARS, max_size=12), st.integers(0, 12))
+def test_suffixes_find_the_longest_word_ending_at_a_position(words, text, pos):
+    from pbmine.quantities import Suffixes
+
+    pos = min(pos, len(text))
+    assert Suffixes(words).ending_at(text, pos) == _longest_ending_at(text, pos, words)
+    assert Suffixes([]).ending_at(text, pos) is None
