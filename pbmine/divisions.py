@@ -61,6 +61,7 @@ class Registry:
                     self.townships[form].append(local)
                 self.by_county[code[:6]].append(local)
         self._villages: dict[str, str] | None = None  # township code -> "name|name|…"
+        self._under: dict[str, list[str]] = {}  # code prefix -> its counties
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -83,21 +84,33 @@ class Registry:
         under one of `villages` (a province's 2 digits, a city's 4 or a county's 6; default: the
         same), by the names a report writes for them."""
         villages = towns if villages is None else villages
-        return LocalNames([_locals_under(self, p, p in villages) for p in sorted(towns | villages)])
+        counties = sorted({c for prefix in villages for c in self._counties_under(prefix)})
+        covered = set(counties)  # their tables hold their townships too
+        towns_only = [_township_table(self, prefix) for prefix in sorted(towns)
+                      if not covered.issuperset(self._counties_under(prefix))]
+        return LocalNames(towns_only + [_county_table(self, county) for county in counties])
+
+    def _counties_under(self, prefix: str) -> list[str]:
+        if prefix not in self._under:
+            self._under[prefix] = [c for c in self.by_county if c.startswith(prefix)]
+        return self._under[prefix]
 
     def township_anywhere(self, name: str) -> list[Local]:
         return self.townships.get(name, [])
 
 
 class LocalNames:
-    """The registry names under a document's chain: one cached table per code prefix, looked up
-    together. Building a table is the cost (a province holds tens of thousands of villages), so
-    it is done once per prefix in a process, not once per document."""
+    """The registry names under a document's chain: one cached table per county, looked up
+    together. A county's table is small and built once a process (COUNTY_TABLES of them are
+    kept), so a crawl that moves between provinces neither rebuilds a province's tens of
+    thousands of villages per document nor keeps them all."""
 
     def __init__(self, tables: list[dict[str, list[Local]]]) -> None:
         self.tables = [t for t in tables if t]
         if len(self.tables) == 1:  # the usual case: one lookup, not a generator over tables
             self.has = self.tables[0].__contains__
+        elif len(self.tables) > 8:  # a province: one set of its names for the document
+            self.has = set().union(*self.tables).__contains__
         else:
             self.has = lambda name: any(name in t for t in self.tables)
 
@@ -122,24 +135,36 @@ class LocalNames:
         return sorted({e for entries in found for e in entries}, key=lambda e: e.code)
 
 
-@lru_cache(maxsize=256)
-def _locals_under(reg: Registry, prefix: str, with_villages: bool) -> dict[str, list[Local]]:
+COUNTY_TABLES = 1024  # about a third of China's counties: bounded memory, few rebuilds
+
+
+@lru_cache(maxsize=512)
+def _township_table(reg: Registry, prefix: str) -> dict[str, list[Local]]:
+    """The townships under a code prefix (a province holds about 1,500), by the names reports write."""
     out: dict[str, list[Local]] = defaultdict(list)
-    villages = reg._village_lines() if with_villages else {}
-    for county, locals_ in reg.by_county.items():
-        if not county.startswith(prefix):
-            continue
-        for town in locals_:
+    for county in reg._counties_under(prefix):
+        for town in reg.by_county[county]:
             for form in _township_forms(town.name):
                 out[form].append(town)
-            names = villages.get(town.code) if with_villages else None
-            if names:
-                code = town.code
-                for k, name in enumerate(names.split("|")):
-                    local = Local(name, f"{code}{k:03d}", "village")
-                    out[name].append(local)
-                    if name.endswith("村村") and len(name) >= 3:
-                        out[name[:-1]].append(local)  # _village_forms, inlined: this loop runs 600,000 times
+    return dict(out)
+
+
+@lru_cache(maxsize=COUNTY_TABLES)
+def _county_table(reg: Registry, county: str) -> dict[str, list[Local]]:
+    """A county's townships, villages and communities, by the names reports write."""
+    out: dict[str, list[Local]] = defaultdict(list)
+    villages = reg._village_lines()
+    for town in reg.by_county.get(county, ()):
+        for form in _township_forms(town.name):
+            out[form].append(town)
+        names = villages.get(town.code)
+        if names:
+            code = town.code
+            for k, name in enumerate(names.split("|")):
+                local = Local(name, f"{code}{k:03d}", "village")
+                out[name].append(local)
+                if name.endswith("村村") and len(name) >= 3:
+                    out[name[:-1]].append(local)  # _village_forms, inlined: the hot loop of a table
     return dict(out)
 
 

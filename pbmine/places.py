@@ -266,7 +266,9 @@ class PlaceMentions:
 
     def _chain_prefixes(self) -> tuple[set[str], set[str]]:
         """Code prefixes of the places the document names: townships under any of them, villages
-        under its counties and cities (under its provinces only when it names nothing smaller)."""
+        under its counties and cities. A report naming only provinces gets no registry villages (a
+        province holds tens of thousands; on 123 real reports none was needed): a village it is
+        about must open a line or follow its township."""
         places = [p for p in (self.resolve(m[2]) for m in self.mentions) if p is not None and p.adcode]
         by_level: dict[str, set[str]] = {"district": set(), "city": set(), "province": set()}
         for p in places:
@@ -274,7 +276,7 @@ class PlaceMentions:
             if lvl in by_level:
                 by_level[lvl].add(p.adcode[: {"district": 6, "city": 4, "province": 2}[lvl]])
         smaller = by_level["district"] | by_level["city"]
-        return smaller | by_level["province"], smaller or by_level["province"]
+        return smaller | by_level["province"], smaller
 
     def resolve(self, surface: str) -> Place | None:
         if surface not in self.resolved:
