@@ -126,11 +126,21 @@ class RegionResolver:
     def _first_chain(self, start: int, end: int) -> Region | None:
         """The first place named between start and end (a division chain, a zone, a township or
         village of the registry, or a local name opening the line), skipping newspapers and datelines."""
+        text = self.doc.text
         for pos in range(start, end):
             if (pos in self.places.starts or pos in self.places.local_starts) and not self.places.is_media(pos):
-                region, _ = self.chain_at(pos, end)
-                if region is not None:
-                    return region
+                region, stop = self.chain_at(pos, end)
+                if region is None:
+                    continue
+                listed = (text[stop:stop + 1] == "、" or text[pos - 1:pos] == "、") and \
+                    region.place is not None and region.place.level not in ("township", "village")
+                told = any(text.startswith(w, stop) for w in self.c["source_offices"]) and \
+                    any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
+                clause = re.split(r"[，,。；;：:\n]", text[max(start, pos - 12):pos])[-1]
+                located = any(w in clause for w in self.c["location_verbs"])
+                if listed or told or located:
+                    continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
+                return region
         for line in self.doc.lines:  # 巴音塔拉嘎查是我旗…: a local name opening a line of the span
             if line.end <= start or line.start >= end:
                 continue

@@ -188,3 +188,18 @@ def test_a_gacha_opening_a_line_of_a_placeless_page_is_its_region():
     text = ("发布机构 | 乌盖苏木 | 文 号 | |\n发布日期 | 2022-10-26 |\n"
             "巴音塔拉嘎查是我旗实施退牧转移后新组建的嘎查。总人口264户611人。\n")
     assert regions(text)["264"] == "巴音塔拉嘎查"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # who told the reporter is not what the report is about
+    ("10月15日,记者从栖霞市委宣传部获悉,烟台栖霞市蛇窝泊镇东院头村党支部领办的合作社分红12万元。\n",
+     "12万", "东院头村"),
+    # a list of places a village lies between is not the report's place
+    ("镶嵌在江苏常熟、昆山、太仓三市交界地的常熟市支塘镇蒋巷村,现有村民200户。\n", "200", "蒋巷村"),
+    # 地处…的罗阳镇: where the town lies, not the town
+    ("山区共富\n地处浙南山区温州市泰顺县域中心的罗阳镇,打造共富工坊16家。\n", "16", "罗阳镇"),
+    # negative: the report's own 组织部 is its place (no 获悉)
+    ("平乡县委组织部:强化党建引领\n\n全县建成党群服务中心12个。\n", "12", "平乡县"),
+])
+def test_lead_places_that_are_not_the_subject(text, number, region):
+    assert regions(text)[number] == region
