@@ -92,6 +92,8 @@ class MetricFinder(PhraseFinder):
                 found[qi] = Attachment(cells[qi] + (quantities[qi].column or ""), None)
                 continue
             fwd = self.forward(items, i) or self._of_what(items, i)
+            if fwd and all(it.tag[:1] in ("i", "l", "a") for it in fwd):
+                fwd = self._head_after(items, items.index(fwd[-1])) or fwd  # 16家各具特色的|共富工坊
             bwd, action = self.backward(items, i)
             event = quantities[qi].unit_text in self.event_units
             if not fwd:
@@ -267,6 +269,12 @@ class MetricFinder(PhraseFinder):
         while j >= 0 and items[j].kind == "space":
             j -= 1
         return items[j].text if j >= 0 else ""
+
+    def _head_after(self, items: list[Item], j: int) -> list[Item]:
+        """The noun after a 的 that follows item j (各具特色|的|共富工坊)."""
+        if j + 2 < len(items) and items[j + 1].text == "的":
+            return self.forward(items, j + 1)
+        return []
 
     def _after_de(self, items: list[Item], i: int) -> bool:
         """The number is itself inside a modifier: X的19条Y counts Y."""

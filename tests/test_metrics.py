@@ -104,6 +104,8 @@ def test_place_is_not_a_metric():
     ("集体收入120万元,比增7.6%。", "7.6", "集体收入"),                          # 比增: 比上年增长
     ("牲畜共计约415头(只)。", "415", "牲畜"),                                   # a unit gloss is no phrase
     ("35岁及以下的党员738448名,占党员总数的26.58%。", "26.58", "35岁及以下党员"),  # a bound before 的
+    ("建成16家各具特色的共富工坊。", "16", "共富工坊"),                          # an idiom, then 的, then the noun
+    ("村均集体收入破50万元。", "50万", "村均集体收入"),                          # 破 is 突破
     ("人均可支配收入3.2万元,比全省高1.18万元。", "1.18万", "人均可支配收入"),    # 比X高: a difference
 ])
 def test_metric_on_real_forms(sentence, number, metric):
