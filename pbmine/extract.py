@@ -87,8 +87,9 @@ class Extractor:
             for q, att, phrase, region in zip(quantities, attachments, phrases, found):
                 phrase = phrase or ""
                 lines.append(sent.line)
+                written = phrase if original is None else _as_written(phrase, sent, q, doc.text, quoted)
                 claims.append(Claim(
-                    doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=phrase,
+                    doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=written,
                     value=q.value, unit=q.unit, kind=q.kind, start=q.start, end=q.end,
                     number=quoted[q.start:q.end], sentence=quoted[sent.start:sent.end], sentence_index=sent.index,
                     qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
@@ -129,6 +130,17 @@ def _not_places(phrases: list[str | None], regions: list, quantities: list) -> l
                       if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
             out[k] = min(others)[1] if others else None
     return out
+
+
+def _as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
+    """The phrase in the characters of the text as read (黨員 in a Traditional report), where it
+    stands as one piece of its sentence; a phrase pbmine put together stays as it is."""
+    if not phrase:
+        return phrase
+    at = text.rfind(phrase, sent.start, q.start)
+    if at < 0:
+        at = text.find(phrase, q.end, sent.end)
+    return quoted[at:at + len(phrase)] if at >= 0 else phrase
 
 
 def _with_cells(quantities: list, cells: list, sent) -> list:

@@ -31,7 +31,7 @@ class Claim:
 
     doc_id: str
     metric: str            # canonical name (五星支部) or the phrase when no alias knows it
-    phrase: str            # the metric as written, quotation marks removed
+    phrase: str            # the metric as written (in the text's own script), quotation marks removed
     value: float
     unit: str
     kind: str              # count, percent, money, multiple, growth, length, area, measure, duration

@@ -78,6 +78,7 @@ def test_traditional_gives_the_claims_of_simplified(tmp_path, encoding):
     for row in trad.itertuples():   # offsets slice the original, number and sentence quote it
         assert TRAD[row.start:row.end] == row.number
         assert row.sentence in TRAD
+        assert row.phrase in TRAD     # the phrase as written; `metric` is the Simplified canonical name
 
 
 def test_segment_quotes_the_original(tmp_path):
