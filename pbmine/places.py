@@ -146,10 +146,13 @@ class PlaceMentions:
         text = self.doc.text
         self.stems: set[str] = set()
         ctx = {}
+        named: set[str] = set()  # counties named in full: their stems count anywhere (江华瑶族自治县…江华坚持…)
         for m in mentions:
             place = self.gaz.resolve(m[2])
             if place is not None and place.adcode and place.level in ("province", "city"):
                 ctx[place.adcode[: 2 if place.level == "province" else 4]] = True
+            elif place is not None and place.adcode and place.level == "district":
+                named.add(place.adcode)
         if not ctx:  # 海曙党员队伍持续壮大: a title naming its county by a stem that only it has
             title = next((ln for ln in self.doc.lines if ln.stripped), None)
             every = self.gaz.county_stems(("",))
@@ -159,8 +162,11 @@ class PlaceMentions:
                 stems.update(self._repeated_stems(every))
         else:
             stems = self.gaz.county_stems(tuple(sorted(ctx)))
+        own = {stem: place for stem, place in self.gaz.county_stems(tuple(sorted({a[:4] for a in named}))).items()
+               if place.adcode in named} if named else {}
+        stems = {**stems, **own}
         opening = min(len(text), OPENING_CHARS)
-        cities = any(len(k) == 4 for k in ctx)
+        cities = any(len(k) == 4 for k in ctx) or bool(own)
         taken = [(m[0], m[1]) for m in mentions]
         added = []
         common = common_stems()

@@ -20,6 +20,7 @@ from .divisions import find_locals
 from .gazetteer import Gazetteer, Place
 from .places import CLAUSE_BREAKS, OPENING_CHARS, PlaceMentions, Region, cues, local_place, prefix_of, registry_place
 from .sections import Document, Line, Sentence
+from .segment import get_segmenter
 
 FOCUS_WINDOW = 1500  # how far back a paragraph's unit still holds (keeps a figure's work bounded)
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
@@ -248,7 +249,17 @@ class RegionResolver:
         if any(text.startswith(w, stop) for w in self.c["list_markers"]):
             return False  # 海棠区、吉阳区…: a list of places
         # as written, the name must end in a suffix: a bare short form (青岛|自贸片区) modifies a noun
-        return text[:stop].endswith(self.places.name_suffixes)
+        if text[:stop].endswith(self.places.name_suffixes):
+            return True
+        return self._stem_acts(stop)
+
+    def _stem_acts(self, stop: int) -> bool:
+        """江华坚持党建引领…: a county's stem followed by a verb is the subject of its sentence."""
+        m = next((m for m in self.places.by_end.get(stop, ()) if m[2] in self.places.stems), None)
+        if m is None:
+            return False
+        after = get_segmenter().tokens(self.doc.text[stop:stop + 6])
+        return bool(after) and after[0].tag.startswith("v") and after[0].tag != "vn"
 
     def sentence_subject(self, sentence: Sentence) -> Region | None:
         """The place a sentence is about when it opens with one (after a time phrase or 其中)."""

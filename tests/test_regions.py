@@ -203,3 +203,17 @@ def test_a_gacha_opening_a_line_of_a_placeless_page_is_its_region():
 ])
 def test_lead_places_that_are_not_the_subject(text, number, region):
     assert regions(text)[number] == region
+
+
+def test_a_county_named_in_full_then_by_its_stem_is_the_subject_of_the_stem():
+    text = ("今天清晨,江华瑶族自治县大圩镇长山村蔬菜基地,村民忙着收割。村里蔬菜基地230亩。\n"
+            "江华坚持党建引领,培育农民专业合作组织390家。\n")
+    got = regions(text)
+    assert got["230"] == "长山村"
+    assert got["390"] == "江华瑶族自治县"
+
+
+def test_a_stem_before_a_noun_is_no_subject():
+    # 青岛|自贸片区: a bare short form modifying a noun does not open the sentence as its subject
+    text = "青岛西海岸新区工作综述\n\n青岛自贸片区形成226个创新成果。\n"
+    assert regions(text)["226"] == "西海岸新区"
