@@ -71,13 +71,28 @@ class RegionResolver:
         opening = min(len(self.doc.text), OPENING_CHARS)
         chain = self._first_chain(0, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
-            return self._salient(chain).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区: the chain's end
+            return self._keeps_naming(self._salient(chain)).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
         if first is not None:
             return first.because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    def _keeps_naming(self, region: Region) -> Region:
+        """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
+        names at most twice, in a county it names three times or more, is a report about the county
+        (the village keeps the figures of its own sentences)."""
+        p = region.place
+        if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
+            return region
+        county = [m for m in self.places.mentions  # named on its own: not the head of a chain down to a unit
+                  if (q := self.places.resolve(m[2])) is not None and q.level == "district" and q.adcode == p.adcode[:6]
+                  and m[1] not in self.places.local_starts and m[1] not in self.places.starts]
+        if len(county) < 3:
+            return region
+        start, end, surface = county[0]
+        return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
 
     def _of_list(self, region: Region) -> Region:
         """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township

@@ -213,6 +213,17 @@ def test_a_county_named_in_full_then_by_its_stem_is_the_subject_of_the_stem():
     assert got["390"] == "江华瑶族自治县"
 
 
+def test_a_lead_village_gives_way_to_the_county_the_report_keeps_naming():
+    text = ("今天清晨,江华瑶族自治县大圩镇长山村蔬菜基地,村民忙着收割。\n"
+            "江华坚持党建引领。江华依托风力资源兴建电站。\n对16个薄弱村安排后盾单位联点。\n"
+            "江华还培育合作组织390家。\n")
+    assert regions(text)["16"] == "江华瑶族自治县"
+    # negative: a chain down to the village is no mention of the county on its own
+    text = ("记者从栖霞市委宣传部获悉,烟台栖霞市蛇窝泊镇东院头村合作社分红12万元。\n"
+            "栖霞市蛇窝泊镇东院头村,共319户。\n")
+    assert regions(text)["319"] == "东院头村"
+
+
 def test_a_stem_before_a_noun_is_no_subject():
     # 青岛|自贸片区: a bare short form modifying a noun does not open the sentence as its subject
     text = "青岛西海岸新区工作综述\n\n青岛自贸片区形成226个创新成果。\n"
