@@ -27,7 +27,8 @@ from importlib import resources
 from typing import NamedTuple
 
 DATA = resources.files("pbmine") / "data" / "divisions"
-SUFFIXES = ("街道", "社区", "嘎查", "苏木", "镇", "乡", "村")  # 苏木 and 嘎查: 内蒙古's townships and villages  # what a registry name ends in, as reports write it
+# What a registry name ends in, as reports write it (苏木 and 嘎查: 内蒙古's townships and villages).
+SUFFIXES = ("街道", "社区", "嘎查", "苏木", "镇", "乡", "村")
 VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
 NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
 MAX_NAME = 10

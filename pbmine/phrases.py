@@ -21,7 +21,6 @@ LIST_BREAK = set("、")
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 MAX_PHRASE = 24
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
-BOUND_WORDS = ("以上", "以下", "及以上", "及以下")
 FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
 
 
@@ -151,8 +150,8 @@ class PhraseFinder:
             if it.kind == "space":
                 j += 1
                 continue
-            if out and it.kind == "word" and it.text in BOUND_WORDS or (
-                    out and it.text == "及" and j + 1 < len(items) and items[j + 1].text in BOUND_WORDS):
+            if out and it.kind == "word" and it.text in self.bounds or (
+                    out and it.text == "及" and j + 1 < len(items) and items[j + 1].text in self.bounds):
                 out.append(it)  # 三星级及以上|村党组织, 副科级以上|领导干部: a category bound inside the phrase
                 j += 1
                 continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .divisions import VILLAGE_SUFFIXES, Local, Registry, find_locals, is_numeral_name
+from .divisions import SUFFIXES, VILLAGE_SUFFIXES, Local, Registry, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
 from .sections import Document
 from .segment import get_segmenter
@@ -375,7 +375,7 @@ class PlaceMentions:
         end = m.end()
         if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:
             name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
-        two = name.endswith(("街道", "社区", "嘎查", "苏木"))
+        two = name.endswith(tuple(x for x in SUFFIXES if len(x) == 2))  # 街道, 社区, 嘎查, 苏木
         stem = name[: -2] if two else name[:-1]
         longest = (4 if two else 3) + (1 if longer else 0)
         if name.endswith("镇街道"):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .divisions import find_locals
+from .divisions import VILLAGE_SUFFIXES, find_locals
 from .gazetteer import Gazetteer, Place
 from .places import CLAUSE_BREAKS, OPENING_CHARS, PlaceMentions, Region, cues, local_place, prefix_of, registry_place
 from .sections import Document, Line, Sentence
@@ -110,7 +110,7 @@ class RegionResolver:
         k = bisect.bisect_left(self.places.local_ends, region.start)
         if k < len(self.places.local_mentions) and self.places.local_mentions[k][1] == region.start:
             start, end, name = self.places.local_mentions[k]
-            if name != region.name and not name.endswith(("村", "社区", "嘎查")):
+            if name != region.name and not name.endswith(VILLAGE_SUFFIXES):
                 county = self.gaz.by_adcode(region.place.adcode[:6]) if region.place.adcode else None
                 return self.places.local_region(name, county).because("title", start, end)
         return None
