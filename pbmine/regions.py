@@ -1,24 +1,22 @@
 """Decide which place each claim is about.
 
-The report's own place comes from its title, source lines and first
-sentences (the most specific place of the first chain of names there:
-深圳市南山区 -> 南山区, 福州市鼓楼区南街街道 -> 南街街道). A heading that names a
-place (``市南区``, ``海棠区委组织部:``) or a department (``市住建局:``) opens a
-section about that place. Inside a section, a place that opens a sentence or
-a clause (``其中，宁海路街道…``, ``其中城东社区42项``) takes the figures that
-follow it, and a scope word right before a figure (``全市47家``) gives it
-the enclosing city or province. Division names and parents come from the
-gazetteer; 街道/镇/村/社区 are read by pattern and hang under the place in
-force; the cue words are in ``data/regions.toml``.
+The report's own place comes from ``report_place.py`` (title, source lines,
+lead). A heading that names a place (``市南区``, ``海棠区委组织部:``) or a
+department (``市住建局:``) opens a section about that place. Inside a section, a
+place that opens a sentence or a clause (``其中，宁海路街道…``, ``其中城东社区42项``)
+takes the figures that follow it, the unit a paragraph is about holds while the
+text stays on it, and a scope word right before a figure (``全市47家``) gives it
+the enclosing city or province. The places a document names come from
+``places.py``; the cue words are in ``data/regions.toml``.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
-from .divisions import VILLAGE_SUFFIXES, find_locals
 from .gazetteer import Gazetteer, Place
-from .places import CLAUSE_BREAKS, OPENING_CHARS, PlaceMentions, Region, cues, local_place, prefix_of, registry_place
+from .places import CLAUSE_BREAKS, PlaceMentions, Region, cues, local_place, prefix_of
+from .report_place import ReportPlace
 from .sections import Document, Line, Sentence
 from .segment import get_segmenter
 
@@ -27,7 +25,7 @@ LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3,
 YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
-class RegionResolver:
+class RegionResolver(ReportPlace):
     """Region of every claim of one document: the report's place, its sections, and the
     subject, scope or unit in force at each figure."""
 
@@ -56,137 +54,6 @@ class RegionResolver:
 
     def _base_place(self) -> Place | None:
         return self.report.place if self.report else None
-
-    def _report_region(self) -> Region | None:
-        """The report's own place: from the title, source lines or first sentences."""
-        title_end = self._title_end()
-        lines = [ln for ln in self.doc.lines if ln.stripped]
-        titled = [ln for ln in lines if ln.start < title_end]
-        sourced = [ln for ln in lines if self._is_source_line(ln)]
-        for group, why in ((titled, "title"), (sourced, "report")):
-            for line in group:
-                found = self._first_chain(line.start, line.end)
-                if found:
-                    return self._of_list(found).because(why)
-        opening = min(len(self.doc.text), OPENING_CHARS)
-        chain = self._first_chain(0, opening)
-        if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
-            return self._keeps_naming(self._salient(chain)).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区
-        found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
-        first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
-        if first is not None:
-            return first.because("lead")
-        media = self._media_place()
-        return media.because("report") if media else None
-
-    def _keeps_naming(self, region: Region) -> Region:
-        """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
-        names at most twice, in a county it names three times or more, is a report about the county
-        (the village keeps the figures of its own sentences)."""
-        p = region.place
-        if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
-            return region
-        county = [m for m in self.places.mentions  # named on its own: not the head of a chain down to a unit
-                  if (q := self.places.resolve(m[2])) is not None and q.level == "district" and q.adcode == p.adcode[:6]
-                  and m[1] not in self.places.local_starts and m[1] not in self.places.starts]
-        if len(county) < 3:
-            return region
-        start, end, surface = county[0]
-        return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
-
-    def _of_list(self, region: Region) -> Region:
-        """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township
-        they are written under."""
-        text = self.doc.text
-        if region.end is None or region.place is None or region.place.level != "village" \
-                or text[region.end:region.end + 1] not in ("、", "和", "与", "及") \
-                or not (self.places.local_at(region.end + 1)
-                        or self.places.pattern_local_at(region.end + 1, region.end + 9, False)):
-            return region
-        return self._parent_local(region) or region
-
-    def _parent_local(self, region: Region) -> Region | None:
-        """The township written right before a village (金石镇|黄厝巷村)."""
-        k = bisect.bisect_left(self.places.local_ends, region.start)
-        if k < len(self.places.local_mentions) and self.places.local_mentions[k][1] == region.start:
-            start, end, name = self.places.local_mentions[k]
-            if name != region.name and not name.endswith(VILLAGE_SUFFIXES):
-                county = self.gaz.by_adcode(region.place.adcode[:6]) if region.place.adcode else None
-                return self.places.local_region(name, county).because("title", start, end)
-        return None
-
-    def _salient(self, region: Region) -> Region:
-        """在…悦崃镇水桥村1400亩…基地: a village the lead names once, in a chain whose township the
-        report keeps naming, is where one figure is; the report is about the township."""
-        text = self.doc.text
-        if region.start is None or region.place is None or region.place.level != "village" \
-                or text.count(region.name) > 1:
-            return region
-        parent = self._parent_local(region)
-        if parent is not None and text.count(parent.name) >= 3:
-            return parent.because("lead")
-        return region
-
-    def _media_place(self) -> Region | None:
-        """福州新闻网…讯, 福州日报记者…全市: with no place named but the outlet's, a local outlet's
-        place is the report's."""
-        for start, end, surface in self.places.mentions:
-            if start >= OPENING_CHARS:
-                break
-            if self.places.is_media(start):
-                place = self.places.resolve(surface)
-                if place is not None:
-                    return self.places.region(place, surface).because("report", start, end)
-        return None
-
-    def _first_chain(self, start: int, end: int) -> Region | None:
-        """The first place named between start and end (a division chain, a zone, a township or
-        village of the registry, or a local name opening the line), skipping newspapers and datelines."""
-        text = self.doc.text
-        for pos in range(start, end):
-            if (pos in self.places.starts or pos in self.places.local_starts) and not self.places.is_media(pos):
-                region, stop = self.chain_at(pos, end)
-                if region is None:
-                    continue
-                listed = (text[stop:stop + 1] == "、" or text[pos - 1:pos] == "、") and \
-                    region.place is not None and region.place.level not in ("township", "village")
-                told = any(text.startswith(w, stop) for w in self.c["source_offices"]) and \
-                    any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
-                clause = re.split(r"[，,。；;：:\n]", text[max(start, pos - 12):pos])[-1]
-                located = any(w in clause for w in self.c["location_verbs"])
-                if listed or told or located:
-                    continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
-                return region
-        for line in self.doc.lines:  # 巴音塔拉嘎查是我旗…: a local name opening a line of the span
-            if line.end <= start or line.start >= end:
-                continue
-            lead = max(start, line.start) + len(line.text) - len(line.text.lstrip(" \u3000\t"))
-            local = self.places.local_at(lead, min(end, line.end))
-            if local:
-                return self.places.local_region(local, None).because("title", lead, lead + len(local))
-        return None
-
-    def _township_named(self, start: int, end: int) -> Region | None:
-        """A township the opening names while no division is named at all (合村乡 in a county
-        that is never named): looked up in the whole registry, kept only if the name is unique."""
-        found = find_locals(self.doc.text[start:end], self.places.registry.townships)
-        for m_start, m_end, name in found:
-            entries = self.places.registry.township_anywhere(name)
-            if len(entries) == 1:
-                return Region(name, registry_place(entries[0], self.gaz), "lead", start + m_start, start + m_end)
-        return None
-
-    def _title_end(self) -> int:
-        """Where the title block ends: at the first line that reads as running text."""
-        for line in self.doc.lines:
-            s = line.stripped
-            if len(s) >= 60 or s.endswith(("。", "！", "？")):
-                return line.start
-        return 0
-
-    def _is_source_line(self, line: Line) -> bool:
-        s = line.stripped
-        return any(s.startswith(lbl) or f"{lbl}:" in s or f"{lbl}：" in s for lbl in self.c["source_labels"])
 
     def _sections(self) -> dict[int, Region | None]:
         """Region in force on each line, switched by headings."""

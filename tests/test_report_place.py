@@ -1,0 +1,27 @@
+"""The place a report is about (pbmine.report_place), read from its title, source lines and lead."""
+from __future__ import annotations
+
+import pytest
+
+from pbmine.regions import RegionResolver
+from pbmine.sections import split_document
+
+
+def report(text: str):
+    region = RegionResolver(split_document("t", text)).report
+    return (region.name, region.source) if region else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("深圳市南山区2023年国民经济和社会发展统计公报\n\n全年新增企业1200家。\n", ("南山区", "title")),
+    ("近年来,南通市崇川区天生港镇街道龙湖佳苑社区党总支探索新模式。\n", ("龙湖佳苑社区", "lead")),
+    ("金石镇黄厝巷村、翁厝村党群服务中心揭牌\n\n近日两村服务中心启用。\n", ("金石镇", "title")),
+    ("福州新闻网7月1日讯(福州日报记者 林晗)截至2021年6月,全市党员33.81万名。\n", ("福州", "report")),
+    ("10月15日,记者从栖霞市委宣传部获悉,烟台栖霞市蛇窝泊镇东院头村合作社分红12万元。\n", ("东院头村", "lead")),
+    ("山区共富\n地处浙南山区温州市泰顺县域中心的罗阳镇,打造共富工坊16家。\n", ("罗阳镇", "lead")),
+    # negatives: no place named at all; a newspaper's name alone in a report that names a county
+    ("2023年工作总结\n\n全年新建党群服务中心12个。\n", None),
+    ("人民日报讯 无极县建成大棚300个。\n", ("无极县", "lead")),
+])
+def test_the_reports_place(text, expected):
+    assert report(text) == expected
