@@ -165,15 +165,8 @@ def _county_table(reg: Registry, county: str) -> dict[str, list[Local]]:
                 local = Local(name, f"{code}{k:03d}", "village")
                 out[name].append(local)
                 if name.endswith("村村") and len(name) >= 3:
-                    out[name[:-1]].append(local)  # _village_forms, inlined: the hot loop of a table
+                    out[name[:-1]].append(local)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
     return dict(out)
-
-
-def _village_forms(name: str) -> list[str]:
-    """王村村 (the 村 of 村委会 left on the name) is written 王村."""
-    if name.endswith("村村") and len(name) >= 3:
-        return [name, name[:-1]]
-    return [name]
 
 
 def _township_forms(name: str) -> list[str]:

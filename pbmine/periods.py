@@ -49,6 +49,11 @@ FROM_ON = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起")  # 从20
 SPACED_YEAR = re.compile(r"(?<![\d.])(20\d{2}) (?=[\u4e00-\u9fff])")  # “2022 海外华文媒体…行”: an event's year
 
 
+def is_base(text: str, pos: int) -> bool:
+    """比上年, 较2019年, 与去年同期相比: the year compared against, not the figure's."""
+    return text[max(0, pos - 2):pos].endswith(tuple(words()["comparison_markers"]))
+
+
 def is_founding(text: str, pos: int) -> bool:
     """社区成立于2001年7月: when something began, not the year of the figures around it."""
     return text[max(0, pos - 4):pos].endswith(tuple(words()["founding_markers"]))
@@ -132,7 +137,7 @@ def latest_year(text: str) -> int | None:
             continue
         if after.startswith(tuple(w["plan_nouns"])):
             found.append(year)
-        elif before.endswith(tuple(w["comparison_markers"])) or (
+        elif is_base(text, pos) or (
                 before.endswith(tuple(w["reached_markers"])) and after.startswith("全年")):
             found.append(year + 1)
         elif after.startswith(tuple(w["plan_markers"])):
@@ -172,7 +177,6 @@ class PeriodResolver:
         w = words()
         self.periods = sorted(w["periods"], key=len, reverse=True)
         self.relative = w["relative_years"]
-        self.bases = tuple(w["comparison_markers"])
         self.now_words = w["now_words"]
         self.that_year = w["that_year"]
         self.category_verbs = w["category_verbs"]
@@ -199,26 +203,26 @@ class PeriodResolver:
             out[line.index] = current
         return out
 
-    def _year_in(self, text: str, context: str | None = None) -> int | None:
-        """The last year named in `text` (a span 2021~2022年 gives its end); `context` is the
-        paragraph up to the end of `text`, where 当年 looks back for its year."""
+    def _year_in(self, text: str, origin: int | None = None, floor: int | None = None) -> int | None:
+        """The last year named in `text` (a span 2021~2022年 gives its end). `text` starts at
+        document offset `origin`; 当年 looks back for its year as far as offset `floor`."""
         best, pos = None, -1
         for m in YEAR_SPAN.finditer(text):
             if m.start() > pos and not self._is_category(text, m.start()):
                 best, pos = int(m.group(2)), m.start()
         for at, year in years_in(text):
-            if at > pos and not self._is_base(text, at) and not is_founding(text, at) \
+            if at > pos and not is_base(text, at) and not is_founding(text, at) \
                     and not self._is_category(text, at):
                 best, pos = self._since(text, at, year), at
         for word, delta in self.relative.items():
             at = text.rfind(word)
-            if at > pos and self.date.date_year and not self._is_base(text, at):
+            if at > pos and self.date.date_year and not is_base(text, at):
                 best, pos = self.date.date_year + delta, at
         for word in self.that_year:
             at = text.rfind(word)
             if at > pos:
-                ctx = context if context is not None else text
-                best, pos = self._named_before(ctx, len(ctx) - len(text) + at) or self.date.year, at
+                ctx = text[:at] if origin is None else self.doc.text[floor:origin + at]
+                best, pos = self._named_before(ctx, len(ctx)) or self.date.year, at
         for word in self.now_words:
             at = text.rfind(word)
             if at > pos and self.date.year:
@@ -232,7 +236,7 @@ class PeriodResolver:
 
     def _named_before(self, text: str, at: int) -> int | None:
         """The last year named before `at` (当年 looks back to it)."""
-        named = [y for pos, y in years_in(text[:at]) if not self._is_base(text, pos)]
+        named = [y for pos, y in years_in(text[:at]) if not is_base(text, pos)]
         return named[-1] if named else None
 
     def _since(self, text: str, at: int, year: int) -> int:
@@ -244,17 +248,13 @@ class PeriodResolver:
             return self.date.year
         return year
 
-    def _is_base(self, text: str, at: int) -> bool:
-        """比上年, 较2019年, 与去年同期相比: the year compared against, not the figure's."""
-        return text[max(0, at - 2):at].endswith(self.bases)
-
     def _paragraph_year(self, sentence: Sentence) -> int | None:
         """A year that opens the paragraph (2024年，长岛综合试验区…) holds for all of it; else the
         last year an earlier sentence of the paragraph named (2012年，全村…。村域总面积…)."""
         line = self.doc.lines[sentence.line]
         if sentence.line not in self._para_year:
             found = [self._since(line.text, pos, y) for pos, y in years_in(line.text[:12])
-                     if not self._is_base(line.text, pos) and not is_founding(line.text, pos)
+                     if not is_base(line.text, pos) and not is_founding(line.text, pos)
                      and not self._is_category(line.text[:pos + 40], pos)]
             self._para_year[sentence.line] = found[0] if found else None
         head = self._para_year[sentence.line]
@@ -270,7 +270,7 @@ class PeriodResolver:
             line = self.doc.lines[index]
             text = line.text
             self._frames[index] = [(line.start + pos, self._since(text, pos, y)) for pos, y in years_in(text)
-                                   if not self._is_base(text, pos) and not self._is_range_start(text, pos)
+                                   if not is_base(text, pos) and not self._is_range_start(text, pos)
                                    and frames(text, pos)]
         return self._frames[index]
 
@@ -283,8 +283,8 @@ class PeriodResolver:
 
     def year_for(self, sentence: Sentence, start: int) -> int | None:
         before = self.doc.text[sentence.start:start]
-        paragraph = self.doc.text[self.doc.lines[max(0, sentence.line - 1)].start:start]  # and the one before
-        return self._year_in(before, paragraph) or self._paragraph_year(sentence) \
+        floor = self.doc.lines[max(0, sentence.line - 1)].start  # 当年 may look back into the paragraph before
+        return self._year_in(before, sentence.start, floor) or self._paragraph_year(sentence) \
             or self.section_year.get(sentence.line) or self.date.year
 
     def period_for(self, sentence: Sentence, start: int) -> str | None:

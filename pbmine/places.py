@@ -27,6 +27,7 @@ from .segment import get_segmenter
 OPENING_CHARS = 400  # how much of a report's start may name the report's place
 NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u")  # tags no place name carries
 CLAUSE_BREAKS = "，,；;：:。！？!?"
+TWO_CHAR_SUFFIXES = tuple(x for x in SUFFIXES if len(x) == 2)  # 街道, 社区, 嘎查, 苏木
 
 Mention = tuple[int, int, str]  # (start, end, surface)
 
@@ -375,7 +376,7 @@ class PlaceMentions:
         end = m.end()
         if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:
             name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
-        two = name.endswith(tuple(x for x in SUFFIXES if len(x) == 2))  # 街道, 社区, 嘎查, 苏木
+        two = name.endswith(TWO_CHAR_SUFFIXES)
         stem = name[: -2] if two else name[:-1]
         longest = (4 if two else 3) + (1 if longer else 0)
         if name.endswith("镇街道"):
