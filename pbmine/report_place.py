@@ -14,7 +14,7 @@ import bisect
 import re
 
 from .divisions import VILLAGE_SUFFIXES, find_locals
-from .places import OPENING_CHARS, Region, registry_place
+from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, registry_place
 from .sections import Line
 
 
@@ -63,7 +63,7 @@ class ReportPlace:
         they are written under."""
         text = self.doc.text
         if region.end is None or region.place is None or region.place.level != "village" \
-                or text[region.end:region.end + 1] not in ("、", "和", "与", "及") \
+                or not text.startswith(tuple(self.c["list_markers"]), region.end) \
                 or not (self.places.local_at(region.end + 1)
                         or self.places.pattern_local_at(region.end + 1, region.end + 9, False)):
             return region
@@ -116,7 +116,7 @@ class ReportPlace:
                     region.place is not None and region.place.level not in ("township", "village")
                 told = any(text.startswith(w, stop) for w in self.c["source_offices"]) and \
                     any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
-                clause = re.split(r"[，,。；;：:\n]", text[max(start, pos - 12):pos])[-1]
+                clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in self.c["location_verbs"])
                 if listed or told or located:
                     continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
