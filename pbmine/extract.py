@@ -82,6 +82,7 @@ class Extractor:
                 continue
             attachments = self.finder.attach(sent.text, sent.start, quantities)
             phrases = refine(self.roles, sent.text, sent.start, quantities, [a.phrase for a in attachments])
+            regions.figures([q.outer_end for q in quantities])
             found = [regions.region_for(sent, q.start) for q in quantities]
             phrases = _not_places(phrases, found, quantities)
             for q, att, phrase, region in zip(quantities, attachments, phrases, found):

@@ -85,6 +85,7 @@ class MetricFinder(PhraseFinder):
         found: list[Attachment | None] = [None] * n
         actions: list[str | None] = [None] * n
         adjacent_action: list[bool] = [False] * n
+        ahead: list[bool] = [False] * n  # the phrase stands after the number (设立179个|党员先锋岗)
         cells = self._row_headers(text, offset, quantities)
         for qi in range(n):
             i = where[qi]
@@ -122,6 +123,7 @@ class MetricFinder(PhraseFinder):
             phrase = fwd or bwd
             if phrase:
                 found[qi] = Attachment(_join(phrase), action)
+                ahead[qi] = bool(fwd)
         self._respectively(items, where, found)
         for qi in range(n - 2, -1, -1):  # the next quantity of a list: 53处、259栋老旧小区
             if found[qi] is None and found[qi + 1] is not None and self._listed(items, where[qi], where[qi + 1]):
@@ -136,10 +138,22 @@ class MetricFinder(PhraseFinder):
                 event = quantities[qi].unit_text in self.event_units
                 phrase = (None if event else _join(self.previous_object(items, i))) or actions[qi]
             if not phrase:
-                phrase = next((found[pj].phrase for pj in range(qi - 1, -1, -1)
-                               if found[pj] is not None and found[pj].phrase), None)
+                phrase = self._previous_phrase(found, quantities, qi, ahead)
             found[qi] = Attachment(phrase, actions[qi])
         return found  # type: ignore[return-value]
+
+    def _previous_phrase(self, found: list, quantities: list[Quantity], qi: int, ahead: list[bool]) -> str | None:
+        """同比增长8.8%: a change, a share or a figure in the same unit counts what the figure before
+        it counts; in another unit it counts what its unit names (辖9个村民小组,886户2595人: 户数, 人口)."""
+        q = quantities[qi]
+        for pj in range(qi - 1, -1, -1):
+            if found[pj] is not None and found[pj].phrase:
+                if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
+                        or not ahead[pj]:
+                    return found[pj].phrase  # 总人口1592户,5407人; 干部培训53期6900余人次: the subject before both
+                break  # 辖9个村民小组,886户: the phrase after the 9 counts the 9 alone
+        ahead[qi] = True  # a unit's name counts this figure alone
+        return self.unit_metrics.get(q.unit)
 
     def _respectively(self, items: list[Item], where: dict[int, int], found: list) -> None:
         """解决率、满意率分别达到93.1%和91.4%: the listed phrases go to the figures in order."""

@@ -65,6 +65,7 @@ class PhraseFinder:
         self.glosses = tuple(g["glosses"])
         self.comparatives = set(g["comparatives"])
         self.heads = set(g["shared_heads"])
+        self.unit_metrics = dict(g["unit_metrics"])
         self.places = None  # set per document: surfaces of place names, never a metric
 
     def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
@@ -150,6 +151,8 @@ class PhraseFinder:
             if it.kind == "space":
                 j += 1
                 continue
+            if not out and self._is_place(it):
+                break  # 耕地面积6198亩|丁湾村辖…: a place after the figure opens the next clause
             if out and it.kind == "word" and it.text in self.bounds or (
                     out and it.text == "及" and j + 1 < len(items) and items[j + 1].text in self.bounds):
                 out.append(it)  # 三星级及以上|村党组织, 副科级以上|领导干部: a category bound inside the phrase

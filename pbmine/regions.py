@@ -35,7 +35,7 @@ class RegionResolver(ReportPlace):
         self.gaz = self.places.gaz
         self.c = c = cues()
         openers = "|".join(map(re.escape, sorted(c["sentence_openers"], key=len, reverse=True)))
-        self.opener_rx = re.compile(rf"^(?:{YEAR_OPENER}|{openers})[，,、\s]*")
+        self.opener_rx = re.compile(rf"^(?:(?:{YEAR_OPENER}|{openers})[，,、\s]*)+")  # 据了解，近年来，…
         self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
         self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
@@ -47,6 +47,7 @@ class RegionResolver(ReportPlace):
         self._subjects: dict[int, Region | None] = {}
         self._carried: dict[int, Region | None] = {}
         self._first_sentence: dict[int, Sentence | None] = {}
+        self._figure_breaks: list[int] = []  # ascending: figures are met in document order
 
     def chain_at(self, pos: int, limit: int | None = None) -> tuple[Region | None, int]:
         """The chain of names at `pos`; a township or village hangs under the report's place."""
@@ -178,6 +179,19 @@ class RegionResolver(ReportPlace):
             self._carried[k] = own or self._carried[k - 1]
         return self._carried[sentence.index]
 
+    def figures(self, ends: list[int]) -> None:
+        """The ends of a sentence's figures (with their units). One directly followed by a place
+        is a clause break (耕地面积6198亩|丁湾村辖8个村民小组): villages listed without punctuation."""
+        starts = self.places.starts
+        for end in ends:
+            if (end in starts or end in self.places.local_starts) and \
+                    (not self._figure_breaks or end > self._figure_breaks[-1]):
+                self._figure_breaks.append(end)
+
+    def _breaks_between(self, start: int, stop: int) -> list[int]:
+        k = bisect.bisect_right(self._figure_breaks, start)
+        return self._figure_breaks[k:bisect.bisect_right(self._figure_breaks, stop)]
+
     def region_for(self, sentence: Sentence, start: int) -> Region | None:
         """The region of a figure at `start` in `sentence`, with why it was chosen (`source`)."""
         base = self.section_of_line.get(sentence.line, self.report)
@@ -291,8 +305,9 @@ class RegionResolver(ReportPlace):
         """The subject of an earlier clause of the sentence carries on (察素齐镇今年完成改造14个，
         改造面积约21万平方米); a clause opening with a location (在…的…中) ends it: False."""
         text = self.doc.text
-        starts = [sentence.start] + [k + 1 for k in range(sentence.start, clause_start - 1)
-                                     if text[k] in CLAUSE_BREAKS]
+        starts = sorted([sentence.start] + [k + 1 for k in range(sentence.start, clause_start - 1)
+                                            if text[k] in CLAUSE_BREAKS]
+                        + self._breaks_between(sentence.start, clause_start - 1))
         carried: Region | bool | None = None
         for k in starts:
             opener = text[k:k + 1]
@@ -311,7 +326,8 @@ class RegionResolver(ReportPlace):
         i = pos - 1
         while i >= sentence.start and text[i] not in CLAUSE_BREAKS:
             i -= 1
-        return i + 1
+        soft = self._breaks_between(i + 1, pos)
+        return soft[-1] if soft else i + 1
 
     def _strip_fillers(self, left: str) -> str:
         left = left.rstrip()

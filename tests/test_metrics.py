@@ -121,3 +121,20 @@ def test_a_headline_part_ends_at_a_space():
 def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     claims = extract_text("丰乐村50万元、夏桐村15万元……全镇村集体经济收入率先达到5万元以上。\n")
     assert claims.set_index("number").loc["50万", "metric"] == "村集体经济收入"
+
+
+@pytest.mark.parametrize("sentence,number,metric", [
+    ("柏桥村辖9个村民小组,886户2595人。", "886", "户数"),                   # a unit names what nothing else does
+    ("柏桥村辖9个村民小组,886户2595人。", "2595", "人口"),
+    ("柏桥村辖9个村民小组,886户2595人。", "9", "村民小组"),
+    # negatives: a subject standing before both figures counts both
+    ("社区辖区总人口1592户,5407人。", "5407", "社区辖区总人口"),
+    ("组织各类干部培训53期6900余人次。", "6900余", "干部培训"),
+    ("贫困人口由106户323人减少到1户3人。", "3", "贫困人口"),                # a change keeps its subject
+    ("党群服务中心建筑面积各约600平方米。", "600", "党群服务中心建筑面积"),  # 各 links a measure to its figure
+    # a place after the figure is no metric
+    ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组。", "6198", "耕地面积"),
+])
+def test_what_a_bare_figure_counts(sentence, number, metric):
+    claims = extract_text(sentence + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric

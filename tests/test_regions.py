@@ -228,3 +228,16 @@ def test_a_stem_before_a_noun_is_no_subject():
     # 青岛|自贸片区: a bare short form modifying a noun does not open the sentence as its subject
     text = "青岛西海岸新区工作综述\n\n青岛自贸片区形成226个创新成果。\n"
     assert regions(text)["226"] == "西海岸新区"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # openers stack before the subject: 据了解，近年来，平睦镇…; 该镇 then refers back to it
+    ("广西浦北县:村集体经济增收\n\n近日,浦北县平睦镇良村村第一书记笑了。\n"
+     "据了解,近年来,平睦镇发展产业。截至目前,该镇已引进龙头企业3家。\n", "3", "平睦镇"),
+    # villages listed without punctuation: a place right after a figure's unit opens a clause
+    ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组,365户1685人。\n", "8", "丁湾村"),
+    ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组,365户1685人。\n", "1685", "丁湾村"),
+    ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组,365户1685人。\n", "6198", "柏桥村"),
+])
+def test_stacked_openers_and_villages_listed_without_punctuation(text, number, region):
+    assert regions(text)[number] == region
