@@ -24,6 +24,7 @@ import math
 import pandas as pd
 
 from .aggregation import AGG_RULES  # noqa: F401 (re-exported)
+from .readers.traditional import fold
 
 ADDITIVE_KINDS = {"count", "money", "length", "area", "measure", "duration"}
 LEVEL_COLUMNS = {"district": "region", "city": "city", "province": "province"}
@@ -81,7 +82,7 @@ def compare(claims: pd.DataFrame, metric: str, level: str = "district", year: in
         raise ValueError(f"agg must be one of {', '.join(AGG_RULES)}")
     if agg == "all" and level != "district":
         raise ValueError("--agg all lists claims of districts; use it without --level")
-    rows = metric_claims(claims, metric)
+    rows = _folded(metric_claims(claims, metric))
     notes: list[str] = []
     rows = _select(rows, metric, year, unit, notes)
     tables, groups = [], []
@@ -108,6 +109,12 @@ def compare(claims: pd.DataFrame, metric: str, level: str = "district", year: in
     out.attrs.update(metric=metric, level=level, agg=agg, rule=AGG_RULES[agg], notes=notes,
                      groups=groups)
     return out
+
+
+def _folded(rows: pd.DataFrame) -> pd.DataFrame:
+    """Region and unit as Simplified keys: 同德縣 (a Traditional report, quoted as written) and
+    同德县 are one region, 個 and 个 one unit."""
+    return rows.assign(**{c: rows[c].map(fold, na_action="ignore") for c in ("region", "unit")})
 
 
 def _select(rows: pd.DataFrame, metric: str, year, unit, notes: list[str]) -> pd.DataFrame:
@@ -251,7 +258,7 @@ def metrics_summary(claims: pd.DataFrame) -> pd.DataFrame:
     """Canonical metrics with how many claims and regions each has, most comparable first."""
     if claims.empty:
         return pd.DataFrame(columns=LISTING_COLUMNS)
-    g = claims.groupby("metric")
+    g = _folded(claims).groupby("metric")
     table = pd.DataFrame({
         "regions": g["region"].nunique(),
         "claims": g.size(),

@@ -89,15 +89,19 @@ class Extractor:
                 phrase = phrase or ""
                 lines.append(sent.line)
                 written = phrase if original is None else _as_written(phrase, sent, q, doc.text, quoted)
+                fields = region.fields() if region else {}
+                if original is not None and fields:
+                    fields["region"] = _written_name(fields["region"], region, doc.text, quoted)
                 claims.append(Claim(
                     doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=written,
-                    value=q.value, unit=q.unit, kind=q.kind, start=q.start, end=q.end,
+                    value=q.value, unit=q.unit if original is None else _written_unit(q, doc.text, quoted),
+                    kind=q.kind, start=q.start, end=q.end,
                     number=quoted[q.start:q.end], sentence=quoted[sent.start:sent.end], sentence_index=sent.index,
                     qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
                     action=att.action, year=periods.year_for(sent, q.start),
                     period=periods.period_for(sent, q.start),
                     section=_section_heading(doc, sent, quoted), path=doc.path,
-                    **(region.fields() if region else {}),
+                    **fields,
                 ))
         return _from_neighbours(claims, lines, self.lex)
 
@@ -142,6 +146,18 @@ def _as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
     if at < 0:
         at = text.find(phrase, q.end, sent.end)
     return quoted[at:at + len(phrase)] if at >= 0 else phrase
+
+
+def _written_name(name: str, region, text: str, quoted: str) -> str:
+    """A region's name in the characters of the text as read (同德縣), where the text names it so."""
+    at = region.start if region.start is not None and text.startswith(name, region.start) else text.find(name)
+    return quoted[at:at + len(name)] if at >= 0 else name
+
+
+def _written_unit(q, text: str, quoted: str) -> str:
+    """The unit in the characters of the text as read (個, 畝), where it is written after the number."""
+    at = text.find(q.unit, q.end, q.outer_end) if q.unit else -1
+    return quoted[at:at + len(q.unit)] if at >= 0 else q.unit
 
 
 def _with_cells(quantities: list, cells: list, sent) -> list:

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from pbmine import api
 from pbmine.readers import read_source
-from pbmine.readers.traditional import TABLE, to_simplified
+from pbmine.readers.traditional import TABLE, fold, to_simplified
 
 TRAD = "評定五星級黨支部89個，發展黨員1300餘名。"
 SIMP = "评定五星级党支部89个，发展党员1300余名。"
-KEY = ["metric", "value", "unit", "qualifier", "kind", "start", "end"]
+KEY = ["metric", "value", "qualifier", "kind", "start", "end"]
 
 
 def derive() -> dict[str, str]:
@@ -79,6 +79,19 @@ def test_traditional_gives_the_claims_of_simplified(tmp_path, encoding):
         assert TRAD[row.start:row.end] == row.number
         assert row.sentence in TRAD
         assert row.phrase in TRAD     # the phrase as written; `metric` is the Simplified canonical name
+    assert trad["unit"].tolist() == ["個", "名"]  # units as written, folding to the Simplified ones
+    assert [fold(u) for u in trad["unit"]] == simp["unit"].tolist()
+
+
+def test_region_and_unit_as_written_rank_with_simplified_reports(tmp_path):
+    (tmp_path / "t.txt").write_text("同德縣工作綜述\n\n全縣評定五星級黨支部25個。\n", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("同德县工作综述\n\n全县评定五星级党支部30个。\n", encoding="utf-8")
+    (tmp_path / "u.txt").write_text("贵德县工作综述\n\n全县评定五星级党支部12个。\n", encoding="utf-8")
+    frame = api.extract([tmp_path]).frame
+    assert dict(zip(frame["doc_id"], frame["region"])) == {"s": "同德县", "t": "同德縣", "u": "贵德县"}
+    ranked = api.compare(frame, "五星级党支部", agg="max")
+    assert ranked[["region", "value", "unit"]].values.tolist() == [["同德县", 30, "个"], ["贵德县", 12, "个"]]
+    assert fold("乾县") == "乾县"  # a character Simplified text uses too is kept
 
 
 def test_segment_quotes_the_original(tmp_path):

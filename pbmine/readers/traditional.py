@@ -43,6 +43,12 @@ def to_simplified(text: str) -> str | None:
     return converted
 
 
+def fold(text: str) -> str:
+    """Characters only Traditional text uses made Simplified (同德縣 -> 同德县; 乾县 stays): a key
+    under which names written either way group together."""
+    return text.translate(_tables()[0])
+
+
 def _is_mostly_traditional(text: str, converted: str) -> bool:
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     hanzi = sum(1 for char in text if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff")
