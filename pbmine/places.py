@@ -113,17 +113,15 @@ class PlaceMentions:
         self.c = c = cues()
         self.name_suffixes = tuple(c["name_suffixes"])
         self.resolved: dict[str, Place | None] = {}
-        self.mentions = self._with_zones(self._with_stems(self.gaz.find(doc.text)))
-        self.starts = {m[0]: m for m in self.mentions}
-        self.by_end: dict[int, list[Mention]] = {}
-        for m in self.mentions:
-            self.by_end.setdefault(m[1], []).append(m)
-        self.context = [cands[0] for cands in (self.gaz.candidates(m[2]) for m in self.mentions)
-                        if len(cands) == 1]
+        self._index(self._with_zones(self._with_stems(self.gaz.find(doc.text))))
         self.registry = Registry.default()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
-        self.local_mentions = [m for m in find_locals(doc.text, self.local_names, self.starts_word)
-                               if not any(g[0] < m[1] and g[1] > m[0] for g in self.near(m[0]))]
+        found = find_locals(doc.text, self.local_names, self.starts_word)
+        inside = [g for m in found for g in self.near(m[0]) if m[0] <= g[0] and g[1] <= m[1]
+                  and g[1] - g[0] < m[1] - m[0] and not g[2].endswith(self.name_suffixes)]
+        if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it
+            self._index([g for g in self.mentions if g not in inside])
+        self.local_mentions = [m for m in found if not any(g[0] < m[1] and g[1] > m[0] for g in self.near(m[0]))]
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self.local_ends = [m[1] for m in self.local_mentions]
         suffixes = "|".join(c["local_suffixes"])
@@ -131,6 +129,15 @@ class PlaceMentions:
         if self.local_names:
             self._add_own_locals()
         self.surface = self._preferred_surfaces()
+
+    def _index(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        self.starts = {m[0]: m for m in mentions}
+        self.by_end: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.by_end.setdefault(m[1], []).append(m)
+        self.context = [cands[0] for cands in (self.gaz.candidates(m[2]) for m in mentions) if len(cands) == 1]
 
     def near(self, pos: int) -> list[Mention]:
         """The division mentions that may overlap a name starting at `pos` (bisect, not a scan)."""

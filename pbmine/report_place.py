@@ -107,6 +107,7 @@ class ReportPlace:
         """The first place named between start and end (a division chain, a zone, a township or
         village of the registry, or a local name opening the line), skipping newspapers and datelines."""
         text = self.doc.text
+        hosted = None
         for pos in range(start, end):
             if (pos in self.places.starts or pos in self.places.local_starts) and not self.places.is_media(pos):
                 region, stop = self.chain_at(pos, end)
@@ -118,6 +119,10 @@ class ReportPlace:
                     any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in self.c["location_verbs"])
+                organiser = text[pos - 1:pos] == "由" and any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])
+                if organiser:
+                    hosted = hosted or region  # 由渭南市委宣传部组织的采访团走进…: the place visited, if any
+                    continue
                 if listed or told or located:
                     continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
                 return region
@@ -128,7 +133,7 @@ class ReportPlace:
             local = self.places.local_at(lead, min(end, line.end))
             if local:
                 return self.places.local_region(local, None).because("title", lead, lead + len(local))
-        return None
+        return hosted
 
     def _township_named(self, start: int, end: int) -> Region | None:
         """A township the opening names while no division is named at all (合村乡 in a county

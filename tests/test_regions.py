@@ -241,3 +241,16 @@ def test_a_stem_before_a_noun_is_no_subject():
 ])
 def test_stacked_openers_and_villages_listed_without_punctuation(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a registry village whose name holds a city's stem (吉安城村, not 吉安市)
+    ("澄城县冯原镇吉安城村见闻\n\n吉安城村位于冯原镇政府南2公里处,辖9个自然村。\n", "9", "吉安城村"),
+    # the organiser of a visit is not the place visited
+    ("(记者)12月13日,由渭南市委宣传部组织的采访团走进澄城县冯原镇吉安城村。\n村集体经济收入达50万元。\n",
+     "50万", "吉安城村"),
+    # negative: with no other place named, the organiser's place it is
+    ("(记者)12月13日,由渭南市委组织部组织的培训班开班。\n共培训村干部300名。\n", "300", "渭南市"),
+])
+def test_names_inside_names_and_organisers(text, number, region):
+    assert regions(text)[number] == region
