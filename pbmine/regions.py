@@ -22,6 +22,7 @@ from .segment import get_segmenter
 
 FOCUS_WINDOW = 1500  # how far back a paragraph's unit still holds (keeps a figure's work bounded)
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
+BYLINE = re.compile(r"\S[\s\u3000]+[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4})*$")  # …组织部 刘钿
 YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
@@ -74,6 +75,8 @@ class RegionResolver(ReportPlace):
         region, end = self.chain_at(lead, line.end)
         if region is not None:
             rest = self.doc.text[end:line.end].strip().rstrip(":：")
+            if BYLINE.search(rest):
+                return None  # 广东省潮州市潮安区委组织部 刘钿: who wrote it, not a section
             if not rest or s[-1] in ":：" or any(rest.startswith(x) for x in self.c["heading_suffixes"]):
                 if region.place is not None and region.place.level in ("township", "village") and self.report \
                         and not self.places.local_names:

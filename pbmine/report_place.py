@@ -31,7 +31,7 @@ class ReportPlace:
             for line in group:
                 found = self._first_chain(line.start, line.end)
                 if found:
-                    return self._of_list(found).because(why)
+                    return self._labelled(self._of_list(found).because(why), title_end)
         opening = min(len(self.doc.text), OPENING_CHARS)
         chain = self._first_chain(0, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
@@ -42,6 +42,25 @@ class ReportPlace:
             return first.because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    def _labelled(self, region: Region, title_end: int) -> Region:
+        """广东潮安:党建引领… 近年来,广东省潮州市潮安区归湖镇凤东村在党建引领下…: a title that labels its
+        place (the place, then a colon) names the area; a township or village inside it that opens
+        the lead as its subject is what the report is about."""
+        p = region.place
+        if region.end is None or self.doc.text[region.end:region.end + 1] not in ":：" or p is None or not p.adcode \
+                or p.level in ("township", "village"):
+            return region
+        lead = next((s for s in self.doc.sentences if s.start >= title_end), None)
+        if lead is None:
+            return region
+        m = self.opener_rx.match(lead.text)
+        subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end)
+        q = subject.place if subject is not None else None
+        width = {"province": 2, "city": 4}.get(p.level, 6)
+        if q is None or q.level not in ("township", "village") or not (q.adcode or "").startswith(p.adcode[:width]):
+            return region
+        return subject.because("lead")
 
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report

@@ -254,3 +254,23 @@ def test_stacked_openers_and_villages_listed_without_punctuation(text, number, r
 ])
 def test_names_inside_names_and_organisers(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a title labelling its area (广东潮安:) and a village of it opening the lead as subject: the village's report
+    ("广东潮安:党建引领 山乡蝶变\n广东省潮州市潮安区委组织部 刘钿\n"
+     "近年来,广东省潮州市潮安区归湖镇凤东村在党建引领下发展壮大村集体经济。\n开设茶座100余个。\n", "100余", "凤东村"),
+    ("云南宾川:以产业促振兴\n2023-09-08 来源:云南网\n"
+     "近年来,云南省大理白族自治州宾川县力角镇紧扣乡村振兴战略,走出了一条新路子。\n全镇8个村集体经济收入均超过7.5万元。\n",
+     "8", "力角镇"),
+    # negatives: a title that names its place as the subject (no colon) keeps it
+    ("北京市石景山区扎实推进网格建设\n近日,北京市石景山区八角街道八角南路社区在推行停车管理过程中听取意见。\n"
+     "全区划分网格1200个。\n", "1200", "石景山区"),
+    # ... and so does one whose lead opens on a unit elsewhere
+    ("广东潮安:党建引领\n近年来,广东省梅州市梅县区雁洋镇在党建引领下发展。\n开设茶座100余个。\n", "100余", "潮安区"),
+    # a byline (office, then a person's name) is no heading
+    ("凤东村的蝶变\n广东省潮州市潮安区委组织部 刘钿\n近年来,潮安区归湖镇凤东村在党建引领下发展。\n凤东村开设茶座100余个。\n",
+     "100余", "凤东村"),
+])
+def test_title_labels_and_bylines(text, number, region):
+    assert regions(text)[number] == region
