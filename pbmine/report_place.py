@@ -31,6 +31,7 @@ class ReportPlace:
             for line in group:
                 found = self._first_chain(line.start, line.end)
                 if found:
+                    found = self._narrowed(found, line.end) if why == "title" else found
                     return self._labelled(self._of_list(found).because(why), title_end)
         opening = min(len(self.doc.text), OPENING_CHARS)
         chain = self._first_chain(0, opening)
@@ -42,6 +43,19 @@ class ReportPlace:
             return first.because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    def _narrowed(self, region: Region, end: int) -> Region:
+        """[治国理政新实践重庆篇]破解…——重庆荣昌区扶持…: a city or province the title names first, then
+        a county of it later in the title: the title's most specific place is the county."""
+        p = region.place
+        if p is None or p.level not in ("city", "province") or not p.adcode or region.end is None:
+            return region
+        later = self._first_chain(region.end, end)
+        q = later.place if later is not None else None
+        width = 2 if p.level == "province" else 4
+        if q is not None and q.level == "district" and (q.adcode or "").startswith(p.adcode[:width]):
+            return later
+        return region
 
     def _labelled(self, region: Region, title_end: int) -> Region:
         """广东潮安:党建引领… 近年来,广东省潮州市潮安区归湖镇凤东村在党建引领下…: a title that labels its

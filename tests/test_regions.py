@@ -274,3 +274,14 @@ def test_names_inside_names_and_organisers(text, number, region):
 ])
 def test_title_labels_and_bylines(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a title naming a city first (a column's name), then a county of it: the county
+    ("[治国理政新实践重庆篇]破解“空壳村”——重庆荣昌区扶持村集体经济发展试点的调查\n\n"
+     "今年以来,荣昌共在15个村开展试点。\n", "15", "荣昌区"),
+    # negative: a county elsewhere, later in the title, does not narrow it
+    ("重庆:学习浙江安吉县经验\n\n全市共在15个村开展试点。\n", "15", "重庆市"),
+])
+def test_a_title_narrows_to_a_county_of_its_city(text, number, region):
+    assert regions(text)[number] == region
