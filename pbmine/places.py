@@ -116,7 +116,7 @@ class PlaceMentions:
         self._index(self._with_zones(self._with_stems(self.gaz.find(doc.text))))
         self.registry = Registry.default()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
-        found = find_locals(doc.text, self.local_names, self.starts_word)
+        found = self._not_generic(find_locals(doc.text, self.local_names, self.starts_word))
         inside = [g for m in found for g in self.near(m[0]) if m[0] <= g[0] and g[1] <= m[1]
                   and g[1] - g[0] < m[1] - m[0] and not g[2].endswith(self.name_suffixes)]
         if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it
@@ -129,6 +129,12 @@ class PlaceMentions:
         if self.local_names:
             self._add_own_locals()
         self.surface = self._preferred_surfaces()
+
+    def _not_generic(self, found: list[Mention]) -> list[Mention]:
+        """A registry name that is also a common word (中心村, 联村, 示范村) is a place only written
+        right after its township (城峰镇中心村); on its own it is the word (中心村党委)."""
+        generic = self.c["local_not_names"]
+        return [m for k, m in enumerate(found) if m[2] not in generic or (k > 0 and found[k - 1][1] == m[0])]
 
     def _index(self, mentions: list[Mention]) -> None:
         self.mentions = mentions

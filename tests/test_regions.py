@@ -285,3 +285,11 @@ def test_title_labels_and_bylines(text, number, region):
 ])
 def test_a_title_narrows_to_a_county_of_its_city(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a registry village named like a common word (中心村 of 永泰县) is the word on its own
+    ("永泰县设置中心村党委\n\n永泰县跨乡镇设置中心村党委。中心村党委以170名党员为核心。\n", "170", "永泰县"),
+])
+def test_registry_names_that_are_common_words(text, number, region):
+    assert regions(text)[number] == region
