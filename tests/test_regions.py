@@ -289,7 +289,9 @@ def test_a_title_narrows_to_a_county_of_its_city(text, number, region):
 
 @pytest.mark.parametrize("text,number,region", [
     # a registry village named like a common word (中心村 of 永泰县) is the word on its own
-    ("永泰县设置中心村党委\n\n永泰县跨乡镇设置中心村党委。中心村党委以170名党员为核心。\n", "170", "永泰县"),
+    ("永泰在全市首创突破地域界限,设置七十二个中心村党委\n2024-08-19 08:04:01来源:福州日报  作者:叶欣童\n"
+     "日前,永泰县城峰镇凤岭村村民陈依伯来到樟城镇城关村党群服务中心办理事项。\n"
+     "永泰有21个乡镇、255个行政村。中心村党委成立后,以170名党员为核心。\n", "170", "永泰县"),
 ])
 def test_registry_names_that_are_common_words(text, number, region):
     assert regions(text)[number] == region
