@@ -92,10 +92,14 @@ class MetricFinder(PhraseFinder):
             if cells[qi]:  # 社区党组织 | 96个 | +12.4%; 第一产业 | 56789 | 5.25 | 16.6 (构成)
                 found[qi] = Attachment(cells[qi] + (quantities[qi].column or ""), None)
                 continue
-            fwd = self.forward(items, i) or self._of_what(items, i)
+            fwd = self.forward(items, i)
+            of_what = not fwd
+            fwd = fwd or self._of_what(items, i)
             if fwd and all(it.tag[:1] in ("i", "l", "a") for it in fwd):
                 fwd = self._head_after(items, items.index(fwd[-1])) or fwd  # 16家各具特色的|共富工坊
             bwd, action = self.backward(items, i)
+            if of_what and fwd and bwd and bwd[-1].text.endswith(tuple(self.measure_nouns)):
+                fwd = []  # 一栋面积为90平方米的|村级组织活动中心: the measure named before, not what has it
             event = quantities[qi].unit_text in self.event_units
             if not fwd:
                 bwd = self.compared(items, i) or bwd
@@ -138,20 +142,22 @@ class MetricFinder(PhraseFinder):
                 event = quantities[qi].unit_text in self.event_units
                 phrase = (None if event else _join(self.previous_object(items, i))) or actions[qi]
             if not phrase:
-                phrase = self._previous_phrase(found, quantities, qi, ahead)
+                phrase = self._previous_phrase(found, quantities, qi, ahead, items, where)
             found[qi] = Attachment(phrase, actions[qi])
         return found  # type: ignore[return-value]
 
-    def _previous_phrase(self, found: list, quantities: list[Quantity], qi: int, ahead: list[bool]) -> str | None:
+    def _previous_phrase(self, found: list, quantities: list[Quantity], qi: int, ahead: list[bool],
+                         items: list[Item], where: dict[int, int]) -> str | None:
         """同比增长8.8%: a change, a share or a figure in the same unit counts what the figure before
         it counts; in another unit it counts what its unit names (辖9个村民小组,886户2595人: 户数, 人口)."""
         q = quantities[qi]
         for pj in range(qi - 1, -1, -1):
             if found[pj] is not None and found[pj].phrase:
+                beside = all(it.kind in ("punct", "space") for it in items[where[pj] + 1:where[qi]])
                 if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
-                        or not ahead[pj]:
+                        or (not ahead[pj] and beside):
                     return found[pj].phrase  # 总人口1592户,5407人; 干部培训53期6900余人次: the subject before both
-                break  # 辖9个村民小组,886户: the phrase after the 9 counts the 9 alone
+                break  # 辖9个村民小组,886户; 总面积41.2平方公里,共有1056户: that phrase counts that figure alone
         ahead[qi] = True  # a unit's name counts this figure alone
         return self.unit_metrics.get(q.unit)
 

@@ -132,6 +132,12 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     ("组织各类干部培训53期6900余人次。", "6900余", "干部培训"),
     ("贫困人口由106户323人减少到1户3人。", "3", "贫困人口"),                # a change keeps its subject
     ("党群服务中心建筑面积各约600平方米。", "600", "党群服务中心建筑面积"),  # 各 links a measure to its figure
+    # a predicate between the figures: the phrase before counts its own figure only
+    ("总面积约41.2平方公里,共有1056户4145人。", "1056", "户数"),
+    ("新修了一栋面积为90平方米的村级组织活动中心。", "90", "面积"),     # the measure before, not what has it
+    ("由3700平方米的超市和15间五层商铺组成。", "3700", "超市"),        # ... unless none is named
+    ("辖3个自然村28个自管委。", "28", "自管委"),                       # domain words stay whole
+    ("人口自然增长率为5.3‰。", "5.3", "人口自然增长率"),
     # a place after the figure is no metric
     ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组。", "6198", "耕地面积"),
 ])
