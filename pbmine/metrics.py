@@ -153,7 +153,8 @@ class MetricFinder(PhraseFinder):
         q = quantities[qi]
         for pj in range(qi - 1, -1, -1):
             if found[pj] is not None and found[pj].phrase:
-                beside = all(it.kind in ("punct", "space") for it in items[where[pj] + 1:where[qi]])
+                beside = all(it.kind in ("punct", "space") or it.text in self.change or it.text in self.to_words
+                             for it in items[where[pj] + 1:where[qi]])  # 由106户323人减少到1户3人
                 if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
                         or (not ahead[pj] and beside):
                     return found[pj].phrase  # 总人口1592户,5407人; 干部培训53期6900余人次: the subject before both

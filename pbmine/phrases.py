@@ -55,6 +55,7 @@ class PhraseFinder:
         self.frame_words = tuple(g["frame_words"])
         self.list_joiners = tuple(g["list_joiners"])
         self.from_words = tuple(lex.grammar["change"]["from"])
+        self.to_words = set(lex.grammar["change"]["to"])
         self.relational = set(g["relational"])
         self.selection = set(g["selection"])
         self.measure_nouns = set(g["measure_nouns"])
