@@ -103,7 +103,7 @@ class Extractor:
                     section=_section_heading(doc, sent, quoted), path=doc.path,
                     **fields,
                 ))
-        return _from_neighbours(claims, lines, self.lex)
+        return _with_group(_from_neighbours(claims, lines, self.lex), lines, self.lex)
 
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
         """The claims of one text; figures out of range (a run of thousands of digits) are none.
@@ -181,6 +181,24 @@ def _from_neighbours(claims: list[Claim], lines: list[int], lex: Lexicon) -> lis
         if near:
             j = min(near, key=lambda j: (abs(j - k), j > k))
             c.phrase, c.metric = claims[j].phrase, lex.canonical(claims[j].phrase)
+    return claims
+
+
+def _with_group(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:
+    """全镇党员中,有女党员359名…;60岁以上381名,占21%: a phrase that is only a category (an age band,
+    a schooling) counts the group the paragraph last counted (60岁以上党员)."""
+    category = lex.grammar["metric"]["category_only"]
+    heads = lex.grammar["metric"]["shared_heads"]
+    group: tuple[int, str] | None = None  # (paragraph, head) of the last figure that named its group
+    for k, c in enumerate(claims):
+        phrase = c.phrase or ""
+        if phrase and re.search(category, phrase):
+            if group is not None and group[0] == lines[k]:
+                c.phrase, c.metric = phrase + group[1], lex.canonical(c.metric + group[1])
+            continue
+        head = next((h for h in heads if c.metric.endswith(h)), None)
+        if head is not None:
+            group = (lines[k], head)
     return claims
 
 

@@ -144,3 +144,16 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
 def test_what_a_bare_figure_counts(sentence, number, metric):
     claims = extract_text(sentence + "\n")
     assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # a category alone counts the group its paragraph last counted, across sentences
+    ("全镇党员中,有女党员359名,35岁以下441名,占24.3%;60岁以上381名,占21%;大专以上学历231名。", "381", "60岁以上党员"),
+    ("全镇党员中,有女党员359名,35岁以下441名,占24.3%;60岁以上381名,占21%;大专以上学历231名。", "231", "大专以上学历党员"),
+    # negatives: with no group named before, the category stays as it is; a group in another paragraph is not it
+    ("35岁以下的占78%。", "78", "35岁以下"),
+    ("全镇有女党员359名。\n35岁以下441名。", "441", "35岁以下"),
+])
+def test_a_category_counts_its_paragraphs_group(text, number, metric):
+    claims = extract_text(text + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
