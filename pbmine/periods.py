@@ -116,6 +116,8 @@ def report_date(doc: Document) -> ReportDate:
             review = title_year - 1 if title_year else None
         if review:
             return ReportDate(review, delivered[0] if delivered else (title_year or date_year))
+    if lead_year and date_year is None and first and lead_year < first - 1:
+        lead_year = None  # 1961年,田家英来到浙江… then 2020年,罗星街道…: a dateless story opening on its past
     year = title_year or lead_year or date_year or first
     if title_year and date_year == title_year + 1 and date_month is not None and date_month <= 3:
         return ReportDate(year, title_year)  # 2022年工作总结, dated 2023-01-12: its 今年 is 2022

@@ -76,6 +76,11 @@ def test_cutoff_period():
     ("2005年底,全市共有党员30万名。\n1921年7月至1949年9月入党的占2.09%,1992年10月以后入党的占36.8%。\n", "36.8", 2005),
     # negative: a fact of one year inside a paragraph does not frame the next sentence
     ("2022-12-31 08:19 半岛网\n\n今年以来新增就业7万人。2021年建成5所学校。前三季度新增企业300家。\n", "300", 2022),
+    # a dateless story opening on its past: the report's year is its latest, not the history's
+    ("罗星街道村均年收入超700万元\n1961年,田家英来到浙江展开调查。\n2020年,罗星街道村均集体经济收入达到744万元。\n",
+     "700万", 2020),
+    # negative: a lead year one year before the latest is still the lead's
+    ("2022年,全县新发展党员300名。2023年将继续推进。\n", "300", 2022),
 ])
 def test_years_on_real_forms(text, number, year):
     claims = extract_text(text)
