@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .divisions import SUFFIXES, VILLAGE_SUFFIXES, Local, Registry, find_locals, is_numeral_name
+from .divisions import VILLAGE_SUFFIXES, Local, Registry, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
 from .sections import Document
 from .segment import get_segmenter
@@ -27,7 +27,6 @@ from .segment import get_segmenter
 OPENING_CHARS = 400  # how much of a report's start may name the report's place
 NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u")  # tags no place name carries
 CLAUSE_BREAKS = "，,；;：:。！？!?"
-TWO_CHAR_SUFFIXES = tuple(x for x in SUFFIXES if len(x) == 2)  # 街道, 社区, 嘎查, 苏木
 
 Mention = tuple[int, int, str]  # (start, end, surface)
 
@@ -124,7 +123,8 @@ class PlaceMentions:
         self.local_mentions = [m for m in found if not any(g[0] < m[1] and g[1] > m[0] for g in self.near(m[0]))]
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self.local_ends = [m[1] for m in self.local_mentions]
-        suffixes = "|".join(c["local_suffixes"])
+        self.local_suffixes = sorted(c["local_suffixes"], key=len, reverse=True)
+        suffixes = "|".join(self.local_suffixes)
         self.local_rx = re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})")
         if self.local_names:
             self._add_own_locals()
@@ -389,9 +389,9 @@ class PlaceMentions:
         end = m.end()
         if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:
             name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
-        two = name.endswith(TWO_CHAR_SUFFIXES)
-        stem = name[: -2] if two else name[:-1]
-        longest = (4 if two else 3) + (1 if longer else 0)
+        suffix = next(x for x in self.local_suffixes if name.endswith(x))
+        stem = name[:-len(suffix)]
+        longest = min(4, 2 + len(suffix)) + (1 if longer else 0)  # 华溪|村, 象山|社区, 晶海|社居委
         if name.endswith("镇街道"):
             stem, longest = name[:-3], longest - 1
         if self.doc.text[end:end + 1] in self.c["local_not_followed_by"]:

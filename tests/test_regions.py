@@ -295,3 +295,14 @@ def test_a_title_narrows_to_a_county_of_its_city(text, number, region):
 ])
 def test_registry_names_that_are_common_words(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 社居委 (社区居民委员会) names a community as 社区 does
+    ("一、社区基本情况\n晶海社居委于2006年4月正式成立。现辖区面积1平方公里,住户4200户。\n", "4200", "晶海社居委"),
+    # negative: the bare word is no name
+    ("一、基本情况\n社居委工作人员11名。\n", "11", None),
+])
+def test_a_she_ju_wei_is_a_community(text, number, region):
+    got = regions(text)[number]
+    assert (None if pd.isna(got) else got) == region
