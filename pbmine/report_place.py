@@ -18,6 +18,9 @@ from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, registry_place
 from .sections import Line
 
 
+LEVELS = ("province", "city", "district", "township", "village")
+
+
 class ReportPlace:
     """The report's own place, for a RegionResolver (its document, places and cues)."""
 
@@ -45,15 +48,16 @@ class ReportPlace:
         return media.because("report") if media else None
 
     def _narrowed(self, region: Region, end: int) -> Region:
-        """[治国理政新实践重庆篇]破解…——重庆荣昌区扶持…: a city or province the title names first, then
-        a county of it later in the title: the title's most specific place is the county."""
+        """[治国理政新实践重庆篇]破解…——重庆荣昌区扶持…, 祁东|河洲镇党建引领…: a place the title names
+        first, then one inside it later in the title: the title's most specific place is the later."""
         p = region.place
-        if p is None or p.level not in ("city", "province") or not p.adcode or region.end is None:
+        if p is None or p.level not in LEVELS[:3] or not p.adcode or region.end is None:
             return region
         later = self._first_chain(region.end, end)
         q = later.place if later is not None else None
-        width = 2 if p.level == "province" else 4
-        if q is not None and q.level == "district" and (q.adcode or "").startswith(p.adcode[:width]):
+        width = {"province": 2, "city": 4}.get(p.level, 6)
+        if q is not None and LEVELS.index(q.level) > LEVELS.index(p.level) \
+                and (q.adcode or "").startswith(p.adcode[:width]):
             return later
         return region
 

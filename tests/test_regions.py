@@ -280,6 +280,7 @@ def test_title_labels_and_bylines(text, number, region):
     # a title naming a city first (a column's name), then a county of it: the county
     ("[治国理政新实践重庆篇]破解“空壳村”——重庆荣昌区扶持村集体经济发展试点的调查\n\n"
      "今年以来,荣昌共在15个村开展试点。\n", "15", "荣昌区"),
+    ("祁东|河洲镇党建引领集体经济发展\n\n该镇新调整村党组织书记11人。\n", "11", "河洲镇"),
     # negative: a county elsewhere, later in the title, does not narrow it
     ("重庆:学习浙江安吉县经验\n\n全市共在15个村开展试点。\n", "15", "重庆市"),
 ])
