@@ -82,18 +82,20 @@ class ReportPlace:
 
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
-        names at most twice, in a county it names three times or more, is a report about the county
-        (the village keeps the figures of its own sentences)."""
+        names at most twice, in a county (else a city) it names three times or more, is a report about
+        that county or city (the village keeps the figures of its own sentences)."""
         p = region.place
         if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
             return region
-        county = [m for m in self.places.mentions  # named on its own: not the head of a chain down to a unit
-                  if (q := self.places.resolve(m[2])) is not None and q.level == "district" and q.adcode == p.adcode[:6]
-                  and m[1] not in self.places.local_starts and m[1] not in self.places.starts]
-        if len(county) < 3:
-            return region
-        start, end, surface = county[0]
-        return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
+        for level, width in (("district", 6), ("city", 4)):  # 锡林郭勒盟 for a herder's 嘎查
+            named = [m for m in self.places.mentions  # on its own: not the head of a chain down to a unit
+                     if (q := self.places.resolve(m[2])) is not None and q.level == level
+                     and q.adcode[:width] == p.adcode[:width]
+                     and m[1] not in self.places.local_starts and m[1] not in self.places.starts]
+            if len(named) >= 3:
+                start, end, surface = named[0]
+                return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
+        return region
 
     def _of_list(self, region: Region) -> Region:
         """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township

@@ -224,6 +224,18 @@ def test_a_lead_village_gives_way_to_the_county_the_report_keeps_naming():
     assert regions(text)["319"] == "东院头村"
 
 
+def test_a_lead_village_gives_way_to_the_city_the_report_keeps_naming():
+    text = ("新华社呼和浩特5月14日电 记者走进中蒙边境上的两座蒙古包。\n"
+            "乌尼孟和生活在内蒙古锡林郭勒盟二连浩特市格日勒敖都苏木呼格吉勒图雅嘎查,是一名党员。\n"
+            "锡林郭勒盟有着1103公里的边境线。锡林郭勒盟将一批牧民党员的家设为党员中心户。\n"
+            "目前,锡林郭勒草原上有党员中心户1842户。\n")
+    assert regions(text)["1842"] == "锡林郭勒盟"
+    # negative: a city named twice on its own is not enough
+    text = ("记者从栖霞市委宣传部获悉,烟台栖霞市蛇窝泊镇东院头村合作社分红12万元。该合作社是烟台首个党支部领办合作社。\n"
+            "栖霞市蛇窝泊镇东院头村,共319户。烟台苹果闻名。2013年,村党支部先后建设5处苹果示范园。\n")
+    assert regions(text)["5"] == "东院头村"
+
+
 def test_a_stem_before_a_noun_is_no_subject():
     # 青岛|自贸片区: a bare short form modifying a noun does not open the sentence as its subject
     text = "青岛西海岸新区工作综述\n\n青岛自贸片区形成226个创新成果。\n"
