@@ -138,6 +138,8 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     ("由3700平方米的超市和15间五层商铺组成。", "3700", "超市"),        # ... unless none is named
     ("辖3个自然村28个自管委。", "28", "自管委"),                       # domain words stay whole
     ("人口自然增长率为5.3‰。", "5.3", "人口自然增长率"),
+    ("下派26名选调生到村任职。", "26", "选调生"),
+    ("村集体年收入不超3万元。", "3万", "村集体年收入"),                  # 不超 is a qualifier, no break
     # a place after the figure is no metric
     ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组。", "6198", "耕地面积"),
 ])
