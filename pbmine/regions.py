@@ -177,7 +177,7 @@ class RegionResolver(ReportPlace):
             own = None if prev.text.lstrip().startswith(tuple(self.c["subject_openers"])) else self.sentence_subject(prev)
             if own is not None and own.place is not None and own.place.level in ("township", "village") \
                     and k - 1 > 0 and self.doc.sentences[k - 2].line == prev.line \
-                    and not any(w in self.doc.sentences[k].text for w in self._anaphors):
+                    and not any(w in self.doc.sentences[k].text for w in self._anaphors_of(own)):
                 own = None  # 秦都区陕广社区依托…。筑牢…: a unit opening a later sentence is an example
             self._carried[k] = own or self._carried[k - 1]
         return self._carried[sentence.index]
@@ -228,9 +228,27 @@ class RegionResolver(ReportPlace):
         if subject is not None:
             return subject.because("sentence")
         held = self.paragraph_subject(sentence)
-        if held is not None:
+        if held is not None and not self._back_to_whole(sentence, start, held):
             return held.because("paragraph")
         return self._focus(sentence, start, base) or base
+
+    def _anaphors_of(self, unit: Region) -> list[str]:
+        """The words that refer back to a unit of its level (该村, 全村 to a village; 该镇 to a township)."""
+        village = unit.place is not None and unit.place.level == "village"
+        return self.c["anaphors_village"] if village else self.c["anaphors_township"]
+
+    def _back_to_whole(self, sentence: Sentence, start: int, held: Region) -> bool:
+        """凤岭社区党群服务中心迁入…。在全镇11个村建立了…: a whole word above the unit in force, before
+        the figure in its sentence, returns the figure to the whole (全镇 after a 社区; not after a 镇)."""
+        if held.place is None:
+            return False
+        left = self.doc.text[sentence.start:start]
+        for word in self.c["whole_words"]:
+            if word in left:
+                level = "township" if word[-1] in "镇乡道" else "district"
+                if LEVEL_RANK.get(held.place.level, 2) > LEVEL_RANK.get(level, 2):
+                    return True
+        return False
 
     def _focus(self, sentence: Sentence, start: int, base: Region | None) -> Region | None:
         """The village, community or township the paragraph is about (在七汲镇王村，…该村现有耕地4200亩),
@@ -247,7 +265,7 @@ class RegionResolver(ReportPlace):
             if self._in_brackets(line, m[0], start):
                 k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside, not the paragraph's unit
                 continue
-            if text[m[1]:m[1] + 1] not in "、和与及":
+            if not text.startswith(tuple(self.c["list_markers"]), m[1]):  # 马当镇四联村等7个村: one of a list
                 in_sentence = m[0] >= sentence.start
                 example = self._is_example(line.start, m[0])
                 opens = self._opens_paragraph(line, m[0])

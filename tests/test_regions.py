@@ -319,3 +319,19 @@ def test_registry_names_that_are_common_words(text, number, region):
 def test_a_she_ju_wei_is_a_community(text, number, region):
     got = regions(text)[number]
     assert (None if pd.isna(got) else got) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 全镇 after a community's sentence returns to the township, and is no anaphor of the community
+    ("沙坪镇2023年工作总结\n一是抓整顿。凤岭社区党群服务中心迁入沙坪镇老派出所。在全镇11个村建立了村湾党支部。"
+     "镇纪委立案11起。\n", "11个", "沙坪镇"),
+    ("沙坪镇2023年工作总结\n一是抓整顿。凤岭社区党群服务中心迁入沙坪镇老派出所。在全镇11个村建立了村湾党支部。"
+     "镇纪委立案11起。\n", "11起", "沙坪镇"),
+    # negative: 全村 does refer back to a village
+    ("沙坪镇2023年工作总结\n一是抓整顿。凤岭村党群服务中心迁入新址。全村新发展党员3名。\n", "3名", "凤岭村"),
+    # a unit followed by 等 is one of the list the figure counts
+    ("彭泽县集体经济\n2024年共安排资金350万元扶持马当镇四联村等7个村发展项目。\n", "7个", "彭泽县"),
+])
+def test_whole_words_anaphors_by_level_and_lists(text, number, region):
+    claims = extract_text(text)  # keyed by number and unit: 11个 and 11起 are two figures
+    assert dict(zip(claims["number"] + claims["unit"], claims["region"]))[number] == region
