@@ -84,7 +84,7 @@ class Extractor:
             phrases = refine(self.roles, sent.text, sent.start, quantities, [a.phrase for a in attachments])
             regions.figures([q.outer_end for q in quantities])
             found = [regions.region_for(sent, q.start) for q in quantities]
-            phrases = _not_places(phrases, found, quantities)
+            phrases = _not_places(phrases, found, quantities, self.finder.unit_metrics, self.finder.places)
             for q, att, phrase, region in zip(quantities, attachments, phrases, found):
                 phrase = phrase or ""
                 lines.append(sent.line)
@@ -122,19 +122,27 @@ class Extractor:
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _not_places(phrases: list[str | None], regions: list, quantities: list) -> list[str | None]:
+def _not_places(phrases: list[str | None], regions: list, quantities: list,
+                unit_metrics: dict[str, str], surfaces: set[str]) -> list[str | None]:
     """丰乐村50万元、夏桐村15万元…村集体经济收入率先达到5万元: the place that took the figure is
     where, not what; what is the nearest figure of the same unit in the sentence whose phrase is not
-    a place (else nothing, and the paragraph's last figure in that unit is used). A figure with no
-    phrase at all is read the same way."""
+    a place (else what its unit names, 户数 or 人口, else nothing, and the paragraph's last figure in
+    that unit is used). A figure with no phrase at all is read the same way."""
     names = {r.name for r in regions if r is not None}
+    names |= {p for p in phrases if p and _all_places(p, surfaces)}  # 晋州市晋州镇秘家庄村: a chain
     out = list(phrases)
     for k, p in enumerate(phrases):
         if not p or p in names:
             others = [(abs(j - k), phrases[j]) for j in range(len(phrases))
                       if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
-            out[k] = min(others)[1] if others else None
+            out[k] = min(others)[1] if others else unit_metrics.get(quantities[k].unit)  # 秘家庄村共有849口人
     return out
+
+
+def _all_places(phrase: str, surfaces: set[str]) -> bool:
+    for surface in sorted(surfaces, key=len, reverse=True):
+        phrase = phrase.replace(surface, "")
+    return not phrase
 
 
 def _as_written(phrase: str, sent, q, text: str, quoted: str) -> str:

@@ -117,7 +117,7 @@ class PlaceMentions:
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
         found = self._not_generic(find_locals(doc.text, self.local_names, self.starts_word))
         inside = [g for m in found for g in self.near(m[0]) if m[0] <= g[0] and g[1] <= m[1]
-                  and g[1] - g[0] < m[1] - m[0] and not g[2].endswith(self.name_suffixes)]
+                  and g[1] - g[0] < m[1] - m[0] and self._is_stem(g[2])]
         if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it
             self._index([g for g in self.mentions if g not in inside])
         self.local_mentions = [m for m in found if not any(g[0] < m[1] and g[1] > m[0] for g in self.near(m[0]))]
@@ -129,6 +129,11 @@ class PlaceMentions:
         if self.local_names:
             self._add_own_locals()
         self.surface = self._preferred_surfaces()
+
+    def _is_stem(self, surface: str) -> bool:
+        """A short form (吉安, 晋州), not the division's own name (晋州市)."""
+        place = self.resolve(surface)
+        return place is None or place.name != surface
 
     def _not_generic(self, found: list[Mention]) -> list[Mention]:
         """A registry name that is also a common word (中心村, 联村, 示范村) is a place only written

@@ -139,6 +139,7 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     ("辖3个自然村28个自管委。", "28", "自管委"),                       # domain words stay whole
     ("人口自然增长率为5.3‰。", "5.3", "人口自然增长率"),
     ("下派26名选调生到村任职。", "26", "选调生"),
+    ("晋州市晋州镇秘家庄村共有849口人,土地仅有280亩。", "849", "人口"),   # a chain of places is no metric
     ("村集体年收入不超3万元。", "3万", "村集体年收入"),                  # 不超 is a qualifier, no break
     # a place after the figure is no metric
     ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组。", "6198", "耕地面积"),

@@ -258,6 +258,8 @@ def test_stacked_openers_and_villages_listed_without_punctuation(text, number, r
 @pytest.mark.parametrize("text,number,region", [
     # a registry village whose name holds a city's stem (吉安城村, not 吉安市)
     ("澄城县冯原镇吉安城村见闻\n\n吉安城村位于冯原镇政府南2公里处,辖9个自然村。\n", "9", "吉安城村"),
+    # ... and one whose name starts with the stem of its own county (晋州镇 of 晋州市)
+    ("晋州市秘家庄村积极探索\n晋州市晋州镇秘家庄村共有849口人,土地仅有280亩。\n", "280", "秘家庄村"),
     # the organiser of a visit is not the place visited
     ("(记者)12月13日,由渭南市委宣传部组织的采访团走进澄城县冯原镇吉安城村。\n村集体经济收入达50万元。\n",
      "50万", "吉安城村"),
