@@ -116,6 +116,11 @@ class PhraseFinder:
                     and not (chunk[j] in "[［〔" and FOOTNOTE.match(chunk, j)):
                 j += 1
             for tok in self.seg.tokens(chunk[i:j], offset + i):
+                if tok.tag == "x" and len(tok.text) > 1 and tok.text[-1] in FUSED_VERBS and _kind(tok.text) == "word":
+                    # 以上的村达|83%: a word the segmenter guessed, fused with the linking verb after it
+                    items.append(Item(tok.text[:-1], tok.start, tok.end - 1, "word", "n"))
+                    items.append(Item(tok.text[-1], tok.end - 1, tok.end, "word", "v"))
+                    continue
                 items.append(self._item(tok))
             i = max(j, i + 1) if j == i else j
         return items
@@ -275,6 +280,15 @@ class PhraseFinder:
                 out += [it, items[j - 1], items[j - 2]]  # 35岁以下|党员占比
                 j -= 3
                 continue
+            bound = j - 1 if it.text == "的" else j
+            if out and bound >= 2 and items[bound].text in self.bounds:
+                k = bound - 1  # 收入10万元以上的|村达83%, 20万元以上|村达100%: the threshold is part of what is counted
+                while k >= 0 and bound - 1 - k < 3 and items[k].kind == "word" and items[k].tag in ("m", "x", "q"):
+                    k -= 1
+                if k < bound - 1 and _NUMERAL.match(items[k + 1].text):
+                    out += [items[m] for m in range(j, k, -1)]
+                    j = k
+                    continue
             if it.kind == "word" and it.tag == "c" and it.text in self.list_joiners and out and not conjunct \
                     and j > 0 and self._nounish(items[j - 1]) and not self._is_place(items[j - 1]):
                 out.append(it)  # 社会保障和就业|4.07亿元, 收入和支出|分别达…: one name, or a list 分别 splits
@@ -335,6 +349,10 @@ class PhraseFinder:
 
 
 _KINDS: dict[str, str] = {}  # token text -> space, punct or word (a few thousand distinct tokens a corpus)
+
+
+FUSED_VERBS = "达为至到"  # the one-character linking verbs a guessed word swallows (村达, 股达)
+_NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")
 
 
 def _kind(t: str) -> str:

@@ -139,6 +139,9 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     ("辖3个自然村28个自管委。", "28", "自管委"),                       # domain words stay whole
     ("人口自然增长率为5.3‰。", "5.3", "人口自然增长率"),
     ("下派26名选调生到村任职。", "26", "选调生"),
+    ("全县集体经济收入10万元以上的村达83%。", "83", "集体经济收入10万元以上的村"),  # a threshold names the group
+    ("20万元以上村达100%。", "100", "20万元以上村"),                    # ... with or without 的 (村达: one guessed word)
+    ("村均收入179万元。", "179万", "村均收入"),                           # negative: 村均 is a word, not 村+均
     ("晋州市晋州镇秘家庄村共有849口人,土地仅有280亩。", "849", "人口"),   # a chain of places is no metric
     ("村集体年收入不超3万元。", "3万", "村集体年收入"),                  # 不超 is a qualifier, no break
     # a place after the figure is no metric
