@@ -44,6 +44,7 @@ def frames(text: str, pos: int) -> bool:
     return bool(m) or "截" in text[max(0, pos - 3):pos + 1]
 
 
+BARE_YEAR = re.compile(r"(?:19|20)\d{2}年?")
 SINCE = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?(?:以来|来)")
 FROM_ON = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起")  # 从2011年10月起 (but 2006年起,… is when it began)
 SPACED_YEAR = re.compile(r"(?<![\d.])(20\d{2}) (?=[\u4e00-\u9fff])")  # “2022 海外华文媒体…行”: an event's year
@@ -92,6 +93,9 @@ def report_date(doc: Document) -> ReportDate:
     for line in doc.lines[:12]:
         s = line.stripped
         if not s:
+            continue
+        if date_year is None and BARE_YEAR.fullmatch(s):
+            date_year = int(s[:4])  # 2019 on a line of its own, then 10/15齐鲁晚报: a page's date split in two
             continue
         m = DATE.search(s)
         labelled = any(lbl in s for lbl in w["date_labels"])

@@ -79,6 +79,8 @@ def test_cutoff_period():
     # a dateless story opening on its past: the report's year is its latest, not the history's
     ("罗星街道村均年收入超700万元\n1961年,田家英来到浙江展开调查。\n2020年,罗星街道村均集体经济收入达到744万元。\n",
      "700万", 2020),
+    # a year on a line of its own above the dateline is the page's date
+    ("2019\n10/15齐鲁晚报\n10月15日,记者获悉,2018年该合作社累计盈利116万元。\n村里共319户。\n", "319", 2019),
     # negative: a lead year one year before the latest is still the lead's
     ("2022年,全县新发展党员300名。2023年将继续推进。\n", "300", 2022),
 ])
