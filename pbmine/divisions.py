@@ -85,11 +85,7 @@ class Registry:
         under one of `villages` (a province's 2 digits, a city's 4 or a county's 6; default: the
         same), by the names a report writes for them."""
         villages = towns if villages is None else villages
-        counties = sorted({c for prefix in villages for c in self._counties_under(prefix)})
-        covered = set(counties)  # their tables hold their townships too
-        towns_only = [_township_table(self, prefix) for prefix in sorted(towns)
-                      if not covered.issuperset(self._counties_under(prefix))]
-        return LocalNames(towns_only + [_county_table(self, county) for county in counties])
+        return _local_names(self, frozenset(towns), frozenset(villages))
 
     def _counties_under(self, prefix: str) -> list[str]:
         if prefix not in self._under:
@@ -137,6 +133,18 @@ class LocalNames:
 
 
 COUNTY_TABLES = 1024  # about a third of China's counties: bounded memory, few rebuilds
+CHAINS = 256          # documents' chains of prefixes whose LocalNames are kept (a crawl revisits its places)
+
+
+@lru_cache(maxsize=CHAINS)
+def _local_names(reg: Registry, towns: frozenset[str], villages: frozenset[str]) -> LocalNames:
+    """The LocalNames of one chain of prefixes, made once: many documents of a crawl name the
+    same places, and the tables (and a province's set of names) need not be gathered again."""
+    counties = sorted({c for prefix in villages for c in reg._counties_under(prefix)})
+    covered = set(counties)  # their tables hold their townships too
+    towns_only = [_township_table(reg, prefix) for prefix in sorted(towns)
+                  if not covered.issuperset(reg._counties_under(prefix))]
+    return LocalNames(towns_only + [_county_table(reg, county) for county in counties])
 
 
 @lru_cache(maxsize=512)
