@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain, count
 from importlib import resources
 from typing import NamedTuple
 
@@ -168,13 +169,21 @@ def _county_table(reg: Registry, county: str) -> dict[str, list[Local]]:
             out[form].append(town)
         names = villages.get(town.code)
         if names:
-            code = town.code
-            for k, name in enumerate(names.split("|")):
-                local = Local(name, f"{code}{k:03d}", "village")
+            for name, code in zip(names.split("|"), _village_codes(town.code)):
+                local = _local(Local, (name, code, "village"))
                 out[name].append(local)
                 if name.endswith("村村") and len(name) >= 3:
                     out[name[:-1]].append(local)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
     return dict(out)
+
+
+_local = tuple.__new__   # Local(...) without its Python-level __new__ (620,573 villages)
+_SERIALS = [f"{k:03d}" for k in range(1000)]
+
+
+def _village_codes(town: str):
+    """The 12-digit codes of a township's villages in order: its code and a 3-digit serial."""
+    return chain((town + k for k in _SERIALS), (f"{town}{k:03d}" for k in count(len(_SERIALS))))
 
 
 _NATIONALITY_TOWN = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)乡$")
