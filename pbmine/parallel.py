@@ -43,7 +43,11 @@ _reading = Reading()
 
 def _start(parent: int, lexicon: Lexicon | None, reading: Reading) -> None:
     global _extractor, _reading
-    from .extract import Extractor
+    import gc
+
+    from .extract import GC_THRESHOLDS, Extractor
+
+    gc.set_threshold(*GC_THRESHOLDS)   # a worker only extracts: see extract.fewer_collections
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what Ctrl-C or SIGTERM stops
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
