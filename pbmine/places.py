@@ -203,8 +203,9 @@ class PlaceMentions:
         text = self.doc.text
         common = common_stems()
         found = {}
+        pairs = {text[k:k + 2] for k in range(len(text) - 1)}  # a stem (2 characters or more) starts with one
         for stem, place in every.items():
-            if stem in common or text.count(stem) < 2:
+            if stem[:2] not in pairs or stem in common or text.count(stem) < 2:
                 continue
             at, words = text.find(stem), 0
             while at >= 0 and words < 2:
