@@ -208,7 +208,7 @@ class Gazetteer(NameIndex):
             return []
         matches = []
         blockers = []
-        for end_idx, (form, is_blocker) in self._auto.iter(text):
+        for end_idx, (form, is_blocker) in self.forms_in(text):
             start = end_idx - len(form) + 1
             (blockers if is_blocker else matches).append((start, end_idx + 1, form))
         matches.sort(key=lambda m: (m[0], m[0] - m[1]))
