@@ -22,7 +22,7 @@ import gzip
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, count
 from importlib import resources
 from typing import NamedTuple
@@ -110,7 +110,7 @@ class LocalNames:
         elif len(self.tables) > 8:  # a province: one set of its names for the document
             self.has = set().union(*self.tables).__contains__
         else:
-            self.has = lambda name: any(name in t for t in self.tables)
+            self.has = partial(_in_any, tuple(self.tables))
 
     def __bool__(self) -> bool:
         return bool(self.tables)
@@ -131,6 +131,13 @@ class LocalNames:
         if len(found) <= 1:
             return found[0] if found else []
         return sorted({e for entries in found for e in entries}, key=lambda e: e.code)
+
+
+def _in_any(tables: tuple[dict, ...], name: str) -> bool:
+    for table in tables:
+        if name in table:
+            return True
+    return False
 
 
 COUNTY_TABLES = 1024  # about a third of China's counties: bounded memory, few rebuilds

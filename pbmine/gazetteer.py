@@ -271,11 +271,19 @@ class Gazetteer(NameIndex):
 @cache
 def _county_stems(gaz: "Gazetteer", prefixes: tuple[str, ...]) -> dict[str, Place]:
     seen: dict[str, set[Place]] = defaultdict(set)
-    for code, place in gaz._by_adcode.items():
-        if place.level == "district" and place.adcode == code and code.startswith(prefixes):
-            for stem in gaz._short_forms(place.name, "district"):
+    for code, place, stems in _district_stems(gaz):
+        if code.startswith(prefixes):
+            for stem in stems:
                 seen[stem].add(place)
     return {stem: next(iter(ps)) for stem, ps in seen.items() if len(ps) == 1}
+
+
+@cache
+def _district_stems(gaz: "Gazetteer") -> list[tuple[str, Place, list[str]]]:
+    """(code, place, short forms) of every current county-level division, in code-table order,
+    worked out once: each new set of prefixes only filters them."""
+    return [(code, place, gaz._short_forms(place.name, "district")) for code, place in gaz._by_adcode.items()
+            if place.level == "district" and place.adcode == code]
 
 
 @cache
