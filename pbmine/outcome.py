@@ -67,7 +67,8 @@ def extract_task(extractor, task: Task, reading: Reading = Reading(), digest: st
         messages.append((True, f"{source.path}: extraction failed: {type(exc).__name__}: {exc}"))
         return Outcome(source.path, messages=tuple(messages))
     if digest is None:
-        digest = file_digest(task if not isinstance(task, Source) else source.path) or text_digest(source)
+        digest = source.digest or file_digest(task if not isinstance(task, Source) else source.path) \
+            or text_digest(source)
     return Outcome(source.path, claim_rows(claims), digest, len(source.text.encode("utf-8", "replace")),
                    tuple(messages))
 
