@@ -70,6 +70,7 @@ class Extractor:
         self.finder.places = {m[2] for m in regions.places.mentions} | {m[2] for m in regions.places.local_mentions}
         claims: list[Claim] = []
         lines: list[int] = []  # the paragraph of each claim
+        headings: dict[int, str | None] = {}  # the section heading of each paragraph with claims
         cells = table_quantities(doc, self.lex)
         for sent in doc.sentences:
             quantities = find_quantities(sent.text, self.lex)
@@ -86,6 +87,9 @@ class Extractor:
             phrases = refine(self.roles, sent.text, sent.start, quantities, [a.phrase for a in attachments])
             found = [regions.region_for(sent, q.start) for q in quantities]
             phrases = _not_places(phrases, found, quantities)
+            if sent.line not in headings:  # the walk back to the heading, once a paragraph
+                headings[sent.line] = _section_heading(doc, sent, quoted)
+            section = headings[sent.line]
             for q, att, phrase, region in zip(quantities, attachments, phrases, found):
                 phrase = phrase or ""
                 lines.append(sent.line)
@@ -97,7 +101,7 @@ class Extractor:
                     qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
                     action=att.action, year=periods.year_for(sent, q.start),
                     period=periods.period_for(sent, q.start),
-                    section=_section_heading(doc, sent, quoted), path=doc.path,
+                    section=section, path=doc.path,
                     **(region.fields() if region else {}),
                 ))
         return _from_neighbours(claims, lines, self.lex)
