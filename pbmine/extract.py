@@ -9,12 +9,10 @@ Dask cluster (cluster.py): the rows are the same whichever does it.
 """
 from __future__ import annotations
 
-import gc
 import math
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -26,7 +24,7 @@ from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .outcome import Outcome, Reading, extract_task
+from .outcome import Outcome, Reading, extract_task, fewer_collections
 from .plan import SourceList, plan, previous_table, run_metadata
 from .readers import MAX_BYTES, ReadError, Source, read_sources
 from .regions import RegionResolver
@@ -391,20 +389,3 @@ def _outcomes(plan: Iterator[Outcome | tuple], lex: Lexicon, reading: Reading, j
             extractor = extractor or Extractor(lex)
             yield extract_task(extractor, *step[:1], reading, *step[1:])
 
-
-GC_THRESHOLDS = (20_000, 20, 20)   # during a run; Python's default is (700, 10, 10)
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Python's cyclic collector less often while documents are extracted. A document makes
-    hundreds of thousands of short-lived objects (tokens, matches, items) that reference counting
-    frees, and each collection of the oldest generation walks every object kept for the run (the
-    gazetteer, the lexicon, the registry tables): with the defaults that walking is a tenth of a
-    run. The thresholds are restored afterwards."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)

@@ -45,7 +45,8 @@ def _start(parent: int, lexicon: Lexicon | None, reading: Reading) -> None:
     global _extractor, _reading
     import gc
 
-    from .extract import GC_THRESHOLDS, Extractor
+    from .extract import Extractor
+    from .outcome import GC_THRESHOLDS
 
     gc.set_threshold(*GC_THRESHOLDS)   # a worker only extracts: see extract.fewer_collections
 
