@@ -63,7 +63,10 @@ class Registry:
                     self.townships[form].append(local)
                 self.by_county[code[:6]].append(local)
         self._villages: dict[str, str] | None = None  # township code -> "name|name|…"
-        self._under: dict[str, list[str]] = {}  # code prefix -> its counties
+        self._under: dict[str, list[str]] = {}  # code prefix -> its counties (a province's, a city's, its own)
+        for county in self.by_county:
+            for length in (2, 4, 6):
+                self._under.setdefault(county[:length], []).append(county)
 
     @classmethod
     @lru_cache(maxsize=1)

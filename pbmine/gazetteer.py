@@ -271,19 +271,27 @@ class Gazetteer(NameIndex):
 @cache
 def _county_stems(gaz: "Gazetteer", prefixes: tuple[str, ...]) -> dict[str, Place]:
     seen: dict[str, set[Place]] = defaultdict(set)
-    for code, place, stems in _district_stems(gaz):
-        if code.startswith(prefixes):
-            for stem in stems:
-                seen[stem].add(place)
+    every, by_province = _district_stems(gaz)
+    picked = sorted({k for prefix in prefixes for k in (by_province.get(prefix[:2], ()) if len(prefix) >= 2
+                                                         else range(len(every)))
+                     if every[k][0].startswith(prefix)})
+    for k in picked:  # in code-table order, as if all were filtered
+        code, place, stems = every[k]
+        for stem in stems:
+            seen[stem].add(place)
     return {stem: next(iter(ps)) for stem, ps in seen.items() if len(ps) == 1}
 
 
 @cache
-def _district_stems(gaz: "Gazetteer") -> list[tuple[str, Place, list[str]]]:
-    """(code, place, short forms) of every current county-level division, in code-table order,
-    worked out once: each new set of prefixes only filters them."""
-    return [(code, place, gaz._short_forms(place.name, "district")) for code, place in gaz._by_adcode.items()
-            if place.level == "district" and place.adcode == code]
+def _district_stems(gaz: "Gazetteer") -> tuple[list[tuple[str, Place, list[str]]], dict[str, list[int]]]:
+    """(code, place, short forms) of every current county-level division in code-table order, and
+    their positions by province (two digits), worked out once: a new set of prefixes picks from them."""
+    every = [(code, place, gaz._short_forms(place.name, "district")) for code, place in gaz._by_adcode.items()
+             if place.level == "district" and place.adcode == code]
+    by_province: dict[str, list[int]] = defaultdict(list)
+    for k, (code, _, _) in enumerate(every):
+        by_province[code[:2]].append(k)
+    return every, dict(by_province)
 
 
 @cache
