@@ -56,6 +56,9 @@ from .gazetteer_index import (_LEVEL_RANK, _PREPOSITIONS, _STREET_AFTER, _TWO_CH
 
 __all__ = ["Place", "Gazetteer", "LEVELS"]
 
+MEMO_NAMES = 50_000   # names whose context-free reading is remembered (a bound over a long crawl)
+_UNKNOWN = object()
+
 
 class Gazetteer(NameIndex):
     """Lookup of Chinese divisions and zones by name, and search for them in text."""
@@ -82,6 +85,7 @@ class Gazetteer(NameIndex):
         zones = self._build_zones(list(csv.DictReader(io.StringIO(zones_csv))))
         self._add_redirects(redirects, zones)
         self._build_automaton()
+        self._alone: dict[str, Place | None] = {}  # resolve() without context, by name
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -130,8 +134,17 @@ class Gazetteer(NameIndex):
         the shared name and level and adcode None (province/city only if shared);
         None if the name is unknown.
         """
-        name = name.strip()
         ctx = [c for c in context if c is not None]
+        if not ctx:  # the same answer every time: worked out once a process
+            alone = self._alone.get(name, _UNKNOWN)
+            if alone is _UNKNOWN:
+                if len(self._alone) >= MEMO_NAMES:
+                    self._alone.clear()
+                alone = self._alone[name] = self._resolve(name.strip(), ctx)
+            return alone
+        return self._resolve(name.strip(), ctx)
+
+    def _resolve(self, name: str, ctx: list[Place]) -> Place | None:
         entries = self._index.get(name)
         if not entries:
             cands = self.candidates(name)  # compound names
