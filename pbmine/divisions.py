@@ -22,7 +22,8 @@ import gzip
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain, count
 from importlib import resources
 from typing import NamedTuple
 
@@ -62,7 +63,10 @@ class Registry:
                     self.townships[form].append(local)
                 self.by_county[code[:6]].append(local)
         self._villages: dict[str, str] | None = None  # township code -> "name|name|…"
-        self._under: dict[str, list[str]] = {}  # code prefix -> its counties
+        self._under: dict[str, list[str]] = {}  # code prefix -> its counties (a province's, a city's, its own)
+        for county in self.by_county:
+            for length in (2, 4, 6):
+                self._under.setdefault(county[:length], []).append(county)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -85,11 +89,7 @@ class Registry:
         under one of `villages` (a province's 2 digits, a city's 4 or a county's 6; default: the
         same), by the names a report writes for them."""
         villages = towns if villages is None else villages
-        counties = sorted({c for prefix in villages for c in self._counties_under(prefix)})
-        covered = set(counties)  # their tables hold their townships too
-        towns_only = [_township_table(self, prefix) for prefix in sorted(towns)
-                      if not covered.issuperset(self._counties_under(prefix))]
-        return LocalNames(towns_only + [_county_table(self, county) for county in counties])
+        return _local_names(self, frozenset(towns), frozenset(villages))
 
     def _counties_under(self, prefix: str) -> list[str]:
         if prefix not in self._under:
@@ -113,7 +113,7 @@ class LocalNames:
         elif len(self.tables) > 8:  # a province: one set of its names for the document
             self.has = set().union(*self.tables).__contains__
         else:
-            self.has = lambda name: any(name in t for t in self.tables)
+            self.has = partial(_in_any, tuple(self.tables))
 
     def __bool__(self) -> bool:
         return bool(self.tables)
@@ -136,7 +136,26 @@ class LocalNames:
         return sorted({e for entries in found for e in entries}, key=lambda e: e.code)
 
 
+def _in_any(tables: tuple[dict, ...], name: str) -> bool:
+    for table in tables:
+        if name in table:
+            return True
+    return False
+
+
 COUNTY_TABLES = 1024  # about a third of China's counties: bounded memory, few rebuilds
+CHAINS = 256          # documents' chains of prefixes whose LocalNames are kept (a crawl revisits its places)
+
+
+@lru_cache(maxsize=CHAINS)
+def _local_names(reg: Registry, towns: frozenset[str], villages: frozenset[str]) -> LocalNames:
+    """The LocalNames of one chain of prefixes, made once: many documents of a crawl name the
+    same places, and the tables (and a province's set of names) need not be gathered again."""
+    counties = sorted({c for prefix in villages for c in reg._counties_under(prefix)})
+    covered = set(counties)  # their tables hold their townships too
+    towns_only = [_township_table(reg, prefix) for prefix in sorted(towns)
+                  if not covered.issuperset(reg._counties_under(prefix))]
+    return LocalNames(towns_only + [_county_table(reg, county) for county in counties])
 
 
 @lru_cache(maxsize=512)
@@ -160,19 +179,33 @@ def _county_table(reg: Registry, county: str) -> dict[str, list[Local]]:
             out[form].append(town)
         names = villages.get(town.code)
         if names:
-            code = town.code
-            for k, name in enumerate(names.split("|")):
-                local = Local(name, f"{code}{k:03d}", "village")
+            for name, code in zip(names.split("|"), _village_codes(town.code)):
+                local = _local(Local, (name, code, "village"))
                 out[name].append(local)
                 if name.endswith("村村") and len(name) >= 3:
                     out[name[:-1]].append(local)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
     return dict(out)
 
 
+_local = tuple.__new__   # Local(...) without its Python-level __new__ (620,573 villages)
+_SERIALS = [f"{k:03d}" for k in range(1000)]
+
+
+def _village_codes(town: str):
+    """The 12-digit codes of a township's villages in order: its code and a 3-digit serial."""
+    return chain((town + k for k in _SERIALS), (f"{town}{k:03d}" for k in count(len(_SERIALS))))
+
+
+_NATIONALITY_TOWN = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)乡$")
+_FORM_ENDS = ("乡", "地区")  # the only endings with another form
+
+
 def _township_forms(name: str) -> list[str]:
     """长寿路街道 is also written 长寿路街; a 民族乡 may drop the nationality: X回族乡 -> X乡."""
     forms = [name]
-    m = re.match(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)乡$", name)
+    if not name.endswith(_FORM_ENDS):  # most names have one form (a compiled check, 41,352 at start-up)
+        return forms
+    m = _NATIONALITY_TOWN.match(name)
     if m and not name.endswith(("民族乡",)):
         forms.append(m.group(1) + "乡")
     if name.endswith("民族乡"):

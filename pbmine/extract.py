@@ -24,7 +24,7 @@ from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .outcome import Outcome, Reading, extract_task
+from .outcome import Outcome, Reading, extract_task, fewer_collections
 from .plan import SourceList, plan, previous_table, run_metadata
 from .readers import MAX_BYTES, ReadError, Source, read_sources
 from .regions import RegionResolver
@@ -68,6 +68,7 @@ class Extractor:
         self.finder.places = {m[2] for m in regions.places.mentions} | {m[2] for m in regions.places.local_mentions}
         claims: list[Claim] = []
         lines: list[int] = []  # the paragraph of each claim
+        headings: dict[int, str | None] = {}  # the section heading of each paragraph with claims
         cells = table_quantities(doc, self.lex)
         for sent in doc.sentences:
             quantities = find_quantities(sent.text, self.lex)
@@ -85,6 +86,9 @@ class Extractor:
             regions.figures([q.outer_end for q in quantities])
             found = [regions.region_for(sent, q.start) for q in quantities]
             phrases = _not_places(phrases, found, quantities, self.finder.unit_metrics, self.finder.places)
+            if sent.line not in headings:  # the walk back to the heading, once a paragraph
+                headings[sent.line] = _section_heading(doc, sent, quoted)
+            section = headings[sent.line]
             for q, att, phrase, region in zip(quantities, attachments, phrases, found):
                 phrase = phrase or ""
                 lines.append(sent.line)
@@ -100,7 +104,7 @@ class Extractor:
                     qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
                     action=att.action, year=periods.year_for(sent, q.start),
                     period=periods.period_for(sent, q.start),
-                    section=_section_heading(doc, sent, quoted), path=doc.path,
+                    section=section, path=doc.path,
                     **fields,
                 ))
         return _with_group(_from_neighbours(claims, lines, self.lex), lines, self.lex)
@@ -420,9 +424,11 @@ def _outcomes(plan: Iterator[Outcome | tuple], lex: Lexicon, reading: Reading, j
             yield from map_tasks(plan, lex, reading, jobs)
             return
     extractor = None
-    for step in plan:
-        if isinstance(step, Outcome):
-            yield step
-            continue
-        extractor = extractor or Extractor(lex)
-        yield extract_task(extractor, *step[:1], reading, *step[1:])
+    with fewer_collections():
+        for step in plan:
+            if isinstance(step, Outcome):
+                yield step
+                continue
+            extractor = extractor or Extractor(lex)
+            yield extract_task(extractor, *step[:1], reading, *step[1:])
+

@@ -56,6 +56,9 @@ from .gazetteer_index import (_LEVEL_RANK, _PREPOSITIONS, _STREET_AFTER, _TWO_CH
 
 __all__ = ["Place", "Gazetteer", "LEVELS"]
 
+MEMO_NAMES = 50_000   # names whose context-free reading is remembered (a bound over a long crawl)
+_UNKNOWN = object()
+
 
 class Gazetteer(NameIndex):
     """Lookup of Chinese divisions and zones by name, and search for them in text."""
@@ -82,6 +85,7 @@ class Gazetteer(NameIndex):
         zones = self._build_zones(list(csv.DictReader(io.StringIO(zones_csv))))
         self._add_redirects(redirects, zones)
         self._build_automaton()
+        self._alone: dict[str, Place | None] = {}  # resolve() without context, by name
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -130,8 +134,17 @@ class Gazetteer(NameIndex):
         the shared name and level and adcode None (province/city only if shared);
         None if the name is unknown.
         """
-        name = name.strip()
         ctx = [c for c in context if c is not None]
+        if not ctx:  # the same answer every time: worked out once a process
+            alone = self._alone.get(name, _UNKNOWN)
+            if alone is _UNKNOWN:
+                if len(self._alone) >= MEMO_NAMES:
+                    self._alone.clear()
+                alone = self._alone[name] = self._resolve(name.strip(), ctx)
+            return alone
+        return self._resolve(name.strip(), ctx)
+
+    def _resolve(self, name: str, ctx: list[Place]) -> Place | None:
         entries = self._index.get(name)
         if not entries:
             cands = self.candidates(name)  # compound names
@@ -208,7 +221,7 @@ class Gazetteer(NameIndex):
             return []
         matches = []
         blockers = []
-        for end_idx, (form, is_blocker) in self._auto.iter(text):
+        for end_idx, (form, is_blocker) in self.forms_in(text):
             start = end_idx - len(form) + 1
             (blockers if is_blocker else matches).append((start, end_idx + 1, form))
         matches.sort(key=lambda m: (m[0], m[0] - m[1]))
@@ -271,11 +284,27 @@ class Gazetteer(NameIndex):
 @cache
 def _county_stems(gaz: "Gazetteer", prefixes: tuple[str, ...]) -> dict[str, Place]:
     seen: dict[str, set[Place]] = defaultdict(set)
-    for code, place in gaz._by_adcode.items():
-        if place.level == "district" and place.adcode == code and code.startswith(prefixes):
-            for stem in gaz._short_forms(place.name, "district"):
-                seen[stem].add(place)
+    every, by_province = _district_stems(gaz)
+    picked = sorted({k for prefix in prefixes for k in (by_province.get(prefix[:2], ()) if len(prefix) >= 2
+                                                         else range(len(every)))
+                     if every[k][0].startswith(prefix)})
+    for k in picked:  # in code-table order, as if all were filtered
+        code, place, stems = every[k]
+        for stem in stems:
+            seen[stem].add(place)
     return {stem: next(iter(ps)) for stem, ps in seen.items() if len(ps) == 1}
+
+
+@cache
+def _district_stems(gaz: "Gazetteer") -> tuple[list[tuple[str, Place, list[str]]], dict[str, list[int]]]:
+    """(code, place, short forms) of every current county-level division in code-table order, and
+    their positions by province (two digits), worked out once: a new set of prefixes picks from them."""
+    every = [(code, place, gaz._short_forms(place.name, "district")) for code, place in gaz._by_adcode.items()
+             if place.level == "district" and place.adcode == code]
+    by_province: dict[str, list[int]] = defaultdict(list)
+    for k, (code, _, _) in enumerate(every):
+        by_province[code[:2]].append(k)
+    return every, dict(by_province)
 
 
 @cache

@@ -243,7 +243,8 @@ class NameIndex:
         return []
 
     def _build_automaton(self) -> None:
-        """One Aho-Corasick automaton over every findable form plus the blocker words."""
+        """One Aho-Corasick automaton over every findable form plus the blocker words, on their
+        UTF-16 bytes (see `forms_in`)."""
         auto = ahocorasick.Automaton()
         self._find_info: dict[str, tuple[bool, bool, bool]] = {}
         for form, entries in self._index.items():
@@ -255,10 +256,10 @@ class NameIndex:
             two_char = len(form) == 2 and any(e.place.level == "district" for e in exact)
             only_short = not exact
             self._find_info[form] = (only_short, generic, two_char)
-            auto.add_word(form, (form, False))
+            auto.add_word(_utf16(form), (form, False))
         for word in _BLOCKERS:
             if word not in self._find_info:
-                auto.add_word(word, (word, True))
+                auto.add_word(_utf16(word), (word, True))
         auto.make_automaton()
         self._auto = auto
         # every form, for splitting compound names such as 山东省青岛市市南区
@@ -267,3 +268,31 @@ class NameIndex:
             every.add_word(form, form)
         every.make_automaton()
         self._every = every
+
+    def forms_in(self, text: str):
+        """(end, (form, is_blocker)) of every findable form and blocker word in `text`, overlapping,
+        in the automaton's order; `end` is the index of the form's last character.
+
+        The automaton walks the text's UTF-16 bytes (each a latin-1 character): a node has at most
+        256 children then, where the first characters of the forms are over a thousand and
+        pyahocorasick looks a child up by a linear scan (3.5x faster, the same matches). A form
+        starts on an even byte; a match across two characters' bytes is dropped."""
+        for end, found in self._auto.iter(_utf16(text)):
+            if (end + 1 - 2 * len(found[0])) % 2 == 0:
+                yield end // 2, found
+
+
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff\ud800-\udfff]")
+
+
+def _utf16(text: str) -> str:
+    """`text` as its UTF-16 bytes, one latin-1 character a byte. A character outside the Basic
+    Multilingual Plane (or a lone surrogate) counts as U+FFFD, so that every character has two
+    bytes: no place name holds one."""
+    try:
+        data = text.encode("utf-16-be")
+    except UnicodeEncodeError:  # a lone surrogate
+        data = b""
+    if len(data) != 2 * len(text):
+        data = _OUTSIDE_BMP.sub("\ufffd", text).encode("utf-16-be")
+    return data.decode("latin-1")

@@ -10,7 +10,10 @@ could not be read or extracted, or a message from the folder walk.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +70,8 @@ def extract_task(extractor, task: Task, reading: Reading = Reading(), digest: st
         messages.append((True, f"{source.path}: extraction failed: {type(exc).__name__}: {exc}"))
         return Outcome(source.path, messages=tuple(messages))
     if digest is None:
-        digest = file_digest(task if not isinstance(task, Source) else source.path) or text_digest(source)
+        digest = source.digest or file_digest(task if not isinstance(task, Source) else source.path) \
+            or text_digest(source)
     return Outcome(source.path, claim_rows(claims), digest, len(source.text.encode("utf-8", "replace")),
                    tuple(messages))
 
@@ -85,3 +89,21 @@ def file_digest(path) -> str | None:
 
 def text_digest(source: Source) -> str:
     return hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+
+
+GC_THRESHOLDS = (20_000, 20, 20)   # during a run; Python's default is (700, 10, 10)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cyclic collector less often while documents are extracted. A document makes
+    hundreds of thousands of short-lived objects (tokens, matches, items) that reference counting
+    frees, and each collection of the oldest generation walks every object kept for the run (the
+    gazetteer, the lexicon, the registry tables): with the defaults that walking is a tenth of a
+    run. The thresholds are restored afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

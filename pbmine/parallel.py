@@ -43,7 +43,12 @@ _reading = Reading()
 
 def _start(parent: int, lexicon: Lexicon | None, reading: Reading) -> None:
     global _extractor, _reading
+    import gc
+
     from .extract import Extractor
+    from .outcome import GC_THRESHOLDS
+
+    gc.set_threshold(*GC_THRESHOLDS)   # a worker only extracts: see extract.fewer_collections
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what Ctrl-C or SIGTERM stops
     signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -22,6 +22,7 @@ NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 MAX_PHRASE = 24
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
 FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
+_PLAIN_END = re.compile(f"[{OPEN_QUOTES}(（]|{FOOTNOTE.pattern}")  # where a run of plain words ends
 
 
 @dataclass(slots=True)
@@ -111,10 +112,8 @@ class PhraseFinder:
                     items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "quote", "n"))
                     i = j + 1
                     continue
-            j = i
-            while j < len(chunk) and chunk[j] not in OPEN_QUOTES and chunk[j] not in "(（" \
-                    and not (chunk[j] in "[［〔" and FOOTNOTE.match(chunk, j)):
-                j += 1
+            stop = _PLAIN_END.search(chunk, i)  # the next quote, bracket or footnote mark
+            j = stop.start() if stop else len(chunk)
             for tok in self.seg.tokens(chunk[i:j], offset + i):
                 if tok.tag == "x" and len(tok.text) > 1 and tok.text[-1] in FUSED_VERBS and _kind(tok.text) == "word":
                     # 以上的村达|83%: a word the segmenter guessed, fused with the linking verb after it

@@ -75,6 +75,15 @@ class Region:
         }
 
 
+@lru_cache(maxsize=1)
+def _zone_patterns() -> tuple[list[str], re.Pattern, re.Pattern]:
+    """The zone suffixes longest first, the zone pattern, and the bare suffixes: a zone's stem is
+    2 to 8 characters, so no zone starts more than 8 before the first suffix in the text."""
+    longest_first = sorted(cues()["zone_suffixes"], key=len, reverse=True)
+    suffixes = "|".join(map(re.escape, longest_first))
+    return longest_first, re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})"), re.compile(suffixes)
+
+
 def local_place(name: str, parent: Place | None) -> Place:
     """A 社区/街道/镇/村 inside `parent`: the gazetteer does not list them, their parent does."""
     level = "village" if name.endswith(tuple(cues()["village_suffixes"])) else "township"
@@ -212,8 +221,9 @@ class PlaceMentions:
         text = self.doc.text
         common = common_stems()
         found = {}
+        pairs = {text[k:k + 2] for k in range(len(text) - 1)}  # a stem (2 characters or more) starts with one
         for stem, place in every.items():
-            if stem in common or text.count(stem) < 2:
+            if stem[:2] not in pairs or stem in common or text.count(stem) < 2:
                 continue
             at, words = text.find(stem), 0
             while at >= 0 and words < 2:
@@ -245,12 +255,12 @@ class PlaceMentions:
         a zone whose stem is a place, or that follows a place or zone, hangs under it."""
         text = self.doc.text
         c = self.c
-        longest_first = sorted(c["zone_suffixes"], key=len, reverse=True)
-        suffixes = "|".join(map(re.escape, longest_first))
+        longest_first, zone_rx, suffix_rx = _zone_patterns()
         zones: list[Mention] = []
         by_end = {m[1]: m for m in mentions}
         self.pattern_zones: dict[str, Place] = {}  # zone name -> the place it hangs under
-        for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})", text):
+        first = suffix_rx.search(text)  # most reports name no zone: one quick scan, not the full one
+        for m in zone_rx.finditer(text, max(0, first.start() - 8)) if first else ():
             start, end = m.span()
             if end in by_end:  # the gazetteer knows this zone (西海岸新区)
                 continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon, default_lexicon
-from .numbers import CN_DIGIT_CHARS, WIDTH_FOLD, NumberError, parse_number
+from .numbers import CN_DIGIT_CHARS, NumberError, fold_width, parse_number
 
 CLAUSE_END = set("，。！？；,!?;\n")
 
@@ -151,7 +151,7 @@ def _ends_with(text: str, pos: int, words: Suffixes) -> str | None:
 def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     """Every quantity in `text` that can be a claim, in order of position."""
     g = grammar_for(lex)
-    folded = text.translate(WIDTH_FOLD)
+    folded = fold_width(text)
     protected = None   # found on the first quantity: most sentences have none
     found: list[Quantity] = []
     for m in g.pattern.finditer(folded):

@@ -12,9 +12,11 @@ about a file that was read is a Notice.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -70,8 +72,8 @@ def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES, encoding: s
     except Reject as reject:
         raise ReadError(shown, str(reject)) from None
     if stdin:
-        source = Source(**{**source.__dict__, "doc_id": "stdin"})
-    return source
+        return Source(**{**source.__dict__, "doc_id": "stdin"})
+    return replace(source, digest=hashlib.sha256(data).hexdigest())  # the bytes are at hand: not read twice
 
 
 def read_bytes(data: bytes, name: str = "doc", suffix: str = "", options: ReadOptions = ReadOptions()) -> Source:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_BYTES = 50 * 1024 * 1024   # default --max-size: reports are small; anything bigger is a mistake
 STDIN = "-"                    # the PATH that means standard input
@@ -44,6 +44,7 @@ class Source:
     encoding: str | None = None          # the codec the bytes were decoded with (text and HTML)
     simplified: str | None = None        # text with Traditional characters made Simplified, same length
     notices: tuple[str, ...] = ()        # one-line remarks on how it was read (bytes replaced...)
+    digest: str | None = field(default=None, compare=False, repr=False)  # sha256 of a file's bytes as read
 
     @property
     def analysis_text(self) -> str:
