@@ -98,10 +98,13 @@ class RegionResolver(ReportPlace):
 
     def _enclosing(self, region: Region, level: str) -> Region | None:
         p = region.place
-        if p is None or level not in ("city", "province"):
+        if p is None or level not in ("city", "province", "district"):
             return region
         if LEVEL_RANK.get(p.level, 2) <= LEVEL_RANK[level]:
             return region
+        if level == "district":  # a township's or village's county: the first six digits of its code
+            county = self.gaz.by_adcode(p.adcode[:6]) if p.adcode and len(p.adcode) > 6 else None
+            return self.places.region(county, county.name) if county else region
         parent = self.gaz.parent(p, level) if p.adcode or p.level in ("district", "zone", "city") else None
         if parent is None and p.city and level == "city":
             parent = self.gaz.resolve(p.city, self.places.context)
@@ -224,13 +227,42 @@ class RegionResolver(ReportPlace):
         carried = self._clause_chain(sentence, clause_start)
         if carried is not None:
             return carried.because("sentence") if carried else base
-        subject = self.sentence_subject(sentence)
+        subject = self.sentence_subject(sentence) or self._organ_opening(sentence, base)
         if subject is not None:
             return subject.because("sentence")
         held = self.paragraph_subject(sentence)
         if held is not None and not self._back_to_whole(sentence, start, held):
             return held.because("paragraph")
         return self._focus(sentence, start, base) or base
+
+    def _names_whole(self, lo: int, hi: int) -> bool:
+        """A whole word (全县, 县委) between lo and hi that is not the end of a place's name (孙吴县委)."""
+        text = self.doc.text
+        for w in self.c["whole_words"]:
+            at = text.find(w, lo, hi)
+            while at >= 0:
+                if not self.places.by_end.get(at + 1):  # 孙吴县|委: the 县 ends a name, 县委 is its office
+                    return True
+                at = text.find(w, at + 1, hi)
+        return False
+
+    def _is_organ(self, end: int) -> bool:
+        """孙吴县|委组织部, 县|政府: the division's name opens an office's name."""
+        return self.doc.text.startswith(tuple(self.c["heading_suffixes"]), end)
+
+    def _organ_opening(self, sentence: Sentence, base: Region | None) -> Region | None:
+        """县委组织部积极争取…为29个空壳村注入资金1350万元: a sentence opened by an office of the county
+        (city, province) is about that county, in a report about a place inside it."""
+        if base is None or base.place is None:
+            return None
+        m = self.opener_rx.match(sentence.text)
+        head = sentence.text[m.end() if m else 0:][:6]
+        level = self.c["department_prefixes"].get(head[:1])
+        if level is None or not head[1:].startswith(tuple(self.c["organ_words"])):
+            return None
+        if LEVEL_RANK.get(level, 2) >= LEVEL_RANK.get(base.place.level, 2):
+            return None  # 县委 in a county report: the report's own place, nothing to change
+        return self._own_level("全" + head[0], base) or self._enclosing(base, level)
 
     def _anaphors_of(self, unit: Region) -> list[str]:
         """The words that refer back to a unit of its level (该村, 全村 to a village; 该镇 to a township)."""
@@ -310,12 +342,13 @@ class RegionResolver(ReportPlace):
     def _unit_if_inside(self, m: tuple[int, int, str], start: int, base: Region | None,
                         why: str) -> Region | None:
         text = self.doc.text
-        between = text[m[1]:start]
-        if any(w in between for w in self.c["whole_words"]):
+        if self._names_whole(m[1], start):
             return None  # the text has returned to the whole
         lo = bisect.bisect_left(self.places.mention_starts, m[1])
-        if lo < len(self.places.mentions) and self.places.mentions[lo][0] < start:
-            return None  # a division named since
+        while lo < len(self.places.mentions) and self.places.mentions[lo][0] < start:
+            if not self._is_organ(self.places.mentions[lo][1]):
+                return None  # a division named since (but 该村利用孙吴县委组织部注入的…: an office, not a place)
+            lo += 1
         region = self.places.local_region(m[2], base.place if base else None)
         if base is not None and base.place is not None and region.place is not None and \
                 LEVEL_RANK.get(region.place.level, 2) <= LEVEL_RANK.get(base.place.level, 2):

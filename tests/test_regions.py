@@ -337,3 +337,19 @@ def test_a_she_ju_wei_is_a_community(text, number, region):
 def test_whole_words_anaphors_by_level_and_lists(text, number, region):
     claims = extract_text(text)  # keyed by number and unit: 11个 and 11起 are two figures
     assert dict(zip(claims["number"] + claims["unit"], claims["region"]))[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # an office of the county opening a sentence in a township report: the county's figure
+    ("孙吴县群山乡发展壮大村集体经济\n\n孙吴县大力扶持空壳村发展。县委组织部积极争取项目资金,为29个空壳村注入资金1350万元。\n",
+     "1350万", "孙吴县"),
+    # a county's office inside a village's sentence does not end the village's paragraph
+    ("孙吴县群山乡发展壮大村集体经济\n\n6月21日讯 孙吴县群山乡富民村有111户、243人。该村以前没有积累。"
+     "2020年,该村利用孙吴县委组织部注入的50万元项目资金购置农机。\n", "50万", "富民村"),
+    # negatives: a whole word standing alone returns to the whole; 县委 in a county report changes nothing
+    ("孙吴县群山乡发展壮大村集体经济\n\n孙吴县群山乡富民村有111户。该村以前没有积累。全乡注入项目资金50万元。\n",
+     "50万", "群山乡"),
+    ("孙吴县扶持空壳村\n\n县委组织部为29个空壳村注入资金1350万元。\n", "1350万", "孙吴县"),
+])
+def test_offices_of_a_county(text, number, region):
+    assert regions(text)[number] == region
