@@ -296,8 +296,8 @@ class PhraseFinder:
                 continue
             if it.kind == "word" and self._scope_word(it) or it.text in self.not_metric:
                 break  # 我县, 全集团: who, not what
-            if not self._nounish(it) or it.text in self.not_metric:
-                break  # 新区|海洋生产总值: a region word opens the clause, not the metric
+            if not self._nounish(it) or it.text in self.not_metric or DATELINE.search(it.text):
+                break  # 新区|海洋生产总值: a region word opens the clause, not the metric; 6月21日讯|: a dateline
             out.append(it)
             j -= 1
         while out and out[-1].kind == "punct":
@@ -350,7 +350,8 @@ class PhraseFinder:
 _KINDS: dict[str, str] = {}  # token text -> space, punct or word (a few thousand distinct tokens a corpus)
 
 
-FUSED_VERBS = "达为至到"  # the one-character linking verbs a guessed word swallows (村达, 股达)
+FUSED_VERBS = "达为至到有"  # the one-character linking verbs a guessed word swallows (村达, 股达, 村有)
+DATELINE = re.compile(r"^\d{1,2}日(?:讯|电)?$|讯$")  # 6月21日讯, 本报讯: no part of a phrase
 _NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")
 
 

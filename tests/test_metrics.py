@@ -142,6 +142,8 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     ("全县集体经济收入10万元以上的村达83%。", "83", "集体经济收入10万元以上的村"),  # a threshold names the group
     ("20万元以上村达100%。", "100", "20万元以上村"),                    # ... with or without 的 (村达: one guessed word)
     ("村均收入179万元。", "179万", "村均收入"),                           # negative: 村均 is a word, not 村+均
+    ("6月21日讯 孙吴县群山乡富民村有111户、243人。", "111", "户数"),        # a dateline and a place are no metric
+    ("光伏发电120万千瓦时。", "120万", "光伏发电"),                        # negative: 电 ends a word, not a dateline
     ("晋州市晋州镇秘家庄村共有849口人,土地仅有280亩。", "849", "人口"),   # a chain of places is no metric
     ("村集体年收入不超3万元。", "3万", "村集体年收入"),                  # 不超 is a qualifier, no break
     # a place after the figure is no metric
