@@ -7,7 +7,8 @@ place that opens a sentence or a clause (``其中，宁海路街道…``, ``其�
 takes the figures that follow it, the unit a paragraph is about holds while the
 text stays on it, and a scope word right before a figure (``全市47家``) gives it
 the enclosing city or province. The places a document names come from
-``places.py``; the cue words are in ``data/regions.toml``.
+``places.py``, the paragraph's unit from ``paragraph_place.py``; the cue words are in
+``data/regions.toml``.
 """
 from __future__ import annotations
 
@@ -16,17 +17,16 @@ import re
 
 from .gazetteer import Gazetteer, Place
 from .places import CLAUSE_BREAKS, PlaceMentions, Region, cues, local_place, prefix_of
+from .paragraph_place import LEVEL_RANK, ParagraphPlace
 from .report_place import ReportPlace
 from .sections import Document, Line, Sentence
 from .segment import get_segmenter
 
-FOCUS_WINDOW = 1500  # how far back a paragraph's unit still holds (keeps a figure's work bounded)
-LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
 BYLINE = re.compile(r"\S[\s\u3000]+[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4})*$")  # …组织部 刘钿
 YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
-class RegionResolver(ReportPlace):
+class RegionResolver(ReportPlace, ParagraphPlace):
     """Region of every claim of one document: the report's place, its sections, and the
     subject, scope or unit in force at each figure."""
 
@@ -159,32 +159,6 @@ class RegionResolver(ReportPlace):
             self._subjects[sentence.index] = self._subject_at(start, sentence.end)
         return self._subjects[sentence.index]
 
-    def paragraph_subject(self, sentence: Sentence) -> Region | None:
-        """The place the closest earlier sentence of the paragraph opened with (华溪村地处…。
-        …带动全村132户养蜂) holds on; one brought in by 其中 holds for its own sentence only, and so
-        does a village or township opening a sentence after the first, unless the next sentence
-        refers back to it (全村, 该社区).
-        Memoised, so a paragraph of thousands of sentences costs one pass."""
-        k = sentence.index
-        todo = []
-        while k not in self._carried:
-            todo.append(k)
-            prev = self.doc.sentences[k - 1] if k > 0 else None
-            if prev is None or prev.line != self.doc.sentences[k].line:
-                self._carried[k] = None
-                todo.pop()
-                break
-            k -= 1
-        for k in reversed(todo):
-            prev = self.doc.sentences[k - 1]
-            own = None if prev.text.lstrip().startswith(tuple(self.c["subject_openers"])) else self.sentence_subject(prev)
-            if own is not None and own.place is not None and own.place.level in ("township", "village") \
-                    and k - 1 > 0 and self.doc.sentences[k - 2].line == prev.line \
-                    and not any(w in self.doc.sentences[k].text for w in self._anaphors_of(own)):
-                own = None  # 秦都区陕广社区依托…。筑牢…: a unit opening a later sentence is an example
-            self._carried[k] = own or self._carried[k - 1]
-        return self._carried[sentence.index]
-
     def figures(self, ends: list[int]) -> None:
         """The ends of a sentence's figures (with their units). One directly followed by a place
         is a clause break (耕地面积6198亩|丁湾村辖8个村民小组): villages listed without punctuation."""
@@ -235,17 +209,6 @@ class RegionResolver(ReportPlace):
             return held.because("paragraph")
         return self._focus(sentence, start, base) or base
 
-    def _names_whole(self, lo: int, hi: int) -> bool:
-        """A whole word (全县, 县委) between lo and hi that is not the end of a place's name (孙吴县委)."""
-        text = self.doc.text
-        for w in self.c["whole_words"]:
-            at = text.find(w, lo, hi)
-            while at >= 0:
-                if not self.places.by_end.get(at + 1):  # 孙吴县|委: the 县 ends a name, 县委 is its office
-                    return True
-                at = text.find(w, at + 1, hi)
-        return False
-
     def _is_organ(self, end: int) -> bool:
         """孙吴县|委组织部, 县|政府: the division's name opens an office's name."""
         return self.doc.text.startswith(tuple(self.c["heading_suffixes"]), end)
@@ -263,97 +226,6 @@ class RegionResolver(ReportPlace):
         if LEVEL_RANK.get(level, 2) >= LEVEL_RANK.get(base.place.level, 2):
             return None  # 县委 in a county report: the report's own place, nothing to change
         return self._own_level("全" + head[0], base) or self._enclosing(base, level)
-
-    def _anaphors_of(self, unit: Region) -> list[str]:
-        """The words that refer back to a unit of its level (该村, 全村 to a village; 该镇 to a township)."""
-        village = unit.place is not None and unit.place.level == "village"
-        return self.c["anaphors_village"] if village else self.c["anaphors_township"]
-
-    def _back_to_whole(self, sentence: Sentence, start: int, held: Region) -> bool:
-        """凤岭社区党群服务中心迁入…。在全镇11个村建立了…: a whole word above the unit in force, before
-        the figure in its sentence, returns the figure to the whole (全镇 after a 社区; not after a 镇)."""
-        if held.place is None:
-            return False
-        left = self.doc.text[sentence.start:start]
-        for word in self.c["whole_words"]:
-            if word in left:
-                level = "township" if word[-1] in "镇乡道" else "district"
-                if LEVEL_RANK.get(held.place.level, 2) > LEVEL_RANK.get(level, 2):
-                    return True
-        return False
-
-    def _focus(self, sentence: Sentence, start: int, base: Region | None) -> Region | None:
-        """The village, community or township the paragraph is about (在七汲镇王村，…该村现有耕地4200亩),
-        while the text stays on it: until a word returns it to the whole (全县, 该市) or a division is
-        named. With no such unit in the paragraph, an anaphor (该村, 村里) takes the last one named
-        in the paragraphs just before."""
-        text = self.doc.text
-        line = self.doc.lines[sentence.line]
-        anaphors = (*self.c["anaphors_village"], *self.c["anaphors_township"])
-        k = bisect.bisect_right(self.places.local_ends, start) - 1
-        floor = max(line.start, start - FOCUS_WINDOW)  # a unit named further back no longer holds
-        while k >= 0 and self.places.local_mentions[k][0] >= floor:
-            m = self.places.local_mentions[k]
-            if self._in_brackets(line, m[0], start):
-                k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside, not the paragraph's unit
-                continue
-            if not text.startswith(tuple(self.c["list_markers"]), m[1]):  # 马当镇四联村等7个村: one of a list
-                in_sentence = m[0] >= sentence.start
-                example = self._is_example(line.start, m[0])
-                opens = self._opens_paragraph(line, m[0])
-                referred = any(w in text[max(m[1], sentence.start):start] for w in anaphors)
-                if in_sentence or (not example and (opens or referred)):
-                    return self._unit_if_inside(m, start, base, "paragraph")
-                return None
-            k -= 1
-        before = text[max(line.start, start - FOCUS_WINDOW):start]
-        if not any(w in before for w in anaphors):
-            return None
-        if k >= 0 and self.places.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
-            return self._unit_if_inside(self.places.local_mentions[k], start, base, "anaphora")
-        return None
-
-    def _in_brackets(self, line: Line, pos: int, stop: int) -> bool:
-        """The mention at `pos` stands inside brackets that close before `stop`."""
-        text = self.doc.text
-        opened = max(text.rfind("（", line.start, pos), text.rfind("(", line.start, pos))
-        if opened < 0 or any(ch in "）)" for ch in text[opened:pos]):
-            return False
-        return any(ch in "）)" for ch in text[pos:stop])
-
-    def _is_example(self, floor: int, pos: int) -> bool:
-        """其中七汲镇王村…, 如王村…: the unit is named as one example (the marker may stand
-        before the township or county the unit is written under)."""
-        window = self.doc.text[max(floor, pos - 12):pos]
-        for w in self.c["example_markers"]:
-            at = window.rfind(w)
-            if at >= 0 and not any(ch in CLAUSE_BREAKS + "、" for ch in window[at:]):
-                return True
-        return False
-
-    def _opens_paragraph(self, line: Line, pos: int) -> bool:
-        """The unit is named in the paragraph's first sentence (驱车…来到…巴吉村。)."""
-        if not self._first_sentence:
-            for sent in reversed(self.doc.sentences):  # one pass: each line's first sentence
-                self._first_sentence[sent.line] = sent
-        first = self._first_sentence.get(line.index)
-        return first is not None and pos < first.end
-
-    def _unit_if_inside(self, m: tuple[int, int, str], start: int, base: Region | None,
-                        why: str) -> Region | None:
-        text = self.doc.text
-        if self._names_whole(m[1], start):
-            return None  # the text has returned to the whole
-        lo = bisect.bisect_left(self.places.mention_starts, m[1])
-        while lo < len(self.places.mentions) and self.places.mentions[lo][0] < start:
-            if not self._is_organ(self.places.mentions[lo][1]):
-                return None  # a division named since (but 该村利用孙吴县委组织部注入的…: an office, not a place)
-            lo += 1
-        region = self.places.local_region(m[2], base.place if base else None)
-        if base is not None and base.place is not None and region.place is not None and \
-                LEVEL_RANK.get(region.place.level, 2) <= LEVEL_RANK.get(base.place.level, 2):
-            return None  # not a unit inside the region in force
-        return region.because(why, m[0], m[1])
 
     def _clause_chain(self, sentence: Sentence, clause_start: int) -> Region | bool | None:
         """The subject of an earlier clause of the sentence carries on (察素齐镇今年完成改造14个，
