@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, load_lexicon
 from .metrics import MetricFinder
+from .neighbours import from_neighbours, not_places, with_group
 from .periods import PeriodResolver
 from .quantities import find_quantities
 from .outcome import Outcome, Reading, extract_task, fewer_collections
@@ -32,6 +33,7 @@ from .roles import Roles, refine
 from .schema import COLUMNS, Claim, arrow_schema, rows_frame, rows_table, to_frame
 from .sections import Document, split_document
 from .tables import table_quantities
+from .written import as_written, written_name, written_unit
 from .segment import get_segmenter
 
 if TYPE_CHECKING:
@@ -85,20 +87,20 @@ class Extractor:
             phrases = refine(self.roles, sent.text, sent.start, quantities, [a.phrase for a in attachments])
             regions.figures([q.outer_end for q in quantities])
             found = [regions.region_for(sent, q.start) for q in quantities]
-            phrases = _not_places(phrases, found, quantities, self.finder.unit_metrics, self.finder.places)
+            phrases = not_places(phrases, found, quantities, self.finder.unit_metrics, self.finder.places)
             if sent.line not in headings:  # the walk back to the heading, once a paragraph
                 headings[sent.line] = _section_heading(doc, sent, quoted)
             section = headings[sent.line]
             for q, att, phrase, region in zip(quantities, attachments, phrases, found):
                 phrase = phrase or ""
                 lines.append(sent.line)
-                written = phrase if original is None else _as_written(phrase, sent, q, doc.text, quoted)
+                written = phrase if original is None else as_written(phrase, sent, q, doc.text, quoted)
                 fields = region.fields() if region else {}
                 if original is not None and fields:
-                    fields["region"] = _written_name(fields["region"], region, doc.text, quoted)
+                    fields["region"] = written_name(fields["region"], region, doc.text, quoted)
                 claims.append(Claim(
                     doc_id=doc.doc_id, metric=self.lex.canonical(phrase), phrase=written,
-                    value=q.value, unit=q.unit if original is None else _written_unit(q, doc.text, quoted),
+                    value=q.value, unit=q.unit if original is None else written_unit(q, doc.text, quoted),
                     kind=q.kind, start=q.start, end=q.end,
                     number=quoted[q.start:q.end], sentence=quoted[sent.start:sent.end], sentence_index=sent.index,
                     qualifier=q.qualifier, value_high=q.value_high, direction=q.direction,
@@ -107,7 +109,7 @@ class Extractor:
                     section=section, path=doc.path,
                     **fields,
                 ))
-        return _with_group(_from_neighbours(claims, lines, self.lex), lines, self.lex)
+        return with_group(from_neighbours(claims, lines, self.lex), lines, self.lex)
 
     def text(self, text: str, doc_id: str = "doc", path: str | None = None) -> list[Claim]:
         """The claims of one text; figures out of range (a run of thousands of digits) are none.
@@ -126,92 +128,11 @@ class Extractor:
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _not_places(phrases: list[str | None], regions: list, quantities: list,
-                unit_metrics: dict[str, str], surfaces: set[str]) -> list[str | None]:
-    """丰乐村50万元、夏桐村15万元…村集体经济收入率先达到5万元: the place that took the figure is
-    where, not what; what is the nearest figure of the same unit in the sentence whose phrase is not
-    a place (else what its unit names, 户数 or 人口, else nothing, and the paragraph's last figure in
-    that unit is used). A figure with no phrase at all is read the same way."""
-    names = {r.name for r in regions if r is not None}
-    names |= {p for p in phrases if p and _all_places(p, surfaces)}  # 晋州市晋州镇秘家庄村: a chain
-    out = list(phrases)
-    for k, p in enumerate(phrases):
-        if not p or p in names:
-            others = [(abs(j - k), phrases[j]) for j in range(len(phrases))
-                      if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
-            out[k] = min(others)[1] if others else unit_metrics.get(quantities[k].unit)  # 秘家庄村共有849口人
-    return out
-
-
-def _all_places(phrase: str, surfaces: set[str]) -> bool:
-    for surface in sorted(surfaces, key=len, reverse=True):
-        phrase = phrase.replace(surface, "")
-    return not phrase
-
-
-def _as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
-    """The phrase in the characters of the text as read (黨員 in a Traditional report), where it
-    stands as one piece of its sentence; a phrase pbmine put together stays as it is."""
-    if not phrase:
-        return phrase
-    at = text.rfind(phrase, sent.start, q.start)
-    if at < 0:
-        at = text.find(phrase, q.end, sent.end)
-    return quoted[at:at + len(phrase)] if at >= 0 else phrase
-
-
-def _written_name(name: str, region, text: str, quoted: str) -> str:
-    """A region's name in the characters of the text as read (同德縣), where the text names it so."""
-    at = region.start if region.start is not None and text.startswith(name, region.start) else text.find(name)
-    return quoted[at:at + len(name)] if at >= 0 else name
-
-
-def _written_unit(q, text: str, quoted: str) -> str:
-    """The unit in the characters of the text as read (個, 畝), where it is written after the number."""
-    at = text.find(q.unit, q.end, q.outer_end) if q.unit else -1
-    return quoted[at:at + len(q.unit)] if at >= 0 else q.unit
-
-
 def _with_cells(quantities: list, cells: list, sent) -> list:
     """The sentence's quantities and the bare table cells inside it that nothing else covers."""
     inside = [c for c in cells if sent.start <= c.start and c.end <= sent.end
               and not any(q.outer_start < c.end and c.start < q.outer_end for q in quantities)]
     return sorted(quantities + inside, key=lambda q: q.start) if inside else quantities
-
-
-def _from_neighbours(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:
-    """丰乐村50万元、夏桐村15万元……村集体经济收入达到5万元: a figure with nothing counted beside it
-    counts what the nearest figure of its unit in the same paragraph counts (the earlier one on a tie)."""
-    by_key: dict[tuple[int, str], list[int]] = {}
-    for k, c in enumerate(claims):
-        if c.phrase:
-            by_key.setdefault((lines[k], c.unit), []).append(k)
-    for k, c in enumerate(claims):
-        if c.phrase:
-            continue
-        near = by_key.get((lines[k], c.unit))
-        if near:
-            j = min(near, key=lambda j: (abs(j - k), j > k))
-            c.phrase, c.metric = claims[j].phrase, lex.canonical(claims[j].phrase)
-    return claims
-
-
-def _with_group(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:
-    """全镇党员中,有女党员359名…;60岁以上381名,占21%: a phrase that is only a category (an age band,
-    a schooling) counts the group the paragraph last counted (60岁以上党员)."""
-    category = lex.grammar["metric"]["category_only"]
-    heads = lex.grammar["metric"]["shared_heads"]
-    group: tuple[int, str] | None = None  # (paragraph, head) of the last figure that named its group
-    for k, c in enumerate(claims):
-        phrase = c.phrase or ""
-        if phrase and re.search(category, phrase):
-            if group is not None and group[0] == lines[k]:
-                c.phrase, c.metric = phrase + group[1], lex.canonical(c.metric + group[1])
-            continue
-        head = next((h for h in heads if c.metric.endswith(h)), None)
-        if head is not None:
-            group = (lines[k], head)
-    return claims
 
 
 def _section_heading(doc: Document, sent, quoted: str) -> str | None:

@@ -1,0 +1,71 @@
+"""What a figure counts, read from its neighbours once the sentence's phrases are found.
+
+A place that took a figure is where, not what (丰乐村50万元: the nearest figure of its unit that
+counts something); a figure with nothing counted beside it counts what the nearest figure of its
+unit in the paragraph counts; a phrase naming only a category (60岁以上) takes the group its
+paragraph last counted (60岁以上党员). Called by ``extract.Extractor.document``.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .schema import Claim
+
+
+def not_places(phrases: list[str | None], regions: list, quantities: list,
+               unit_metrics: dict[str, str], surfaces: set[str]) -> list[str | None]:
+    """丰乐村50万元、夏桐村15万元…村集体经济收入率先达到5万元: the place that took the figure is
+    where, not what; what is the nearest figure of the same unit in the sentence whose phrase is not
+    a place (else what its unit names, 户数 or 人口, else nothing, and the paragraph's last figure in
+    that unit is used). A figure with no phrase at all is read the same way."""
+    names = {r.name for r in regions if r is not None}
+    names |= {p for p in phrases if p and all_places(p, surfaces)}  # 晋州市晋州镇秘家庄村: a chain
+    out = list(phrases)
+    for k, p in enumerate(phrases):
+        if not p or p in names:
+            others = [(abs(j - k), phrases[j]) for j in range(len(phrases))
+                      if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
+            out[k] = min(others)[1] if others else unit_metrics.get(quantities[k].unit)  # 秘家庄村共有849口人
+    return out
+
+
+def all_places(phrase: str, surfaces: set[str]) -> bool:
+    for surface in sorted(surfaces, key=len, reverse=True):
+        phrase = phrase.replace(surface, "")
+    return not phrase
+
+
+def from_neighbours(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:
+    """丰乐村50万元、夏桐村15万元……村集体经济收入达到5万元: a figure with nothing counted beside it
+    counts what the nearest figure of its unit in the same paragraph counts (the earlier one on a tie)."""
+    by_key: dict[tuple[int, str], list[int]] = {}
+    for k, c in enumerate(claims):
+        if c.phrase:
+            by_key.setdefault((lines[k], c.unit), []).append(k)
+    for k, c in enumerate(claims):
+        if c.phrase:
+            continue
+        near = by_key.get((lines[k], c.unit))
+        if near:
+            j = min(near, key=lambda j: (abs(j - k), j > k))
+            c.phrase, c.metric = claims[j].phrase, lex.canonical(claims[j].phrase)
+    return claims
+
+
+def with_group(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:
+    """全镇党员中,有女党员359名…;60岁以上381名,占21%: a phrase that is only a category (an age band,
+    a schooling) counts the group the paragraph last counted (60岁以上党员)."""
+    category = lex.grammar["metric"]["category_only"]
+    heads = lex.grammar["metric"]["shared_heads"]
+    group: tuple[int, str] | None = None  # (paragraph, head) of the last figure that named its group
+    for k, c in enumerate(claims):
+        phrase = c.phrase or ""
+        if phrase and re.search(category, phrase):
+            if group is not None and group[0] == lines[k]:
+                c.phrase, c.metric = phrase + group[1], lex.canonical(c.metric + group[1])
+            continue
+        head = next((h for h in heads if c.metric.endswith(h)), None)
+        if head is not None:
+            group = (lines[k], head)
+    return claims

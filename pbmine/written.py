@@ -1,0 +1,30 @@
+"""A Traditional document's claims quoted in its own characters.
+
+Extraction reads a Simplified twin of the same length (``readers/traditional.py``); the phrase,
+the region and the unit are then taken back from the text as read where they stand in it
+(黨員, 同德縣, 個), while ``metric`` stays the Simplified canonical name.
+"""
+from __future__ import annotations
+
+
+def as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
+    """The phrase in the characters of the text as read (黨員 in a Traditional report), where it
+    stands as one piece of its sentence; a phrase pbmine put together stays as it is."""
+    if not phrase:
+        return phrase
+    at = text.rfind(phrase, sent.start, q.start)
+    if at < 0:
+        at = text.find(phrase, q.end, sent.end)
+    return quoted[at:at + len(phrase)] if at >= 0 else phrase
+
+
+def written_name(name: str, region, text: str, quoted: str) -> str:
+    """A region's name in the characters of the text as read (同德縣), where the text names it so."""
+    at = region.start if region.start is not None and text.startswith(name, region.start) else text.find(name)
+    return quoted[at:at + len(name)] if at >= 0 else name
+
+
+def written_unit(q, text: str, quoted: str) -> str:
+    """The unit in the characters of the text as read (個, 畝), where it is written after the number."""
+    at = text.find(q.unit, q.end, q.outer_end) if q.unit else -1
+    return quoted[at:at + len(q.unit)] if at >= 0 else q.unit
