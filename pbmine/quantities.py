@@ -250,8 +250,8 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         return None
     if text[outer_end:outer_end + 1] == "的" and _ends_with(text, start, g.comparatives):
         return None  # 满意率低于85%的23个社区: a bound that defines a category
-    if kind == "money" and text.startswith(g.category_nouns, outer_end) \
-            and text[outer_end + 1:outer_end + 2] not in "民级庄落务":
+    after = text[outer_end + 1:outer_end + 2]
+    if kind == "money" and text.startswith(g.category_nouns, outer_end) and not (after and after in "民级庄落务"):
         return None  # 超百万元村7个: a money figure naming a kind of village, not a sum
     qualifier = None
     value_high = None
