@@ -193,7 +193,10 @@ class PhraseFinder:
                 if aspect:
                     j += 1  # 担任了|村党组织书记
                     continue
-                if not (first or self._modifier_verb(items, j, out)):
+                purpose = not out and items[i].kind == "qty" and items[i].text.endswith(MEASURED)
+                if not (first or not purpose and self._modifier_verb(items, j, out)):
+                    # 投入资金437万元|用于乡镇…, 写字楼2000平方米|用于租赁: after a sum or an area, a verb
+                    # opens what it is for (after a count it may modify the noun: 226个|创新成果)
                     break
             elif not self._nounish(it):
                 break
@@ -350,6 +353,7 @@ class PhraseFinder:
 _KINDS: dict[str, str] = {}  # token text -> space, punct or word (a few thousand distinct tokens a corpus)
 
 
+MEASURED = ("元", "米", "亩", "公顷", "公里", "吨", "斤", "%")  # a sum, a length, an area, a mass, a share
 FUSED_VERBS = "达为至到有"  # the one-character linking verbs a guessed word swallows (村达, 股达, 村有)
 DATELINE = re.compile(r"^\d{1,2}日(?:讯|电)?$|讯$")  # 6月21日讯, 本报讯: no part of a phrase
 _NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")
