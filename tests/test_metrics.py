@@ -147,6 +147,7 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     ("投入资金437万元用于乡镇、村党支部阵地提质升级。", "437万", "投入资金"),  # after a sum, a verb says what for
     ("划拨专项党费100.8万元用于支持疫情防控。", "100.8万", "划拨专项党费"),
     ("形成226个创新成果。", "226", "创新成果"),                             # negative: after a count it modifies
+    ("村均收入179万元,较上年度增加42万元。", "42万", "村均收入增加"),         # 上年度 is a base like 上年
     ("晋州市晋州镇秘家庄村共有849口人,土地仅有280亩。", "849", "人口"),   # a chain of places is no metric
     ("村集体年收入不超3万元。", "3万", "村集体年收入"),                  # 不超 is a qualifier, no break
     # a place after the figure is no metric
