@@ -353,3 +353,14 @@ def test_whole_words_anaphors_by_level_and_lists(text, number, region):
 ])
 def test_offices_of_a_county(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # an autonomous region written only by its short name keeps that name (宁夏, not 宁夏回族自治区)
+    ("宁夏“空壳村”破零\n\n宁夏消除空壳村1202个。\n", "1202", "宁夏"),
+    # negatives: written in full, the full name; a province written short gets its division's name
+    ("宁夏回族自治区消除空壳村\n\n全区消除空壳村1202个。\n", "1202", "宁夏回族自治区"),
+    ("湖南党员队伍\n\n湖南共有党员427.4万名。\n", "427.4万", "湖南省"),
+])
+def test_short_names_of_autonomous_divisions(text, number, region):
+    assert regions(text)[number] == region
