@@ -91,7 +91,8 @@ class ReportPlace:
             named = [m for m in self.places.mentions  # on its own: not the head of a chain down to a unit
                      if (q := self.places.resolve(m[2])) is not None and q.level == level
                      and q.adcode[:width] == p.adcode[:width]
-                     and m[1] not in self.places.local_starts and m[1] not in self.places.starts]
+                     and m[1] not in self.places.local_starts and m[1] not in self.places.starts
+                     and not self.places.is_media(m[0])]  # 本网河北唐山讯: a dateline names no subject
             if len(named) >= 3:
                 start, end, surface = named[0]
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
@@ -162,7 +163,8 @@ class ReportPlace:
                 if organiser:
                     hosted = hosted or region  # 由渭南市委宣传部组织的采访团走进…: the place visited, if any
                     continue
-                if listed or told or located:
+                media = text.startswith(tuple(self.c["media_suffixes"]), stop)  # 本网河北唐山讯: a dateline
+                if listed or told or located or media:
                     continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
                 return region
         for line in self.doc.lines:  # 巴音塔拉嘎查是我旗…: a local name opening a line of the span

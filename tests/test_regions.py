@@ -364,3 +364,10 @@ def test_offices_of_a_county(text, number, region):
 ])
 def test_short_names_of_autonomous_divisions(text, number, region):
     assert regions(text)[number] == region
+
+
+def test_a_dateline_names_no_subject():
+    # 本网河北唐山讯: the outlet's dateline is skipped, and its city does not count as named on its own
+    text = ("本网河北唐山讯(记者)坐落在燕山脚下的河北省迁西县新集镇新集村突出党建引领。获评唐山市A档基层党组织、"
+            "唐山市文化服务中心示范点。\n该村现有667户2690口人。\n")
+    assert regions(text)["667"] == "新集村"
