@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
+from .readers.traditional import fold
 from .schema import Claim
 
 
@@ -55,17 +56,30 @@ def from_neighbours(claims: list[Claim], lines: list[int], lex: Lexicon) -> list
 
 def with_group(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Claim]:
     """全镇党员中,有女党员359名…;60岁以上381名,占21%: a phrase that is only a category (an age band,
-    a schooling) counts the group the paragraph last counted (60岁以上党员)."""
+    a schooling) counts the group the paragraph last counted (60岁以上党员), or the group its
+    sentence is framed by (全市党员中,35岁及以下48.5万名)."""
     category = lex.grammar["metric"]["category_only"]
     heads = lex.grammar["metric"]["shared_heads"]
-    group: tuple[int, str] | None = None  # (paragraph, head) of the last figure that named its group
+    group: tuple[int, str, str] | None = None  # (paragraph, head, head as written) the paragraph last counted
     for k, c in enumerate(claims):
         phrase = c.phrase or ""
-        if phrase and re.search(category, phrase):
+        if phrase and re.search(category, fold(phrase)):
+            if group is None or group[0] != lines[k]:
+                group = _frame(c, heads, lines[k]) or group
             if group is not None and group[0] == lines[k]:
-                c.phrase, c.metric = phrase + group[1], lex.canonical(c.metric + group[1])
+                c.phrase, c.metric = phrase + group[2], lex.canonical(c.metric + group[1])
             continue
         head = next((h for h in heads if c.metric.endswith(h)), None)
         if head is not None:
-            group = (lines[k], head)
+            group = (lines[k], head, phrase[-len(head):] if len(phrase) >= len(head) else head)
     return claims
+
+
+def _frame(c: Claim, heads: list[str], line: int) -> tuple[int, str, str] | None:
+    """The group a sentence is framed by (全市党员中，…; 黨員中 in a Traditional report)."""
+    simplified = fold(c.sentence or "")
+    for head in heads:
+        at = simplified.find(head + "中")
+        if at >= 0:
+            return line, head, c.sentence[at:at + len(head)]
+    return None

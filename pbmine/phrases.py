@@ -278,9 +278,10 @@ class PhraseFinder:
                 out.append(it)  # 外出务工的|占比: the share needs what it is a share of
                 j -= 1
                 continue
-            if it.text in self.bounds and j >= 2 and items[j - 1].text in ("岁", "周岁") and items[j - 2].text.isdigit():
-                out += [it, items[j - 1], items[j - 2]]  # 35岁以下|党员占比
-                j -= 3
+            band = self._age_band(items, j)
+            if band is not None:
+                out += [items[m] for m in range(j, band - 1, -1)]  # 35岁以下|党员占比, 35岁及以下|48.5万名
+                j = band - 1
                 continue
             bound = j - 1 if it.text == "的" else j
             if out and bound >= 2 and items[bound].text in self.bounds:
@@ -306,6 +307,22 @@ class PhraseFinder:
         while out and out[-1].kind == "punct":
             out.pop()
         return self._verb_off(out, conjunct)[::-1], self._action_before(items, j)
+
+    def _age_band(self, items: list[Item], j: int) -> int | None:
+        """Where an age band ending at item j starts: 35岁以下, 35岁及以下, 36至59岁, 26-35岁."""
+        k = j
+        if items[k].text in self.bounds:
+            k -= 1
+            if k >= 0 and items[k].text == "及":
+                k -= 1
+        elif items[k].text not in ("岁", "周岁") or k == 0 or not items[k - 1].text.isdigit():
+            return None
+        if k < 1 or items[k].text not in ("岁", "周岁") or not items[k - 1].text.isdigit():
+            return None
+        k -= 1
+        if k >= 2 and items[k - 1].text in ("至", "到", "-", "－", "~", "～") and items[k - 2].text.isdigit():
+            k -= 2  # 36至59岁
+        return k
 
     @staticmethod
     def _verb_off(out: list[Item], conjunct: bool) -> list[Item]:

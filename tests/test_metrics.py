@@ -162,6 +162,9 @@ def test_what_a_bare_figure_counts(sentence, number, metric):
     # a category alone counts the group its paragraph last counted, across sentences
     ("全镇党员中,有女党员359名,35岁以下441名,占24.3%;60岁以上381名,占21%;大专以上学历231名。", "381", "60岁以上党员"),
     ("全镇党员中,有女党员359名,35岁以下441名,占24.3%;60岁以上381名,占21%;大专以上学历231名。", "231", "大专以上学历党员"),
+    # an age band of its own (35岁及以下, 36至59岁) in a sentence framed by its group (全市党员中)
+    ("全市党员中,35岁及以下48.5万名,占26.6%;36至59岁69.8万名,占38.3%;60岁以上64万名。", "48.5万", "35岁及以下党员"),
+    ("全市党员中,35岁及以下48.5万名,占26.6%;36至59岁69.8万名,占38.3%;60岁以上64万名。", "69.8万", "36至59岁党员"),
     # negatives: with no group named before, the category stays as it is; a group in another paragraph is not it
     ("35岁以下的占78%。", "78", "35岁以下"),
     ("全镇有女党员359名。\n35岁以下441名。", "441", "35岁以下"),

@@ -107,3 +107,10 @@ def test_segment_quotes_the_original(tmp_path):
 def test_conversion_keeps_the_length(text):
     converted = to_simplified(text)
     assert converted is None or len(converted) == len(text)
+
+
+def test_a_category_takes_its_group_as_written(tmp_path):
+    (tmp_path / "t.txt").write_text("上海市黨內統計公報\n\n全市黨員中,35歲及以下48.5萬名,占26.6%。\n", encoding="utf-8")
+    frame = api.extract([tmp_path]).frame
+    assert frame["metric"].tolist() == ["35岁及以下党员"] * 2
+    assert frame["phrase"].tolist() == ["35歲及以下黨員"] * 2
