@@ -23,6 +23,7 @@ from .sections import Document, Line, Sentence
 from .segment import get_segmenter
 
 BYLINE = re.compile(r"\S[\s\u3000]+[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4})*$")  # …组织部 刘钿
+ORGAN_IN_LIST = re.compile(r"[\u4e00-\u9fff]{1,10}[、和及]")  # 市委政策研究室、…
 YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
@@ -137,6 +138,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         text = self.doc.text
         if any(text.startswith(w, stop) for w in self.c["list_markers"]):
             return False  # 海棠区、吉阳区…: a list of places
+        if self._is_organ(stop) and ORGAN_IN_LIST.match(text, stop):
+            return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
         # as written, the name must end in a suffix: a bare short form (青岛|自贸片区) modifies a noun
         if text[:stop].endswith(self.places.name_suffixes):
             return True

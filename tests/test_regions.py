@@ -371,3 +371,15 @@ def test_a_dateline_names_no_subject():
     text = ("本网河北唐山讯(记者)坐落在燕山脚下的河北省迁西县新集镇新集村突出党建引领。获评唐山市A档基层党组织、"
             "唐山市文化服务中心示范点。\n该村现有667户2690口人。\n")
     assert regions(text)["667"] == "新集村"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # an office of a city opening a list of partner units is no subject of the sentence
+    ("在职党员深入基层\n本报青岛讯 青岛市市北区辽宁路街道6个社区网格党支部举行联合党日活动。\n"
+     "青岛市委政策研究室、贝林自然博物馆等7家共建单位分别与该街道签订了协议。\n", "7", "辽宁路街道"),
+    # negative: an office alone opening the sentence is its city's
+    ("在职党员深入基层\n本报青岛讯 青岛市市北区辽宁路街道6个社区网格党支部举行联合党日活动。\n"
+     "青岛市委组织部共选派干部120名。\n", "120", "青岛市"),
+])
+def test_an_office_in_a_list_is_no_subject(text, number, region):
+    assert regions(text)[number] == region
