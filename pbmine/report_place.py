@@ -66,8 +66,13 @@ class ReportPlace:
         place (the place, then a colon) names the area; a township or village inside it that opens
         the lead as its subject is what the report is about."""
         p = region.place
-        if region.end is None or self.doc.text[region.end:region.end + 1] not in ":：" or p is None or not p.adcode \
-                or p.level in ("township", "village"):
+        if region.end is None or p is None or not p.adcode or p.level in ("township", "village"):
+            return region
+        text = self.doc.text
+        surface = text[region.start:region.end] if region.start is not None else region.name
+        labels = (surface + ":", surface + "：")  # 党建引领 | 屯留区跑出…, then 屯留区:党建引领…
+        if text[region.end:region.end + 1] not in ":：" and not any(
+                ln.stripped.startswith(labels) for ln in self.doc.lines if ln.start < title_end):
             return region
         lead = next((s for s in self.doc.sentences if s.start >= title_end), None)
         if lead is None:

@@ -277,6 +277,9 @@ def test_names_inside_names_and_organisers(text, number, region):
     ("云南宾川:以产业促振兴\n2023-09-08 来源:云南网\n"
      "近年来,云南省大理白族自治州宾川县力角镇紧扣乡村振兴战略,走出了一条新路子。\n全镇8个村集体经济收入均超过7.5万元。\n",
      "8", "力角镇"),
+    # ... also when the title block labels it on a line of its own after a headline that does not
+    ("党建引领 | 屯留区跑出村级集体经济发展加速度\n发布时间: 2022-07-21 来源:屯留融媒\n屯留区:党建引领跑出加速度\n"
+     "张店镇地处屯留区最西端,是一个典型的山区农业乡镇。\n张店镇党委联合10个村发展产业。\n", "10", "张店镇"),
     # negatives: a title that names its place as the subject (no colon) keeps it
     ("北京市石景山区扎实推进网格建设\n近日,北京市石景山区八角街道八角南路社区在推行停车管理过程中听取意见。\n"
      "全区划分网格1200个。\n", "1200", "石景山区"),
