@@ -352,8 +352,9 @@ class PlaceMentions:
         names = set()
         for line in self.doc.lines:
             lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
-            for pos in (lead, *(k + 1 for k in range(line.start, min(line.end, line.start + 40))
-                                 if text[k] in "—-－:：" and line.looks_like_heading)):
+            marks = (k + 1 for k in range(line.start, min(line.end, line.start + 40))
+                     if text[k] in "—-－:：") if line.looks_like_heading else ()  # a heading's parts
+            for pos in (lead, *marks):
                 name = self.pattern_local_at(pos, line.end, False)
                 if name and not self.local_names.get(name):
                     names.add(name)
