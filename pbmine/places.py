@@ -180,7 +180,7 @@ class PlaceMentions:
         taken = [(m[0], m[1]) for m in mentions]
         added = []
         common = common_stems()
-        pairs = self._pairs() if len(stems) > 64 else None  # many stems: most are ruled out by a set lookup
+        pairs = self._pairs() if len(stems) > 200 else None  # many stems: most are ruled out by a set lookup
         for stem, place in stems.items():
             if stem in common or pairs is not None and stem[:2] not in pairs:
                 continue  # 资源, 和平, 平安: a word of the language before it is a county
