@@ -23,8 +23,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache, partial
-from itertools import chain, count
 from importlib import resources
+from itertools import chain, count
 from typing import NamedTuple
 
 DATA = resources.files("pbmine") / "data" / "divisions"

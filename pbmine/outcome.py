@@ -99,8 +99,8 @@ def fewer_collections() -> Iterator[None]:
     """Python's cyclic collector less often while documents are extracted. A document makes
     hundreds of thousands of short-lived objects (tokens, matches, items) that reference counting
     frees, and each collection of the oldest generation walks every object kept for the run (the
-    gazetteer, the lexicon, the registry tables): with the defaults that walking is a tenth of a
-    run. The thresholds are restored afterwards."""
+    gazetteer, the lexicon, the registry tables): with the defaults that walking took about a
+    tenth of a run on the benchmark's corpus. The thresholds are restored afterwards."""
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
     try:

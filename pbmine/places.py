@@ -198,8 +198,9 @@ class PlaceMentions:
         taken = [(m[0], m[1]) for m in mentions]
         added = []
         common = common_stems()
+        pairs = self._pairs() if len(stems) > 200 else None  # many stems: most are ruled out by a set lookup
         for stem, place in stems.items():
-            if stem in common:
+            if stem in common or pairs is not None and stem[:2] not in pairs:
                 continue  # 资源, 和平, 平安: a word of the language before it is a county
             at = text.find(stem)
             if at < 0 or (not cities and at >= opening):
@@ -221,7 +222,7 @@ class PlaceMentions:
         text = self.doc.text
         common = common_stems()
         found = {}
-        pairs = {text[k:k + 2] for k in range(len(text) - 1)}  # a stem (2 characters or more) starts with one
+        pairs = self._pairs()
         for stem, place in every.items():
             if stem[:2] not in pairs or stem in common or text.count(stem) < 2:
                 continue
@@ -232,6 +233,11 @@ class PlaceMentions:
             if words >= 2:
                 found[stem] = place
         return found if len(found) == 1 else {}
+
+    def _pairs(self) -> set[str]:
+        """Every two characters in a row of the text: a county stem (two or more) starts with one."""
+        text = self.doc.text
+        return {text[k:k + 2] for k in range(len(text) - 1)}
 
     def _cuts(self, lo: int, hi: int) -> set[int]:
         """Where the segmenter cuts the text between lo and hi (a few characters around a name)."""
@@ -365,8 +371,9 @@ class PlaceMentions:
         names = set()
         for line in self.doc.lines:
             lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
-            for pos in (lead, *(k + 1 for k in range(line.start, min(line.end, line.start + 40))
-                                 if text[k] in "—-－:：" and line.looks_like_heading)):
+            marks = (k + 1 for k in range(line.start, min(line.end, line.start + 40))
+                     if text[k] in "—-－:：") if line.looks_like_heading else ()  # a heading's parts
+            for pos in (lead, *marks):
                 name = self.pattern_local_at(pos, line.end, False)
                 if name and not self.local_names.get(name):
                     names.add(name)

@@ -67,7 +67,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
     for k, q in enumerate(quantities):
         at = q.outer_start - offset
         left = sentence[max(0, at - TAIL):at]  # every pattern here is anchored at the figure
-        clause = left[max(left.rfind(ch) for ch in CLAUSE) + 1:]
+        clause = left[max(map(left.rfind, CLAUSE)) + 1:]
         phrase = out[k]
         if q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
             phrase = _group(roles, clause, out, k) or phrase

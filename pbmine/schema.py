@@ -137,6 +137,9 @@ def _arrow_array(values: list, type: pa.DataType) -> pa.Array:
         builder.append_values(values)
         return builder.finish()
     n = len(values)
+    if None not in values:  # most columns: no nulls, one conversion in C and no validity bitmap
+        data = np.array(values, dtype=type.to_pandas_dtype())
+        return pa.Array.from_buffers(type, n, [None, pa.py_buffer(data)], null_count=0)
     valid = np.fromiter((v is not None for v in values), bool, n)
     data = np.fromiter((0 if v is None else v for v in values), type.to_pandas_dtype(), n)
     nulls = n - int(valid.sum())

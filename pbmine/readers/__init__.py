@@ -120,7 +120,11 @@ def _read_file(p: Path, max_bytes: int) -> bytes:
         if info.st_size > max_bytes:
             raise Reject(too_large(info.st_size, max_bytes))
         with p.open("rb") as handle:
-            data = handle.read(max_bytes + 1)   # the file may have grown since stat
+            # its size and a byte more (a buffer of max_bytes for every file costs more than the read);
+            # the file may have grown since stat: then the rest, up to the limit and a byte
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as err:
         raise Reject(os_reason(err)) from None
     except ValueError:   # e.g. a NUL character in the name
