@@ -1,9 +1,8 @@
 """Find the places a document names: divisions, county stems, zones, townships and villages.
 
 Divisions (provinces to counties, and zones the gazetteer lists) come from
-the gazetteer; a county may be named by its stem (天柱, 犍为) where the
-document names its province or city; development zones are read by pattern
-and hang under the place their stem or the name before them resolves to.
+the gazetteer; county stems and development zones by pattern from
+``short_names.py``.
 Townships, villages and communities count only where the registry lists them
 under the document's own chain of places, or where the report opens a line
 with one (``divisions.py``). What a figure is *about* is decided from these
@@ -13,106 +12,18 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-from .divisions import VILLAGE_SUFFIXES, Local, Registry, find_locals, is_numeral_name
+from .divisions import VILLAGE_SUFFIXES, Registry, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
+from .place_types import (CLAUSE_BREAKS, NOT_NAME_TAGS, OPENING_CHARS, Mention, Region,  # noqa: F401 (re-exported)
+                          cues, local_place, prefix_of, registry_place)
 from .sections import Document
 from .segment import get_segmenter
-
-OPENING_CHARS = 400  # how much of a report's start may name the report's place
-NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u")  # tags no place name carries
-CLAUSE_BREAKS = "，,；;：:。！？!?"
-
-Mention = tuple[int, int, str]  # (start, end, surface)
+from .short_names import ShortNames
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict:
-    c = tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
-    for key in ("subject_openers", "scope_fillers"):  # tried longest first, sorted once a process
-        c[key] = sorted(c[key], key=len, reverse=True)
-    return c
-
-
-@lru_cache(maxsize=1)
-def common_stems() -> frozenset[str]:
-    text = (resources.files("pbmine") / "data" / "common_stems.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
-@dataclass(frozen=True)
-class Region:
-    """The place a claim is about, with the name the report uses for it."""
-
-    name: str
-    place: Place | None
-    source: str | None = None   # why: title, lead, report, heading, sentence, paragraph, anaphora, scope
-    start: int | None = None    # the mention that gave it, when there is one
-    end: int | None = None
-
-    def because(self, source: str, start: int | None = None, end: int | None = None) -> "Region":
-        return Region(self.name, self.place, source, start if start is not None else self.start,
-                      end if end is not None else self.end)
-
-    def fields(self) -> dict:
-        p = self.place
-        return {
-            "region": self.name,
-            "region_source": self.source,
-            "region_start": self.start,
-            "region_end": self.end,
-            "region_full": p.full if p else None,
-            "province": p.province if p else None,
-            "city": p.city if p else None,
-            "district": p.district if p else None,
-            "adcode": p.adcode if p else None,
-            "region_level": p.level if p else None,
-        }
-
-
-@lru_cache(maxsize=1)
-def _zone_patterns() -> tuple[list[str], re.Pattern, re.Pattern]:
-    """The zone suffixes longest first, the zone pattern, and the bare suffixes: a zone's stem is
-    2 to 8 characters, so no zone starts more than 8 before the first suffix in the text."""
-    longest_first = sorted(cues()["zone_suffixes"], key=len, reverse=True)
-    suffixes = "|".join(map(re.escape, longest_first))
-    return longest_first, re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})"), re.compile(suffixes)
-
-
-def local_place(name: str, parent: Place | None) -> Place:
-    """A 社区/街道/镇/村 inside `parent`: the gazetteer does not list them, their parent does."""
-    level = "village" if name.endswith(tuple(cues()["village_suffixes"])) else "township"
-    if parent is None:
-        return Place(name, name, None, None, None, None, level)
-    district = parent.district or (parent.name if parent.level in ("district", "zone") else None)
-    return Place(name, parent.full + name, parent.province, parent.city, district, parent.adcode, level)
-
-
-def prefix_of(place: Place) -> str:
-    """The code prefix of the divisions under `place`."""
-    if place.level == "province":
-        return place.adcode[:2]
-    if place.level == "city":
-        return place.adcode[:4]
-    return place.adcode[:6] if len(place.adcode) <= 6 else place.adcode
-
-
-def registry_place(local: Local, gaz: Gazetteer) -> Place:
-    """A township or village of the registry, with its county's province, city and district."""
-    county = gaz.by_adcode(local.county)
-    if county is None:
-        return Place(local.name, local.name, None, None, None, local.code, local.level)
-    district = county.name if county.level == "district" else county.district
-    return Place(local.name, county.full + local.name, county.province, county.city, district,
-                 local.code, local.level)
-
-
-class PlaceMentions:
+class PlaceMentions(ShortNames):
     """Every place one document names, and how to read a chain of names at a position."""
 
     def __init__(self, doc: Document, gaz: Gazetteer | None = None):
@@ -168,77 +79,6 @@ class PlaceMentions:
             k += 1
         return out
 
-    def _with_stems(self, mentions: list[Mention]) -> list[Mention]:
-        """Add counties named by their stem (贵州天柱, 犍为用活…, 黎平): the stems of the counties
-        under the provinces and cities the document names, where the stem is a word of its own."""
-        text = self.doc.text
-        self.stems: set[str] = set()
-        ctx = {}
-        named: set[str] = set()  # counties named in full: their stems count anywhere (江华瑶族自治县…江华坚持…)
-        for m in mentions:
-            place = self.gaz.resolve(m[2])
-            if place is not None and place.adcode and place.level in ("province", "city"):
-                ctx[place.adcode[: 2 if place.level == "province" else 4]] = True
-            elif place is not None and place.adcode and place.level == "district":
-                named.add(place.adcode)
-        if not ctx:  # 海曙党员队伍持续壮大: a title naming its county by a stem that only it has
-            title = next((ln for ln in self.doc.lines if ln.stripped), None)
-            every = self.gaz.county_stems(("",))
-            words = [t.text for t in get_segmenter().tokens(title.text)] if title else []
-            stems = {w: every[w] for w in words if w in every}
-            if not mentions:  # 新桦川…桦川振兴: a report naming no place but its county's stem, again and again
-                stems.update(self._repeated_stems(every))
-        else:
-            stems = self.gaz.county_stems(tuple(sorted(ctx)))
-        own = {stem: place for stem, place in self.gaz.county_stems(tuple(sorted({a[:4] for a in named}))).items()
-               if place.adcode in named} if named else {}
-        stems = {**stems, **own}
-        opening = min(len(text), OPENING_CHARS)
-        cities = any(len(k) == 4 for k in ctx) or bool(own)
-        taken = [(m[0], m[1]) for m in mentions]
-        added = []
-        common = common_stems()
-        pairs = self._pairs() if len(stems) > 200 else None  # many stems: most are ruled out by a set lookup
-        for stem, place in stems.items():
-            if stem in common or pairs is not None and stem[:2] not in pairs:
-                continue  # 资源, 和平, 平安: a word of the language before it is a county
-            at = text.find(stem)
-            if at < 0 or (not cities and at >= opening):
-                continue  # with only a province named, the stem must be in the title or lead
-            while at >= 0:
-                end = at + len(stem)
-                if not any(a < end and at < b for a, b in taken) and self._is_word(at, end):
-                    added.append((at, end, stem))
-                    self.resolved[stem] = place
-                    self.stems.add(stem)
-                at = text.find(stem, end)
-        if not added:
-            return mentions
-        return sorted(mentions + added)
-
-    def _repeated_stems(self, every: dict[str, Place]) -> dict[str, Place]:
-        """The county stems a text without any other place name writes as a word at least twice
-        (one stem only: two would leave the report's county in doubt)."""
-        text = self.doc.text
-        common = common_stems()
-        found = {}
-        pairs = self._pairs()
-        for stem, place in every.items():
-            if stem[:2] not in pairs or stem in common or text.count(stem) < 2:
-                continue
-            at, words = text.find(stem), 0
-            while at >= 0 and words < 2:
-                words += self._is_word(at, at + len(stem))
-                at = text.find(stem, at + len(stem))
-            if words >= 2:
-                found[stem] = place
-        return found if len(found) == 1 else {}
-
-    def _pairs(self) -> set[str]:
-        """Every two characters in a row of the text: a county stem (two or more) starts with one."""
-        text = self.doc.text
-        return {text[k:k + 2] for k in range(len(text) - 1)}
-
     def _cuts(self, lo: int, hi: int) -> set[int]:
         """Where the segmenter cuts the text between lo and hi (a few characters around a name)."""
         lo, hi = max(0, lo), min(len(self.doc.text), hi)
@@ -250,60 +90,6 @@ class PlaceMentions:
         if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in self.c["name_may_follow"]:
             return True  # after punctuation, or after the township or county it lies in (中益乡华溪村)
         return start in self._cuts(start - 6, start + 6)
-
-    def _is_word(self, start: int, end: int) -> bool:
-        """The segmenter cuts the text at both ends of the stem (not 公正安全 for 正安)."""
-        cuts = self._cuts(start - 6, end + 6)
-        return start in cuts and end in cuts
-
-    def _with_zones(self, mentions: list[Mention]) -> list[Mention]:
-        """Add development zones named by pattern (山亭经济开发区, 西宁经济技术开发区东川工业园区):
-        a zone whose stem is a place, or that follows a place or zone, hangs under it."""
-        text = self.doc.text
-        c = self.c
-        longest_first, zone_rx, suffix_rx = _zone_patterns()
-        zones: list[Mention] = []
-        by_end = {m[1]: m for m in mentions}
-        self.pattern_zones: dict[str, Place] = {}  # zone name -> the place it hangs under
-        first = suffix_rx.search(text)  # most reports name no zone: one quick scan, not the full one
-        for m in zone_rx.finditer(text, max(0, first.start() - 8)) if first else ():
-            start, end = m.span()
-            if end in by_end:  # the gazetteer knows this zone (西海岸新区)
-                continue
-            suffix = next(x for x in longest_first if m.group().endswith(x))
-            parent = None
-            stem_end = end - len(suffix)
-            inside = [x for x in mentions if start <= x[0] and x[1] <= stem_end]
-            if inside:  # 枣庄市山亭经济开发区: the zone starts after the chain that names its parent
-                last = inside[-1]
-                start = last[1] if stem_end - last[1] >= 2 else last[0]
-            for k in range(start, stem_end):  # the stem: a place name ending where the suffix starts
-                stem_text = text[k:end - len(suffix)]
-                if len(stem_text) < 2:
-                    break
-                place = self.gaz.resolve(stem_text) if stem_text not in c["zone_bad_stems"] else None
-                if place is not None and not place.ambiguous:
-                    parent, start = place, k
-                    break
-            before = by_end.get(start) or (zones[-1] if zones and zones[-1][1] == start else None)
-            if before is not None:
-                parent = self.resolved.get(before[2]) or self.gaz.resolve(before[2])
-            if parent is None:
-                continue
-            name = text[start:end]
-            place = Place(name, parent.full + name, parent.province, parent.city,
-                          parent.district or (parent.name if parent.level == "district" else None),
-                          parent.adcode, "zone")
-            self.resolved[name] = place
-            self.pattern_zones[name] = parent
-            zones.append((start, end, name))
-        if not zones:
-            self.mention_starts = [m[0] for m in mentions]
-            return mentions
-        kept = [m for m in mentions if not any(z[0] <= m[0] < z[1] or z[0] < m[1] <= z[1] for z in zones)]
-        out = sorted(kept + zones)
-        self.mention_starts = [m[0] for m in out]
-        return out
 
     def _chain_prefixes(self) -> tuple[set[str], set[str]]:
         """Code prefixes of the places the document names: townships under any of them, villages
