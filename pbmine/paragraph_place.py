@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 
+from .divisions import SUFFIXES, VILLAGE_SUFFIXES
 from .places import CLAUSE_BREAKS, Region
 from .sections import Line, Sentence
 
 FOCUS_WINDOW = 1500  # how far back a paragraph's unit still holds (keeps a figure's work bounded)
+TOWNSHIP_SUFFIXES = tuple(x for x in SUFFIXES if x not in VILLAGE_SUFFIXES)  # 全镇, 该乡, 全街道
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
 
 
@@ -70,7 +72,7 @@ class ParagraphPlace:
         left = self.doc.text[sentence.start:start]
         for word in self.c["whole_words"]:
             if word in left:
-                level = "township" if word[-1] in "镇乡道" else "district"
+                level = "township" if word.endswith(TOWNSHIP_SUFFIXES) else "district"
                 if LEVEL_RANK.get(held.place.level, 2) > LEVEL_RANK.get(level, 2):
                     return True
         return False

@@ -68,6 +68,10 @@ class PhraseFinder:
         self.comparatives = set(g["comparatives"])
         self.heads = set(g["shared_heads"])
         self.unit_metrics = dict(g["unit_metrics"])
+        self.fused = set(g["fused_verbs"])
+        # units of a sum, a length, an area, a mass or a share (not a count): after them a verb says what for
+        self.measured = tuple(u for u, unit in lex.units.items()
+                              if unit.claim and unit.kind in ("money", "length", "area", "measure", "percent"))
         self.places = None  # set per document: surfaces of place names, never a metric
 
     def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
@@ -115,7 +119,7 @@ class PhraseFinder:
             stop = _PLAIN_END.search(chunk, i)  # the next quote, bracket or footnote mark
             j = stop.start() if stop else len(chunk)
             for tok in self.seg.tokens(chunk[i:j], offset + i):
-                if tok.tag == "x" and len(tok.text) > 1 and tok.text[-1] in FUSED_VERBS and _kind(tok.text) == "word":
+                if tok.tag == "x" and len(tok.text) > 1 and tok.text[-1] in self.fused and _kind(tok.text) == "word":
                     # 以上的村达|83%: a word the segmenter guessed, fused with the linking verb after it
                     items.append(Item(tok.text[:-1], tok.start, tok.end - 1, "word", "n"))
                     items.append(Item(tok.text[-1], tok.end - 1, tok.end, "word", "v"))
@@ -193,7 +197,7 @@ class PhraseFinder:
                 if aspect:
                     j += 1  # 担任了|村党组织书记
                     continue
-                purpose = not out and items[i].kind == "qty" and items[i].text.endswith(MEASURED)
+                purpose = not out and items[i].kind == "qty" and items[i].text.endswith(self.measured)
                 if not (first or not purpose and self._modifier_verb(items, j, out)):
                     # 投入资金437万元|用于乡镇…, 写字楼2000平方米|用于租赁: after a sum or an area, a verb
                     # opens what it is for (after a count it may modify the noun: 226个|创新成果)
@@ -370,8 +374,6 @@ class PhraseFinder:
 _KINDS: dict[str, str] = {}  # token text -> space, punct or word (a few thousand distinct tokens a corpus)
 
 
-MEASURED = ("元", "米", "亩", "公顷", "公里", "吨", "斤", "%")  # a sum, a length, an area, a mass, a share
-FUSED_VERBS = "达为至到有"  # the one-character linking verbs a guessed word swallows (村达, 股达, 村有)
 DATELINE = re.compile(r"^\d{1,2}日(?:讯|电)?$|讯$")  # 6月21日讯, 本报讯: no part of a phrase
 _NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")
 

@@ -109,6 +109,7 @@ class Grammar:
         self.bounds = tuple(g["threshold"]["bound_words"])
         self.max_gap_to_de = int(g["threshold"]["max_gap_to_de"])
         self.category_nouns = tuple(g["threshold"]["category_nouns"])
+        self.category_noun_continues = set(g["threshold"]["category_noun_continues"])
         ch = g["change"]
         self.change = {w: "up" for w in ch["up"]} | {w: "down" for w in ch["down"]}
         self.change_words = Suffixes(self.change)
@@ -251,7 +252,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
     if text[outer_end:outer_end + 1] == "的" and _ends_with(text, start, g.comparatives):
         return None  # 满意率低于85%的23个社区: a bound that defines a category
     after = text[outer_end + 1:outer_end + 2]
-    if kind == "money" and text.startswith(g.category_nouns, outer_end) and not (after and after in "民级庄落务"):
+    if kind == "money" and text.startswith(g.category_nouns, outer_end) and after not in g.category_noun_continues:
         return None  # 超百万元村7个: a money figure naming a kind of village, not a sum
     qualifier = None
     value_high = None

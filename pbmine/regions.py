@@ -23,7 +23,6 @@ from .sections import Document, Line, Sentence
 from .segment import get_segmenter
 
 BYLINE = re.compile(r"\S[\s\u3000]+[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4})*$")  # …组织部 刘钿
-ORGAN_IN_LIST = re.compile(r"[\u4e00-\u9fff]{1,10}[、和及]")  # 市委政策研究室、…
 YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
@@ -37,6 +36,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         self.gaz = self.places.gaz
         self.c = c = cues()
         openers = "|".join(map(re.escape, sorted(c["sentence_openers"], key=len, reverse=True)))
+        markers = "".join(re.escape(w) for w in c["list_markers"] if len(w) == 1)
+        self.organ_in_list = re.compile(rf"[\u4e00-\u9fff]{{1,10}}[{markers}]")  # 市委政策研究室、…
         self.opener_rx = re.compile(rf"^(?:(?:{YEAR_OPENER}|{openers})[，,、\s]*)+")  # 据了解，近年来，…
         self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
@@ -138,7 +139,7 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         text = self.doc.text
         if any(text.startswith(w, stop) for w in self.c["list_markers"]):
             return False  # 海棠区、吉阳区…: a list of places
-        if self._is_organ(stop) and ORGAN_IN_LIST.match(text, stop):
+        if self._is_organ(stop) and self.organ_in_list.match(text, stop):
             return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
         # as written, the name must end in a suffix: a bare short form (青岛|自贸片区) modifies a noun
         if text[:stop].endswith(self.places.name_suffixes):

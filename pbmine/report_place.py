@@ -164,7 +164,8 @@ class ReportPlace:
                     any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in self.c["location_verbs"])
-                organiser = text[pos - 1:pos] == "由" and any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])
+                organiser = text.endswith(tuple(self.c["organiser_before"]), 0, pos) and \
+                    any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])
                 if organiser:
                     hosted = hosted or region  # 由渭南市委宣传部组织的采访团走进…: the place visited, if any
                     continue
