@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 DATA = resources.files("pbmine") / "data" / "divisions"
 # What a registry name ends in, as reports write it (苏木 and 嘎查: 内蒙古's townships and villages).
-SUFFIXES = ("街道", "社区", "嘎查", "苏木", "镇", "乡", "村")
+SUFFIXES = ("街道", "社区", "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm, a township
 VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
 NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
 MAX_NAME = 10
@@ -197,7 +197,7 @@ def _village_codes(town: str):
 
 
 _NATIONALITY_TOWN = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)乡$")
-_FORM_ENDS = ("乡", "地区")  # the only endings with another form
+_FORM_ENDS = ("乡", "地区", "农场")  # the only endings with another form
 
 
 def _township_forms(name: str) -> list[str]:
@@ -212,6 +212,10 @@ def _township_forms(name: str) -> list[str]:
         forms.append(name[:-3] + "乡")
     if name.endswith("地区") and len(name) > 3:  # 十八里店地区 (北京's 地区办事处) is 十八里店乡
         forms += [name[:-2] + "乡", name[:-2] + "镇"]
+    if name.endswith("农场"):  # 兵团农六师新湖农场, 国营中捷农场: reports write 新湖农场, 中捷农场
+        short = re.sub(r"^(?:.*师|国营)", "", name)
+        if short != name and len(short) >= 4:
+            forms.append(short)
     return forms
 
 

@@ -50,3 +50,13 @@ def test_find_locals_offsets_slice_the_text(wuji):
 def test_beijing_diqu_is_written_as_xiang():
     reg = Registry.default()
     assert "十八里店乡" in reg.locals_under({"110105"})
+
+
+def test_a_farm_is_a_township_by_its_short_name():
+    # the registry writes 兵团农六师新湖农场; reports write 新湖农场 (a 兵团 farm, a township-level unit)
+    from pbmine import extract_text
+    claims = extract_text("11月3日,新湖农场昕望农业开发专业合作社大棚里一派生机。\n合作社现有社员158人。\n")
+    assert claims["region"].tolist() == ["新湖农场"]
+    # negative: a family farm is no place
+    claims = extract_text("11月3日,幸福家庭农场大棚里一派生机。\n农场现有工人18人。\n")
+    assert claims["region"].isna().all()
