@@ -196,7 +196,10 @@ def _village_codes(town: str):
     return chain((town + k for k in _SERIALS), (f"{town}{k:03d}" for k in count(len(_SERIALS))))
 
 
-_NATIONALITY_TOWN = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)乡$")
+_NATIONS = [w for ln in (DATA.parent / "nationalities.txt").read_text(encoding="utf-8").splitlines()
+            if not ln.startswith("#") for w in ln.split()]
+# 官和侗族土家族苗族乡 -> 官和乡, 喇嘛甸回族乡 -> 喇嘛甸乡 (longest names first: 土家 before 土)
+_NATIONALITY_TOWN = re.compile(r"^(.{2,}?)(?:(?:%s)族)+乡$" % "|".join(sorted(_NATIONS, key=len, reverse=True)))
 _FORM_ENDS = ("乡", "地区", "农场")  # the only endings with another form
 
 

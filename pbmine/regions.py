@@ -38,6 +38,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         openers = "|".join(map(re.escape, sorted(c["sentence_openers"], key=len, reverse=True)))
         markers = "".join(re.escape(w) for w in c["list_markers"] if len(w) == 1)
         self.organ_in_list = re.compile(rf"[\u4e00-\u9fff]{{1,10}}[{markers}]")  # 市委政策研究室、…
+        bodies = "|".join(map(re.escape, c["body_suffixes"]))
+        self.named_body = re.compile(rf"[\u4e00-\u9fff]{{0,12}}?(?:{bodies})")
         self.opener_rx = re.compile(rf"^(?:(?:{YEAR_OPENER}|{openers})[，,、\s]*)+")  # 据了解，近年来，…
         self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
@@ -141,18 +143,29 @@ class RegionResolver(ReportPlace, ParagraphPlace):
             return False  # 海棠区、吉阳区…: a list of places
         if self._is_organ(stop) and self.organ_in_list.match(text, stop):
             return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
+        if self._above_report(region) and self.named_body.match(text, stop) and not self._verb_at(stop):
+            return False  # 江口县黔农农机专业合作社… in a village's report: the county begins a body's name
+            # (but 后腰村股份经济合作社: the village's own; 定山镇|成立…公司: a verb follows)
         # as written, the name must end in a suffix: a bare short form (青岛|自贸片区) modifies a noun
         if text[:stop].endswith(self.places.name_suffixes):
             return True
         return self._stem_acts(stop)
+
+    def _above_report(self, region: Region) -> bool:
+        r = self.report.place if self.report is not None else None
+        return r is not None and region.place is not None and \
+            LEVEL_RANK.get(region.place.level, 2) < LEVEL_RANK.get(r.level, 2)
+
+    def _verb_at(self, pos: int) -> bool:
+        after = get_segmenter().tokens(self.doc.text[pos:pos + 6])
+        return bool(after) and after[0].tag.startswith("v") and after[0].tag != "vn"
 
     def _stem_acts(self, stop: int) -> bool:
         """江华坚持党建引领…: a county's stem followed by a verb is the subject of its sentence."""
         m = next((m for m in self.places.by_end.get(stop, ()) if m[2] in self.places.stems), None)
         if m is None:
             return False
-        after = get_segmenter().tokens(self.doc.text[stop:stop + 6])
-        return bool(after) and after[0].tag.startswith("v") and after[0].tag != "vn"
+        return self._verb_at(stop)
 
     def sentence_subject(self, sentence: Sentence) -> Region | None:
         """The place a sentence is about when it opens with one (after a time phrase or 其中)."""

@@ -60,3 +60,13 @@ def test_a_farm_is_a_township_by_its_short_name():
     # negative: a family farm is no place
     claims = extract_text("11月3日,幸福家庭农场大棚里一派生机。\n农场现有工人18人。\n")
     assert claims["region"].isna().all()
+
+
+@pytest.mark.parametrize("name,short", [
+    ("官和侗族土家族苗族乡", "官和乡"),   # several nationalities
+    ("喇嘛甸回族乡", "喇嘛甸乡"),         # the nationality is 回, not 甸回
+    ("五家子满族乡", "五家子乡"),
+])
+def test_a_nationality_township_is_written_without_its_nationalities(name, short):
+    from pbmine.divisions import _township_forms
+    assert _township_forms(name) == [name, short]

@@ -318,6 +318,10 @@ REPORT_PLACE_FORMS = [
 ]
 # A figure's clause, sentence and paragraph on real forms: openers, run-together lists, offices.
 CLAUSE_AND_PARAGRAPH_FORMS = [
+    # a county's name opening a cooperative's, in a village's report, is no subject (the village's own is)
+    ("增收分红过大年\n2月7日,江口县官和乡官和村村委会人头攒动,正在举行分红仪式。\n"
+     "江口县黔农农机专业合作社成立于2022年,注册资金200万元。\n", "200万", "官和村"),
+    ("村集体经济\n坚持党建引领。后腰村股份经济合作社与九股河农业发展有限公司合作,流转土地44亩。\n", "44", "后腰村"),
     # openers stack before the subject: 据了解，近年来，平睦镇…; 该镇 then refers back to it
     ("广西浦北县:村集体经济增收\n\n近日,浦北县平睦镇良村村第一书记笑了。\n"
      "据了解,近年来,平睦镇发展产业。截至目前,该镇已引进龙头企业3家。\n", "3", "平睦镇"),
