@@ -114,3 +114,8 @@ def test_a_category_takes_its_group_as_written(tmp_path):
     frame = api.extract([tmp_path]).frame
     assert frame["metric"].tolist() == ["35岁及以下党员"] * 2
     assert frame["phrase"].tolist() == ["35歲及以下黨員"] * 2
+
+
+def test_a_character_whose_simplified_form_is_rare_stays_as_written():
+    # 篢's Simplified form (𬕂) lies outside the common plane: Simplified text and the registry write 篢
+    assert to_simplified("阳西县织篢镇鎮域面积") == "阳西县织篢镇镇域面积"

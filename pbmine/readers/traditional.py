@@ -24,6 +24,9 @@ def _tables() -> tuple[dict[int, str], dict[int, str]]:
         if not line or line.startswith("#"):
             continue
         trad, simp = line.split("\t")
+        if ord(simp) > 0xFFFF:
+            continue  # 篢 -> 𬕂: a Simplified form outside the common plane, which Simplified text (and the
+            # registry: 织篢镇) does not write either; the character stays as written
         full[ord(trad)] = simp
         try:
             trad.encode("gb2312")
