@@ -60,12 +60,13 @@ def with_group(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Clai
     sentence is framed by (全市党员中,35岁及以下48.5万名)."""
     category = lex.grammar["metric"]["category_only"]
     heads = lex.grammar["metric"]["shared_heads"]
+    frames = lex.grammar["metric"]["frame_words"]  # 党员|中
     group: tuple[int, str, str] | None = None  # (paragraph, head, head as written) the paragraph last counted
     for k, c in enumerate(claims):
         phrase = c.phrase or ""
         if phrase and re.search(category, fold(phrase)):
             if group is None or group[0] != lines[k]:
-                group = _frame(c, heads, lines[k]) or group
+                group = _frame(c, heads, frames, lines[k]) or group
             if group is not None and group[0] == lines[k]:
                 c.phrase, c.metric = phrase + group[2], lex.canonical(c.metric + group[1])
             continue
@@ -75,11 +76,12 @@ def with_group(claims: list[Claim], lines: list[int], lex: Lexicon) -> list[Clai
     return claims
 
 
-def _frame(c: Claim, heads: list[str], line: int) -> tuple[int, str, str] | None:
+def _frame(c: Claim, heads: list[str], frames: list[str], line: int) -> tuple[int, str, str] | None:
     """The group a sentence is framed by (全市党员中，…; 黨員中 in a Traditional report)."""
     simplified = fold(c.sentence or "")
     for head in heads:
-        at = simplified.find(head + "中")
-        if at >= 0:
-            return line, head, c.sentence[at:at + len(head)]
+        for frame in frames:
+            at = simplified.find(head + frame)
+            if at >= 0:
+                return line, head, c.sentence[at:at + len(head)]
     return None

@@ -69,6 +69,9 @@ class PhraseFinder:
         self.heads = set(g["shared_heads"])
         self.unit_metrics = dict(g["unit_metrics"])
         self.fused = set(g["fused_verbs"])
+        self.dateline = re.compile(g["dateline"])
+        self.band_joiners = set(g["age_band_joiners"])
+        self.age_units = {u for u, unit in lex.units.items() if unit.kind == "age"}
         # units of a sum, a length, an area, a mass or a share (not a count): after them a verb says what for
         self.measured = tuple(u for u, unit in lex.units.items()
                               if unit.claim and unit.kind in ("money", "length", "area", "measure", "percent"))
@@ -304,7 +307,7 @@ class PhraseFinder:
                 continue
             if it.kind == "word" and self._scope_word(it) or it.text in self.not_metric:
                 break  # 我县, 全集团: who, not what
-            if not self._nounish(it) or it.text in self.not_metric or DATELINE.search(it.text):
+            if not self._nounish(it) or it.text in self.not_metric or self.dateline.search(it.text):
                 break  # 新区|海洋生产总值: a region word opens the clause, not the metric; 6月21日讯|: a dateline
             out.append(it)
             j -= 1
@@ -319,12 +322,12 @@ class PhraseFinder:
             k -= 1
             if k >= 0 and items[k].text == "及":
                 k -= 1
-        elif items[k].text not in ("岁", "周岁") or k == 0 or not items[k - 1].text.isdigit():
+        elif items[k].text not in self.age_units or k == 0 or not items[k - 1].text.isdigit():
             return None
-        if k < 1 or items[k].text not in ("岁", "周岁") or not items[k - 1].text.isdigit():
+        if k < 1 or items[k].text not in self.age_units or not items[k - 1].text.isdigit():
             return None
         k -= 1
-        if k >= 2 and items[k - 1].text in ("至", "到", "-", "－", "~", "～") and items[k - 2].text.isdigit():
+        if k >= 2 and items[k - 1].text in self.band_joiners and items[k - 2].text.isdigit():
             k -= 2  # 36至59岁
         return k
 
@@ -374,7 +377,6 @@ class PhraseFinder:
 _KINDS: dict[str, str] = {}  # token text -> space, punct or word (a few thousand distinct tokens a corpus)
 
 
-DATELINE = re.compile(r"^\d{1,2}日(?:讯|电)?$|讯$")  # 6月21日讯, 本报讯: no part of a phrase
 _NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")
 
 

@@ -127,7 +127,7 @@ class PlaceMentions(ShortNames):
             place = self.resolve(next(iter(counter)))
             suffixed = [s for s in counter if s.endswith(self.name_suffixes) and s not in self.stems]
             if not suffixed:  # only 三亚 or 青岛 written: give the division's name, unless a reader never
-                autonomous = "自治" in place.name  # writes it (宁夏, not 宁夏回族自治区: the short name as written)
+                autonomous = self.c["autonomous_marker"] in place.name  # writes it (宁夏, not 宁夏回族自治区)
                 out[key] = max(counter, key=lambda s: (counter[s], len(s))) if autonomous else place.name
                 continue
             best = max(suffixed, key=lambda s: (counter[s], -len(s)))  # a tie goes to the shorter (石柱县)
