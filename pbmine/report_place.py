@@ -14,11 +14,9 @@ import bisect
 import re
 
 from .divisions import VILLAGE_SUFFIXES, find_locals
-from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, registry_place
+from .paragraph_place import LEVEL_RANK
+from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, prefix_of, registry_place
 from .sections import Line
-
-
-LEVELS = ("province", "city", "district", "township", "village")
 
 
 class ReportPlace:
@@ -51,13 +49,12 @@ class ReportPlace:
         """[治国理政新实践重庆篇]破解…——重庆荣昌区扶持…, 祁东|河洲镇党建引领…: a place the title names
         first, then one inside it later in the title: the title's most specific place is the later."""
         p = region.place
-        if p is None or p.level not in LEVELS[:3] or not p.adcode or region.end is None:
+        if p is None or p.level not in ("province", "city", "district") or not p.adcode or region.end is None:
             return region
         later = self._first_chain(region.end, end)
         q = later.place if later is not None else None
-        width = {"province": 2, "city": 4}.get(p.level, 6)
-        if q is not None and LEVELS.index(q.level) > LEVELS.index(p.level) \
-                and (q.adcode or "").startswith(p.adcode[:width]):
+        if q is not None and LEVEL_RANK.get(q.level, 2) > LEVEL_RANK[p.level] \
+                and (q.adcode or "").startswith(prefix_of(p)):
             return later
         return region
 
@@ -80,8 +77,7 @@ class ReportPlace:
         m = self.opener_rx.match(lead.text)
         subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end)
         q = subject.place if subject is not None else None
-        width = {"province": 2, "city": 4}.get(p.level, 6)
-        if q is None or q.level not in ("township", "village") or not (q.adcode or "").startswith(p.adcode[:width]):
+        if q is None or q.level not in ("township", "village") or not (q.adcode or "").startswith(prefix_of(p)):
             return region
         return subject.because("lead")
 
