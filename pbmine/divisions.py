@@ -24,8 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib import resources
-from itertools import chain, count
-from typing import NamedTuple
+from typing import NamedTuple, Union
 
 DATA = resources.files("pbmine") / "data" / "divisions"
 # What a registry name ends in, as reports write it (苏木 and 嘎查: 内蒙古's townships and villages).
@@ -33,6 +32,7 @@ SUFFIXES = ("街道", "社区", "嘎查", "苏木", "农场", "镇", "乡", "村
 VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
 NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
 MAX_NAME = 10
+Codes = Union[int, tuple[int, ...]]  # a name's registry codes: one, or a tuple when places share it
 
 
 class Local(NamedTuple):
@@ -96,6 +96,14 @@ class Registry:
             self._under[prefix] = [c for c in self.by_county if c.startswith(prefix)]
         return self._under[prefix]
 
+    def local_of(self, code: int) -> Local:
+        """The township (9 digits) or village (12 digits) of a code."""
+        text = str(code)
+        if len(text) == 9:
+            return next(t for t in self.by_county[text[:6]] if t.code == text)
+        names = self._village_lines()[text[:9]]
+        return Local(names.split("|")[int(text[9:])], text, "village")
+
     def township_anywhere(self, name: str) -> list[Local]:
         return self.townships.get(name, [])
 
@@ -106,7 +114,8 @@ class LocalNames:
     kept), so a crawl that moves between provinces neither rebuilds a province's tens of
     thousands of villages per document nor keeps them all."""
 
-    def __init__(self, tables: list[dict[str, list[Local]]]) -> None:
+    def __init__(self, registry: "Registry", tables: list[dict[str, Codes]]) -> None:
+        self.registry = registry
         self.tables = [t for t in tables if t]
         if len(self.tables) == 1:  # the usual case: one lookup, not a generator over tables
             self.has = self.tables[0].__contains__
@@ -130,10 +139,12 @@ class LocalNames:
     def get(self, name: str) -> list[Local]:
         """The entries of `name` in code order, each once (a township under both a province and
         its county prefix is one entry)."""
-        found = [t[name] for t in self.tables if name in t]
-        if len(found) <= 1:
-            return found[0] if found else []
-        return sorted({e for entries in found for e in entries}, key=lambda e: e.code)
+        found = [code for table in self.tables if (code := table.get(name)) is not None]
+        if len(found) == 1:
+            codes = found[0] if type(found[0]) is tuple else found
+        else:
+            codes = sorted({c for code in found for c in (code if type(code) is tuple else (code,))}, key=str)
+        return [self.registry.local_of(code) for code in codes]
 
 
 def _in_any(tables: tuple[dict, ...], name: str) -> bool:
@@ -155,45 +166,52 @@ def _local_names(reg: Registry, towns: frozenset[str], villages: frozenset[str])
     covered = set(counties)  # their tables hold their townships too
     towns_only = [_township_table(reg, prefix) for prefix in sorted(towns)
                   if not covered.issuperset(reg._counties_under(prefix))]
-    return LocalNames(towns_only + [_county_table(reg, county) for county in counties])
+    return LocalNames(reg, towns_only + [_county_table(reg, county) for county in counties])
 
 
 @lru_cache(maxsize=512)
-def _township_table(reg: Registry, prefix: str) -> dict[str, list[Local]]:
+def _township_table(reg: Registry, prefix: str) -> dict[str, Codes]:
     """The townships under a code prefix (a province holds about 1,500), by the names reports write."""
-    out: dict[str, list[Local]] = defaultdict(list)
+    out: dict[str, Codes] = {}
     for county in reg._counties_under(prefix):
         for town in reg.by_county[county]:
+            code = int(town.code)
             for form in _township_forms(town.name):
-                out[form].append(town)
-    return dict(out)
+                _add(out, form, code)
+    return out
 
 
 @lru_cache(maxsize=COUNTY_TABLES)
-def _county_table(reg: Registry, county: str) -> dict[str, list[Local]]:
+def _county_table(reg: Registry, county: str) -> dict[str, Codes]:
     """A county's townships, villages and communities, by the names reports write."""
-    out: dict[str, list[Local]] = defaultdict(list)
+    out: dict[str, Codes] = {}
     villages = reg._village_lines()
     for town in reg.by_county.get(county, ()):
+        town_code = int(town.code)
         for form in _township_forms(town.name):
-            out[form].append(town)
+            _add(out, form, town_code)
         names = villages.get(town.code)
         if names:
-            for name, code in zip(names.split("|"), _village_codes(town.code)):
-                local = _local(Local, (name, code, "village"))
-                out[name].append(local)
+            first = town_code * 1000  # a village's code: its township's and a 3-digit serial
+            for serial, name in enumerate(names.split("|")):
+                code = first + serial if serial < 1000 else int(f"{town.code}{serial}")
+                _add(out, name, code)
                 if name.endswith("村村") and len(name) >= 3:
-                    out[name[:-1]].append(local)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
-    return dict(out)
+                    _add(out, name[:-1], code)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
+    return out
 
 
-_local = tuple.__new__   # Local(...) without its Python-level __new__ (620,573 villages)
-_SERIALS = [f"{k:03d}" for k in range(1000)]
-
-
-def _village_codes(town: str):
-    """The 12-digit codes of a township's villages in order: its code and a 3-digit serial."""
-    return chain((town + k for k in _SERIALS), (f"{town}{k:03d}" for k in count(len(_SERIALS))))
+def _add(table: dict, name: str, code: int) -> None:
+    """A county's tables keep codes, not Local entries: about half the memory (a crawl touches
+    thousands of counties), and only the few names a document matches become Locals."""
+    had = table.get(name)
+    if had is None:
+        table[name] = code
+    elif type(had) is tuple:
+        if code not in had:
+            table[name] = had + (code,)
+    elif had != code:
+        table[name] = (had, code)
 
 
 _NATIONS = [w for ln in (DATA.parent / "nationalities.txt").read_text(encoding="utf-8").splitlines()
