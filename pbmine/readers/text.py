@@ -80,6 +80,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             return _decode_bom(data[len(bom):], codec)
     check_not_binary(data)
     decoded = _decode_utf8(data)
+    if decoded is not None and decoded.notice is not None:  # lenient: a few bytes were not UTF-8
+        chinese = _decode_chinese(data)  # 乐借俯也僻 in GBK is 1 bad byte and 4 odd characters as UTF-8
+        if chinese is not None and (_plausibility(chinese.text) or 0) >= _PLAUSIBLE:
+            return chinese
     if decoded is not None:
         return decoded
     decoded = _decode_chinese(data)
