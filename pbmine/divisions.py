@@ -28,7 +28,7 @@ from typing import NamedTuple, Union
 
 DATA = resources.files("pbmine") / "data" / "divisions"
 # What a registry name ends in, as reports write it (苏木 and 嘎查: 内蒙古's townships and villages).
-SUFFIXES = ("街道", "社区", "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm, a township
+SUFFIXES = ("街道", "街", "社区", "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm, a township
 VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
 NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
 MAX_NAME = 10
@@ -218,7 +218,7 @@ _NATIONS = [w for ln in (DATA.parent / "nationalities.txt").read_text(encoding="
             if not ln.startswith("#") for w in ln.split()]
 # 官和侗族土家族苗族乡 -> 官和乡, 喇嘛甸回族乡 -> 喇嘛甸乡 (longest names first: 土家 before 土)
 _NATIONALITY_TOWN = re.compile(r"^(.{2,}?)(?:(?:%s)族)+乡$" % "|".join(sorted(_NATIONS, key=len, reverse=True)))
-_FORM_ENDS = ("乡", "地区", "农场")  # the only endings with another form
+_FORM_ENDS = ("乡", "地区", "农场", "街道")  # the only endings with another form
 
 
 def _township_forms(name: str) -> list[str]:
@@ -233,6 +233,8 @@ def _township_forms(name: str) -> list[str]:
         forms.append(name[:-3] + "乡")
     if name.endswith("地区") and len(name) > 3:  # 十八里店地区 (北京's 地区办事处) is 十八里店乡
         forms += [name[:-2] + "乡", name[:-2] + "镇"]
+    if name.endswith("街道") and len(name) >= 4:  # 丹江街道 is written 丹江街 (丹江街位于敦化市…)
+        forms.append(name[:-1])
     if name.endswith("农场"):  # 兵团农六师新湖农场, 国营中捷农场: reports write 新湖农场, 中捷农场
         short = re.sub(r"^(?:.*师|国营)", "", name)
         if short != name and len(short) >= 4:

@@ -98,6 +98,10 @@ class ParagraphPlace:
                 opens = self._opens_paragraph(line, m[0])
                 referred = any(w in text[max(m[1], sentence.start):start] for w in anaphors)
                 if in_sentence or (not example and (opens or referred)):
+                    if opens and not in_sentence:
+                        subject = self._first_subject(line, m)
+                        if subject is not m:  # …是我旗…的嘎查: what its own sentence says of it is no return
+                            return self._unit_if_inside(subject, start, base, "paragraph", since=m[1])
                     return self._unit_if_inside(m, start, base, "paragraph")
                 return None
             k -= 1
@@ -132,13 +136,30 @@ class ParagraphPlace:
             for sent in reversed(self.doc.sentences):  # one pass: each line's first sentence
                 self._first_sentence[sent.line] = sent
         first = self._first_sentence.get(line.index)
+        if first is not None and self._states_point(first) and first.index + 1 < len(self.doc.sentences):
+            after = self.doc.sentences[first.index + 1]  # 一是完善志愿服务机制。成立…社区商居联合会…
+            return after.line == line.index and pos < after.end
         return first is not None and pos < first.end
 
+    def _states_point(self, sentence: Sentence) -> bool:
+        text = sentence.text.strip()
+        return text.startswith(tuple(self.c["point_openers"])) and len(text) <= self.c["point_max_chars"]
+
+    def _first_subject(self, line: Line, m: tuple[int, int, str]) -> tuple[int, int, str]:
+        """巴音塔拉嘎查是…搬迁至乌盖苏木移民村新组建的嘎查。总人口264户…: the unit the paragraph's
+        first sentence opens with, not one named later in it, holds for the sentences after."""
+        first = self._first_sentence.get(line.index)
+        if first is None:
+            return m
+        opener = self.opener_rx.match(first.text)
+        subject = self.places.local_starts.get(first.start + (opener.end() if opener else 0))
+        return subject if subject is not None and subject[0] < m[0] else m
+
     def _unit_if_inside(self, m: tuple[int, int, str], start: int, base: Region | None,
-                        why: str) -> Region | None:
-        if self._names_whole(m[1], start):
+                        why: str, since: int | None = None) -> Region | None:
+        if self._names_whole(since or m[1], start):
             return None  # the text has returned to the whole
-        lo = bisect.bisect_left(self.places.mention_starts, m[1])
+        lo = bisect.bisect_left(self.places.mention_starts, since or m[1])
         while lo < len(self.places.mentions) and self.places.mentions[lo][0] < start:
             if not self._is_organ(self.places.mentions[lo][1]):
                 return None  # a division named since (but 该村利用孙吴县委组织部注入的…: an office, not a place)

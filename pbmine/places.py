@@ -23,6 +23,9 @@ from .segment import get_segmenter
 from .short_names import ShortNames
 
 
+MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
+
+
 class PlaceMentions(ShortNames):
     """Every place one document names, and how to read a chain of names at a position."""
 
@@ -34,6 +37,7 @@ class PlaceMentions(ShortNames):
         self.resolved: dict[str, Place | None] = {}
         self._index(self._with_zones(self._with_stems(self.gaz.find(doc.text))))
         self.registry = Registry.default()
+        self._settle_by_locals()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
         found = self._not_generic(find_locals(doc.text, self.local_names, self.starts_word))
         inside = [g for m in found for g in self.near(m[0]) if m[0] <= g[0] and g[1] <= m[1]
@@ -49,6 +53,22 @@ class PlaceMentions(ShortNames):
         if self.local_names:
             self._add_own_locals()
         self.surface = self._preferred_surfaces()
+
+    def _settle_by_locals(self) -> None:
+        """和平区 (天津 or 沈阳) in a report on 南市街: an ambiguous county is the reading whose
+        registry lists townships or villages the report names, where only one reading does."""
+        for surface in {m[2] for m in self.mentions}:
+            place = self.resolve(surface)
+            if place is None or place.adcode or place.level != "district":
+                continue
+            readings = [c for c in self.gaz.candidates(surface) if c.level == "district" and c.adcode]
+            if not 1 < len(readings) <= MAX_READINGS:
+                continue
+            named = [c for c in readings if any(
+                e - b >= 3 for b, e, _ in find_locals(self.doc.text, self.registry.locals_under({c.adcode[:6]}),
+                                                      self.starts_word))]
+            if len(named) == 1:
+                self.resolved[surface] = named[0]
 
     def _is_stem(self, surface: str) -> bool:
         """A short form (吉安, 晋州), not the division's own name (晋州市)."""
@@ -103,7 +123,20 @@ class PlaceMentions(ShortNames):
             if lvl in by_level:
                 by_level[lvl].add(p.adcode[: {"district": 6, "city": 4, "province": 2}[lvl]])
         smaller = by_level["district"] | by_level["city"]
+        if not smaller:  # 荣水园第二社区 … 葛沽镇: a township unique in China vouches for its county
+            smaller = self._counties_of_towns(by_level["province"])
         return smaller | by_level["province"], smaller
+
+    def _counties_of_towns(self, provinces: set[str]) -> set[str]:
+        """The counties of the townships the opening names, where the registry has one township
+        of the name (in the named province, if one is named), for a report naming no county."""
+        towns = self.registry.townships
+        out = set()
+        for _, _, name in find_locals(self.doc.text[:OPENING_CHARS], towns):
+            entries = towns[name]
+            if len(entries) == 1 and (not provinces or entries[0].code[:2] in provinces):
+                out.add(entries[0].county)
+        return out
 
     def resolve(self, surface: str) -> Place | None:
         if surface not in self.resolved:
@@ -187,6 +220,11 @@ class PlaceMentions(ShortNames):
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self.local_ends = [m[1] for m in self.local_mentions]
 
+    def local_ending_at(self, stop: int) -> Mention | None:
+        """The township, village or community name found in the text that ends at `stop`."""
+        k = bisect.bisect_left(self.local_ends, stop)
+        return self.local_mentions[k] if k < len(self.local_ends) and self.local_ends[k] == stop else None
+
     def pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
         m = self.local_rx.match(self.doc.text, pos, limit)
         if not m:
@@ -219,7 +257,9 @@ class PlaceMentions(ShortNames):
         if entries:
             fitting = [e for e in entries if parent is not None and parent.adcode
                        and e.code.startswith(prefix_of(parent))] or entries
-            return Region(name, registry_place(fitting[0], self.gaz))
+            entry = fitting[0]  # 丹江街位于… under a heading 丹江街道: the name in full where the report writes it
+            written = entry.name if entry.name != name and entry.name in self.doc.text else name
+            return Region(written, registry_place(entry, self.gaz))
         return Region(name, local_place(name, parent))
 
     def chain_at(self, pos: int, limit: int | None = None,

@@ -147,9 +147,12 @@ class RegionResolver(ReportPlace, ParagraphPlace):
             return False  # 江口县黔农农机专业合作社… in a village's report: the county begins a body's name
             # (but 后腰村股份经济合作社: the village's own; 定山镇|成立…公司: a verb follows)
         # as written, the name must end in a suffix: a bare short form (青岛|自贸片区) modifies a noun
-        if text[:stop].endswith(self.places.name_suffixes):
-            return True
+        if text[:stop].endswith(self.places.name_suffixes) or self._ends_local(stop):
+            return True  # (a local name ends in its own suffix: 丹江街, 巴音塔拉嘎查, 高行居委)
         return self._stem_acts(stop)
+
+    def _ends_local(self, stop: int) -> bool:
+        return self.places.local_ending_at(stop) is not None
 
     def _above_report(self, region: Region) -> bool:
         r = self.report.place if self.report is not None else None
@@ -316,6 +319,10 @@ class RegionResolver(ReportPlace, ParagraphPlace):
                 region, _ = self.chain_at(m_start, stop)
                 if region is not None and not self._after_locative(m_start, clause_start):
                     return region
+        named = self.places.local_ending_at(stop)  # 该项目每年为道特淖尔镇56名…: the unit whose people are counted
+        if named is not None and named[0] >= clause_start and (
+                self._after_recipient(named[0], clause_start) or not self._after_locative(named[0], clause_start)):
+            return self.places.local_region(named[2], self._base_place()).because("sentence", named[0], stop)
         # 其中城东社区42项, 、十八里店乡4087件: a local name filling the gap from the last break to the figure
         k = stop
         while k > clause_start and self.doc.text[k - 1] not in "、，,：:；;":
@@ -327,6 +334,10 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         if local and k + len(local) == stop:
             return self.places.local_region(local, self._base_place()).because("sentence", k, stop)
         return None
+
+    def _after_recipient(self, pos: int, floor: int) -> bool:
+        text = self.doc.text
+        return any(text.startswith(w, pos - len(w)) and pos - len(w) >= floor for w in self.c["recipient_words"])
 
     def _after_locative(self, pos: int, floor: int) -> bool:
         text = self.doc.text

@@ -84,7 +84,8 @@ class ReportPlace:
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
         names at most twice, in a county (else a city) it names three times or more, is a report about
-        that county or city (the village keeps the figures of its own sentences)."""
+        that county or city (the village keeps the figures of its own sentences). A word that can only
+        mean a county (该旗, 全县) counts as naming the county, once the county is named on its own."""
         p = region.place
         if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
             return region
@@ -94,10 +95,14 @@ class ReportPlace:
                      and q.adcode[:width] == p.adcode[:width]
                      and m[1] not in self.places.local_starts and m[1] not in self.places.starts
                      and not self.places.is_media(m[0])]  # 本网河北唐山讯: a dateline names no subject
-            if len(named) >= 3:
+            if named and len(named) + (self._county_words() if level == "district" else 0) >= 3:
                 start, end, surface = named[0]
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
         return region
+
+    def _county_words(self) -> int:
+        text = self.doc.text
+        return sum(text.count(w) for w in self.c["county_words"])
 
     def _of_list(self, region: Region) -> Region:
         """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township

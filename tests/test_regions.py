@@ -355,3 +355,74 @@ CLAUSE_AND_PARAGRAPH_FORMS = [
 @pytest.mark.parametrize("text,number,region", REPORT_PLACE_FORMS + CLAUSE_AND_PARAGRAPH_FORMS)
 def test_real_forms_of_this_corpus(text, number, region):
     assert regions(text)[number] == region
+
+
+def _region(text, number):
+    got = regions(text).get(number)
+    return None if got is None or pd.isna(got) else got
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a township unique in China (葛沽镇) vouches for its county: the title's community is in the registry
+    ("荣水园第二社区\n荣水园第二社区,东至葛万路。社区共有45栋楼。现工作地点位于葛沽镇社区综合服务中心。\n",
+     "45", "荣水园第二社区"),
+    # negative: with no township named, a five-character stem is no pattern name
+    ("荣水园第二社区\n荣水园第二社区,东至葛万路。社区共有45栋楼。\n", "45", None),
+    # 居委 (居民委员会) names a community as 社区 does; the bare word is no name
+    ("家门口巡礼——高行居委\n高行居委成立于1958年,面积约0.92平方公里,现有户籍居民2024户。\n", "2024", "高行居委"),
+    ("工作简报\n居委工作人员5名。\n", "5", None),
+])
+def test_a_township_vouches_for_its_county_and_ju_wei_is_a_community(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a lead community named once, in a county named on its own and then by 该旗/全旗: the county's report
+    ("这几天,阿拉善右旗阿拉腾敖包镇曙光社区的党员志愿者正在开展活动。\n近年来阿拉善右旗坚持党建引领网格化治理。\n"
+     "该旗将全旗9个社区划分成54个网格。\n", "54", "阿拉善右旗"),
+    # negative: without the words that mean the county, the community keeps the report
+    ("这几天,阿拉善右旗阿拉腾敖包镇曙光社区的党员志愿者正在开展活动。\n近年来阿拉善右旗坚持党建引领网格化治理。\n"
+     "社区划分成54个网格。\n", "54", "曙光社区"),
+])
+def test_county_words_count_as_naming_the_county(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 丹江街 is 丹江街道 (written in full where the report writes it)
+    ("胜利街道(Shengli Jiedao) 代码:222403002\n人口46419人。\n丹江街道 |\n丹江街位于敦化市市区东部,全街面积12.9平方公里。\n",
+     "12.9", "丹江街道"),
+    # and 南市街 as written, the ambiguous 和平区 settled by the township it holds (天津, not 沈阳)
+    ("南市街完善基层群众性自治制度\n发布者:和平区人民政府办公室\n社区自媒体工作室已有592个家庭关注。\n", "592", "南市街"),
+])
+def test_a_jie_is_its_jie_dao(text, number, region):
+    assert _region(text, number) == region
+
+
+def test_an_ambiguous_county_is_settled_by_its_townships():
+    text = "南市街完善基层群众性自治制度\n发布者:和平区人民政府办公室\n已有592个家庭关注。\n"
+    row = extract_text(text).iloc[0]
+    assert (row["province"], row["adcode"]) == ("天津市", "120101006")
+    # negative: nothing under either 和平区 is named, so it stays unresolved
+    row = extract_text("和平区工作综述\n全区建成驿站12个。\n").iloc[0]
+    assert pd.isna(row["adcode"]) or row["adcode"] in (None, "")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 一是…。 states the point: the unit of the sentence after it holds for the paragraph
+    ("南市街工作\n发布者:和平区人民政府办公室\n一是完善志愿服务机制。成立新文化花园社区商居联合会,吸纳48家成员单位。"
+     "先后举办40余场公益活动。\n", "40余", "新文化花园社区"),
+    # negative: a paragraph whose first sentence is no point keeps a later unit to its own sentence
+    ("南市街工作\n发布者:和平区人民政府办公室\n南市街坚持完善志愿服务机制,推动基层治理。成立新文化花园社区商居联合会,"
+     "吸纳48家成员单位。先后举办40余场公益活动。\n", "40余", "南市街"),
+    # the unit the first sentence opens with, not one named later in it, holds after it
+    ("乌盖苏木简介\n巴音塔拉嘎查是我旗实施退牧转移后,移民搬迁至乌盖苏木移民村新组建的嘎查。总人口264户。\n",
+     "264", "巴音塔拉嘎查"),
+    # a unit right after 为 counts the figure's people; the sentence's subject keeps its own figure
+    ("东乌旗工作\n道特淖尔镇巴彦乌拉嘎查党支部领办繁育基地,养殖规模为300头,该项目每年为道特淖尔镇56名贫困人口分红。\n",
+     "56", "道特淖尔镇"),
+    ("东乌旗工作\n道特淖尔镇巴彦乌拉嘎查党支部领办繁育基地,养殖规模为300头,该项目每年为道特淖尔镇56名贫困人口分红。\n",
+     "300", "巴彦乌拉嘎查"),
+])
+def test_paragraph_units_points_first_subjects_and_recipients(text, number, region):
+    assert _region(text, number) == region
