@@ -112,6 +112,8 @@ class MetricFinder(PhraseFinder):
                 bwd = [Item(action, 0, 0, "word", "v")] + bwd  # 走访|辖区居民|1.2万余户次
             if not fwd and not bwd and action and event:
                 bwd = self.topic(items, i) + [Item(action, 0, 0, "word", "v")]  # 入户走访|12.6万户次
+            elif not fwd and not bwd and action in self.money_verbs and quantities[qi].kind == "money":
+                bwd = [Item(action, 0, 0, "word", "v")]  # 刘永俊瞄准婚宴市场，投入40万元: the sum is what was put in
             elif not fwd and not bwd and action in self.selection:
                 bwd = self.previous_object(items, i)  # …命名示范单位60家，我市市直机关入选9家
             elif not fwd and not bwd:

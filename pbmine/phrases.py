@@ -59,6 +59,7 @@ class PhraseFinder:
         self.to_words = set(lex.grammar["change"]["to"])
         self.relational = set(g["relational"])
         self.selection = set(g["selection"])
+        self.money_verbs = set(g["money_verbs"])
         self.measure_nouns = set(g["measure_nouns"])
         self.generic_measures = set(g["generic_measures"])
         self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
