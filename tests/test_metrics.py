@@ -54,6 +54,9 @@ TABLE = [
     # negatives: a noun on either side is the metric
     ("投入80万元专项资金。", "80万", "专项资金", "投入"),
     ("投入资金437万元用于乡镇建设。", "437万", "投入资金", None),
+    # 高达, 多达 link a rate word to its figure as 达 does (高达 is no person's name)
+    ("旅游观光游客增幅高达60%。", "60", "游客增幅", None),
+    ("参与群众多达500人。", "500", "群众", None),
 ]
 
 
