@@ -204,9 +204,9 @@ class MetricFinder(PhraseFinder):
         """非公有制企业、社会组织党组织分别有…: the last item's head (党组织) is the others' too, where
         each of them is at most two words and none names a head of its own."""
         last = [t.text for t in self.seg.tokens(parts[-1])]
-        if len(last) < 2 or last[-1] not in self.heads:
-            return parts
-        head = last[-1]
+        if len(last) < 2 or not (last[-1] in self.heads or last[-1].endswith(self.head_endings)):
+            return parts  # (a rate is a head too: 非公企业和社会组织党组织|组建率)
+        head = last[-1] if len(last[-1]) > 1 or len(last) < 3 else last[-2] + last[-1]  # 组建|率
         if any(len(self.seg.tokens(p)) > 2 or p.endswith(head) for p in parts[:-1]):
             return parts
         return [*(p + head for p in parts[:-1]), parts[-1]]

@@ -68,6 +68,7 @@ class PhraseFinder:
         self.glosses = tuple(g["glosses"])
         self.comparatives = set(g["comparatives"])
         self.heads = set(g["shared_heads"])
+        self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
         self.fused = set(g["fused_verbs"])
         self.dateline = re.compile(g["dateline"])
@@ -120,6 +121,9 @@ class PhraseFinder:
                     items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "quote", "n"))
                     i = j + 1
                     continue
+                items.append(Item(ch, offset + i, offset + i + 1, "punct"))  # 421个|(党委10个…: a break
+                i += 1
+                continue
             stop = _PLAIN_END.search(chunk, i)  # the next quote, bracket or footnote mark
             j = stop.start() if stop else len(chunk)
             for tok in self.seg.tokens(chunk[i:j], offset + i):
@@ -166,6 +170,8 @@ class PhraseFinder:
                 continue
             if not out and self._is_place(it):
                 break  # 耕地面积6198亩|丁湾村辖…: a place after the figure opens the next clause
+            if not out and it.kind == "punct" and it.text in ("(", "（"):
+                break  # 基层组织421个|(党委10个…): a bracket after the figure opens its breakdown
             if out and it.kind == "word" and it.text in self.bounds or (
                     out and it.text == "及" and j + 1 < len(items) and items[j + 1].text in self.bounds):
                 out.append(it)  # 三星级及以上|村党组织, 副科级以上|领导干部: a category bound inside the phrase

@@ -57,6 +57,12 @@ TABLE = [
     # 高达, 多达 link a rate word to its figure as 达 does (高达 is no person's name)
     ("旅游观光游客增幅高达60%。", "60", "游客增幅", None),
     ("参与群众多达500人。", "500", "群众", None),
+    # a bracket after the figure opens its breakdown, not what it counts
+    ("共有党的基层组织421个(党委10个,党支部377个)。", "421", "基层组织", None),
+    ("共有党的基层组织421个(党委10个,党支部377个)。", "10", "党委", None),
+    # a rate is a head the list's items share; 集体经济组织 is one word, not a verb 组织
+    ("非公企业和社会组织党组织组建率分别达到81.7%和89.6%。", "81.7", "组建率", None),
+    ("8个村集体经济组织现场分红161.02万元。", "8", "集体经济组织", None),
 ]
 
 
