@@ -201,11 +201,11 @@ class PlaceMentions(ShortNames):
                 village = self.pattern_local_at(end, min(len(text), end + 8), False)
                 if village and village.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(village):
                     names.add(village)
-        for start, end, surface in self.mentions:  # 武穴田家镇街道 (the registry writes 田镇街道): the county vouches
-            place = self.resolve(surface)
+        for start, end, surface in self.mentions:  # 武穴田家镇街道 (the registry writes 田镇街道), 莱西市水集二村
+            place = self.resolve(surface)  # (merged after the registry's year): the county vouches
             if place is not None and place.level in ("district", "zone"):
-                town = self.pattern_local_at(end, min(len(text), end + 8), False)
-                if town and not town.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(town):
+                town = self.pattern_local_at(end, min(len(text), end + 8), True)  # 格尔木市唐古拉山镇
+                if town and not self.local_names.get(town):
                     names.add(town)
         if not names:
             return

@@ -178,9 +178,12 @@ class ReportPlace:
             if line.end <= start or line.start >= end:
                 continue
             lead = max(start, line.start) + len(line.text) - len(line.text.lstrip(" \u3000\t"))
-            local = self.places.local_at(lead, min(end, line.end))
-            if local:
-                return self.places.local_region(local, None).because("title", lead, lead + len(local))
+            opener = self.opener_rx.match(text[lead:min(end, line.end)])
+            for at in (lead, lead + opener.end()) if opener else (lead,):  # 2024年，福民社区坚持…
+                local = self.places.local_at(at, min(end, line.end))
+                if local:
+                    why = "title" if at == lead else "lead"
+                    return self.places.local_region(local, None).because(why, at, at + len(local))
         return hosted
 
     def _township_named(self, start: int, end: int) -> Region | None:

@@ -426,3 +426,21 @@ def test_an_ambiguous_county_is_settled_by_its_townships():
 ])
 def test_paragraph_units_points_first_subjects_and_recipients(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a community the registry cannot place opens the lead after a time phrase
+    ("2024年,福民社区坚持党建引领,通过抓党建、强治理、惠民生、促发展,建设仁爱福民。\n一、主要工作\n"
+     "全年召开党委会议46次。\n", "46", "福民社区"),
+    # negative: 惠民 (惠民生) is a word, not 惠民县's stem; 惠民县 in full is the county
+    ("惠民县党建工作\n惠民县全年召开党委会议46次。\n", "46", "惠民县"),
+    # a county vouches for a village written after it that its registry lacks (merged since)
+    ("在山东省莱西市水集二村,游客络绎不绝。\n近年来,水集二村坚持党建引领,集体固定资产超4.5亿元。\n", "4.5亿", "水集二村"),
+    # and for a township of a four-character stem the registry writes otherwise (唐古拉镇)
+    ("在青海省海西蒙古族藏族自治州格尔木市唐古拉山镇长江源村,一排排建筑映入眼帘。\n2006年正式批准设村,总占地面积525亩。\n",
+     "525", "长江源村"),
+    # negative: 边境村 after a county is a kind of village
+    ("沧源县党建\n沧源县边境村集体经济收入全部达到5万元以上,共有行政村93个。\n", "93", "沧源县"),
+])
+def test_lead_locals_vouched_by_their_county(text, number, region):
+    assert _region(text, number) == region
