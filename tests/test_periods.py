@@ -83,6 +83,12 @@ def test_cutoff_period():
     ("2019\n10/15齐鲁晚报\n10月15日,记者获悉,2018年该合作社累计盈利116万元。\n村里共319户。\n", "319", 2019),
     # negative: a lead year one year before the latest is still the lead's
     ("2022年,全县新发展党员300名。2023年将继续推进。\n", "300", 2022),
+    # a clause of a year's time (2019年旧城改造启动时，) frames the rest of its paragraph
+    ("水集二村工作\n2023年老旧小区改造中,价值860万元。\n水集二村地处莱西市城区,2019年旧城改造启动时,面临难题。带头拆除180平方米汽修厂。\n",
+     "180", 2019),
+    # negative: a fact of that year alone (2019年拆除…) frames nothing after it
+    ("水集二村工作\n2023年老旧小区改造中,价值860万元。\n村党支部书记带领全体党员干部于2019年拆除违建12处。带头拆除180平方米汽修厂。\n",
+     "180", 2023),
 ])
 def test_years_on_real_forms(text, number, year):
     claims = extract_text(text)
