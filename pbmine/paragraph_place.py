@@ -145,6 +145,13 @@ class ParagraphPlace:
         text = sentence.text.strip()
         return text.startswith(tuple(self.c["point_openers"])) and len(text) <= self.c["point_max_chars"]
 
+    @staticmethod
+    def _elsewhere(unit, base) -> bool:
+        """厲莊鎮 in a report whose lead set it in 海头镇海脐村: a township that is not the village's
+        own is another place, which its paragraph is about (its own township is the village's whole)."""
+        return base.level == "village" and unit.level == "township" and bool(unit.adcode and base.adcode) \
+            and not base.adcode.startswith(unit.adcode)
+
     def _first_subject(self, line: Line, m: tuple[int, int, str]) -> tuple[int, int, str]:
         """巴音塔拉嘎查是…搬迁至乌盖苏木移民村新组建的嘎查。总人口264户…: the unit the paragraph's
         first sentence opens with, not one named later in it, holds for the sentences after."""
@@ -166,6 +173,7 @@ class ParagraphPlace:
             lo += 1
         region = self.places.local_region(m[2], base.place if base else None)
         if base is not None and base.place is not None and region.place is not None and \
-                LEVEL_RANK.get(region.place.level, 2) <= LEVEL_RANK.get(base.place.level, 2):
+                LEVEL_RANK.get(region.place.level, 2) <= LEVEL_RANK.get(base.place.level, 2) \
+                and not self._elsewhere(region.place, base.place):
             return None  # not a unit inside the region in force
         return region.because(why, m[0], m[1])

@@ -40,9 +40,9 @@ class PlaceMentions(ShortNames):
         self._settle_by_locals()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
         found = self._not_generic(find_locals(doc.text, self.local_names, self.starts_word))
-        inside = [g for m in found for g in self.near(m[0]) if m[0] <= g[0] and g[1] <= m[1]
-                  and g[1] - g[0] < m[1] - m[0] and self._is_stem(g[2])]
-        if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it
+        inside = [g for m in found for g in self.near(m[0]) if g[0] < m[1] and m[0] < g[1]
+                  and not (g[0] <= m[0] and m[1] <= g[1]) and self._is_stem(g[2])]
+        if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it; 海头镇海脐村, not 镇海
             self._index([g for g in self.mentions if g not in inside])
         self.local_mentions = [m for m in found if not any(g[0] < m[1] and g[1] > m[0] for g in self.near(m[0]))]
         self.local_starts = {m[0]: m for m in self.local_mentions}

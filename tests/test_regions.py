@@ -444,3 +444,25 @@ def test_paragraph_units_points_first_subjects_and_recipients(text, number, regi
 ])
 def test_lead_locals_vouched_by_their_county(text, number, region):
     assert _region(text, number) == region
+
+
+def test_a_stem_straddling_two_registry_names_is_none():
+    # 海头镇|海脐村: not 镇海 (镇海区 of 宁波) across the boundary of the township and its village
+    row = extract_text("“今晚看直播的老铁有福了啊”近日,在赣榆县海头镇海脐村,90后渔民正在直播卖海鲜。像他这样从事电商产业的"
+                       "村民,在海脐村有300人。\n海头镇地处赣榆区北部。\n").iloc[0]
+    assert (row["region"], row["province"]) == ("海脐村", "江苏省")
+
+
+SIBLING = ("近日,在赣榆县海头镇海脐村,90后渔民正在直播卖海鲜。\n在港城,提起{t},大家第一个想到的是大樱桃。{t}地处赣榆区北部,"
+           "16个村的集体收入差距较大。今年以来,{t}坚持党建引领,走规模化发展道路。16名村党总支书记全部兼任村委会主任,"
+           "其中是本村致富能手的12人。\n")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a township that is not the lead village's own is another place: its paragraph is about it
+    (SIBLING.format(t="厉庄镇"), "12", "厉庄镇"),
+    # negative: the village's own township is the village's whole (the report gives way to it)
+    (SIBLING.format(t="海头镇"), "12", "海头镇"),
+])
+def test_another_township_in_a_village_report(text, number, region):
+    assert _region(text, number) == region
