@@ -89,8 +89,8 @@ class ParagraphPlace:
         floor = max(line.start, start - FOCUS_WINDOW)  # a unit named further back no longer holds
         while k >= 0 and self.places.local_mentions[k][0] >= floor:
             m = self.places.local_mentions[k]
-            if self._in_brackets(line, m[0], start):
-                k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside, not the paragraph's unit
+            if self._in_brackets(line, m[0], start) or self._is_neighbour(m):
+                k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside; 北与苏子沟镇相接: a neighbour
                 continue
             if not text.startswith(tuple(self.c["list_markers"]), m[1]):  # 马当镇四联村等7个村: one of a list
                 in_sentence = m[0] >= sentence.start
@@ -111,6 +111,16 @@ class ParagraphPlace:
         if k >= 0 and self.places.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
             return self._unit_if_inside(self.places.local_mentions[k], start, base, "anaphora")
         return None
+
+    def _is_neighbour(self, m: tuple[int, int, str]) -> bool:
+        """东与东大营子镇接壤, 西与南马峪村、益临店村相邻, 位于牧牛镇中心: a unit in a clause saying what
+        borders the paragraph's unit, or where it lies."""
+        text = self.doc.text
+        lo = max(text.rfind(ch, 0, m[0]) for ch in "，,；;。")
+        hi = min((k for k in (text.find(ch, m[1]) for ch in "，,；;。") if k >= 0), default=len(text))
+        if text.endswith(tuple(self.c["location_verbs"]), lo + 1, m[0]):
+            return True  # 牧牛河村位于|牧牛镇中心: where the unit lies
+        return any(w in text[lo + 1:hi] for w in self.c["border_words"])
 
     def _in_brackets(self, line: Line, pos: int, stop: int) -> bool:
         """The mention at `pos` stands inside brackets that close before `stop`."""
@@ -168,7 +178,7 @@ class ParagraphPlace:
             return None  # the text has returned to the whole
         lo = bisect.bisect_left(self.places.mention_starts, since or m[1])
         while lo < len(self.places.mentions) and self.places.mentions[lo][0] < start:
-            if not self._is_organ(self.places.mentions[lo][1]):
+            if not self._is_organ(self.places.mentions[lo][1]) and not self._is_neighbour(self.places.mentions[lo]):
                 return None  # a division named since (but 该村利用孙吴县委组织部注入的…: an office, not a place)
             lo += 1
         region = self.places.local_region(m[2], base.place if base else None)

@@ -466,3 +466,15 @@ SIBLING = ("近日,在赣榆县海头镇海脐村,90后渔民正在直播卖海�
 ])
 def test_another_township_in_a_village_report(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # the units a village borders or lies in are no focus of its paragraph
+    ("岫岩县项目\n(一)红旗营子村位于岫岩县城东25公里处,东与东大营子镇接壤,北与苏子沟镇相接,交通便利,总人口1514人。\n",
+     "1514", "红旗营子村"),
+    ("岫岩县项目\n(二)牧牛河村位于牧牛镇中心,西与南马峪村、益临店村相邻。全村总人口3000人。\n", "3000", "牧牛河村"),
+    # negative: a unit named as the subject of its clause is the focus
+    ("岫岩县项目\n(一)红旗营子村交通便利,苏子沟镇总人口15140人。\n", "15140", "苏子沟镇"),
+])
+def test_neighbours_and_locations_are_no_focus(text, number, region):
+    assert _region(text, number) == region
