@@ -172,6 +172,9 @@ class PhraseFinder:
                 break  # 耕地面积6198亩|丁湾村辖…: a place after the figure opens the next clause
             if not out and it.kind == "punct" and it.text in ("(", "（"):
                 break  # 基层组织421个|(党委10个…): a bracket after the figure opens its breakdown
+            if not out and it.kind == "quote" and it.text.startswith(("(", "（")):
+                j += 1  # 人均分红达到9075.5元|(不含政策性收入): a note on the figure, not what it counts
+                continue
             if out and it.kind == "word" and it.text in self.bounds or (
                     out and it.text == "及" and j + 1 < len(items) and items[j + 1].text in self.bounds):
                 out.append(it)  # 三星级及以上|村党组织, 副科级以上|领导干部: a category bound inside the phrase

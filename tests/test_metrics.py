@@ -63,6 +63,9 @@ TABLE = [
     # a rate is a head the list's items share; 集体经济组织 is one word, not a verb 组织
     ("非公企业和社会组织党组织组建率分别达到81.7%和89.6%。", "81.7", "组建率", None),
     ("8个村集体经济组织现场分红161.02万元。", "8", "集体经济组织", None),
+    # a note in brackets right after the figure is not what it counts; 分红款 is one word
+    ("今年,全村人均分红达到9075.5元(不含政策性收入),比去年增加。", "9075.5", "分红", None),
+    ("村民喜领分红款26万元。", "26万", "分红款", None),
 ]
 
 
