@@ -26,6 +26,7 @@ HAN_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1"
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章])")
 YEAR_SPAN = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*(?:年(?:\d{1,2}月(?:份)?)?)?\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})")
+DAY_MONTH_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")  # a page's 09.04.2017
 MONTH_SPAN = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\s*月(?:份)?")
 CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
 
@@ -102,6 +103,9 @@ def report_date(doc: Document) -> ReportDate:
             continue
         m = DATE.search(s)
         labelled = any(lbl in s for lbl in w["date_labels"])
+        if date_year is None and not m and len(s) < 40 and (dmy := DAY_MONTH_YEAR.search(s)):
+            date_year, date_month = int(dmy.group(3)), int(dmy.group(2))  # 09.04.2017  06:42
+            continue
         if m and (labelled or len(s) < 80) and date_year is None:
             date_year, date_month = int(m.group(1)), int(m.group(2))
             if delivered is None and not labelled:

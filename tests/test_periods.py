@@ -89,6 +89,10 @@ def test_cutoff_period():
     # negative: a fact of that year alone (2019年拆除…) frames nothing after it
     ("水集二村工作\n2023年老旧小区改造中,价值860万元。\n村党支部书记带领全体党员干部于2019年拆除违建12处。带头拆除180平方米汽修厂。\n",
      "180", 2023),
+    # a page's date written day.month.year on a line of its own, and one on a line with 来源/作者
+    ("26万余名党员群众参加社区奉献日\n\n09.04.2017  06:42\n\n今年共产党员社区奉献日活动共有党员1200名参加。\n", "1200", 2017),
+    ("兴边富民\n2019-12-06 09:36:00  来(lái)源:乡(xiāng)村干部报(bào)  作者:本报记者 许露露 本报通讯员 韩龙新 黄雪松 "
+     "李明明 王小红 张大军 刘洋洋 陈晓东 赵一鸣 孙丽丽 周国强 吴敏敏\n\n全省有1393个边境村。\n", "1393", 2019),
 ])
 def test_years_on_real_forms(text, number, year):
     claims = extract_text(text)
