@@ -1,7 +1,6 @@
 """Noun phrases beside a number, in the stream of one sentence's words, quoted names and quantities.
 
-The text between the quantities of a sentence is segmented once, quoted names and
-short glosses are kept whole, and a phrase is read forward from a number
+The stream is made in ``phrase_stream.py``; a phrase is read forward from a number
 (设立179个|党员先锋岗) or backward to the verb that stops it (打造示范点|14个). What
 the phrase *is* for each number (the list it belongs to, a relative clause, a
 subject) is decided in ``metrics.py``. The word lists are in ``data/grammar.toml``.
@@ -9,35 +8,17 @@ subject) is decided in ``metrics.py``. The word lists are in ``data/grammar.toml
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .lexicon import QUOTES, Lexicon
-from .quantities import Quantity
-from .segment import Segmenter, Token
+from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream  # noqa: F401 (CLAUSE_BREAK re-exported)
+from .segment import Segmenter
 
-OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
-CLAUSE_BREAK = set("，。！？；：,!?;:…\n（）()【】[]—")
-LIST_BREAK = set("、")
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 MAX_PHRASE = 24
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
-FOOTNOTE = re.compile(r"[\[［〔]\d{1,2}[\]］〕]")
-_PLAIN_END = re.compile(f"[{OPEN_QUOTES}(（]|{FOOTNOTE.pattern}")  # where a run of plain words ends
 
 
-@dataclass(slots=True)
-class Item:
-    """A token, a quoted name or a quantity in the stream of one sentence."""
-
-    text: str
-    start: int
-    end: int
-    kind: str  # "word", "quote", "punct", "qty"
-    tag: str = ""
-    qty: int = -1  # index of the quantity for kind == "qty"
-
-
-class PhraseFinder:
+class PhraseFinder(ItemStream):
     """Reads noun phrases with one lexicon and one segmenter."""
 
     def __init__(self, lex: Lexicon, seg: Segmenter):
@@ -78,73 +59,6 @@ class PhraseFinder:
         self.measured = tuple(u for u, unit in lex.units.items()
                               if unit.claim and unit.kind in ("money", "length", "area", "measure", "percent"))
         self.places = None  # set per document: surfaces of place names, never a metric
-
-    def stream(self, text: str, offset: int, quantities: list[Quantity]) -> list[Item]:
-        """Words, quoted names, punctuation and quantities of a sentence, in order."""
-        items: list[Item] = []
-        pos = 0
-        for qi, q in enumerate(quantities):
-            items += self._words(text[pos: q.outer_start - offset], offset + pos)
-            items.append(Item(text[q.outer_start - offset: q.outer_end - offset], q.outer_start,
-                              q.outer_end, "qty", qty=qi))
-            pos = q.outer_end - offset
-        items += self._words(text[pos:], offset + pos)
-        return items
-
-    def _words(self, chunk: str, offset: int) -> list[Item]:
-        items: list[Item] = []
-        i = 0
-        while i < len(chunk):
-            ch = chunk[i]
-            if ch in OPEN_QUOTES:
-                close = CLOSE_QUOTES[OPEN_QUOTES.index(ch)]
-                j = chunk.find(close, i + 1)
-                if 0 < j - i <= 30:
-                    inner = chunk[i + 1: j]
-                    items.append(Item(inner, offset + i, offset + j + 1, "quote", "n"))
-                    i = j + 1
-                    continue
-            note = FOOTNOTE.match(chunk, i)
-            if note:  # 地区生产总值[2]174.99亿元: a footnote mark is not a break
-                items.append(Item(note.group(), offset + i, offset + note.end(), "space"))
-                i = note.end()
-                continue
-            if ch in "(（":
-                j = chunk.find(")" if ch == "(" else "）", i + 1)
-                if 0 < j - i <= 16 and (any(g in chunk[i + 1: j] for g in self.glosses)
-                                        or i == 0 and chunk[i + 1: j] in self.lex.units):
-                    items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "space"))
-                    i = j + 1  # 同比增长(下同)2.5%, 415头(只): a note on the figures, not part of any phrase
-                    continue
-                if 0 < j - i <= 10 and all(c.isalpha() or c in "、，," for c in chunk[i + 1: j]):
-                    # 老年食堂(助餐点), 信用社区(村)试点: a short gloss stays with its noun
-                    items.append(Item(chunk[i: j + 1], offset + i, offset + j + 1, "quote", "n"))
-                    i = j + 1
-                    continue
-                items.append(Item(ch, offset + i, offset + i + 1, "punct"))  # 421个|(党委10个…: a break
-                i += 1
-                continue
-            stop = _PLAIN_END.search(chunk, i)  # the next quote, bracket or footnote mark
-            j = stop.start() if stop else len(chunk)
-            for tok in self.seg.tokens(chunk[i:j], offset + i):
-                if tok.tag == "x" and len(tok.text) > 1 and tok.text[-1] in self.fused and _kind(tok.text) == "word":
-                    # 以上的村达|83%: a word the segmenter guessed, fused with the linking verb after it
-                    items.append(Item(tok.text[:-1], tok.start, tok.end - 1, "word", "n"))
-                    items.append(Item(tok.text[-1], tok.end - 1, tok.end, "word", "v"))
-                    continue
-                items.append(self._item(tok))
-            i = max(j, i + 1) if j == i else j
-        return items
-
-    @staticmethod
-    def _item(tok: Token) -> Item:
-        t = tok.text
-        kind = _KINDS.get(t)
-        if kind is None:
-            kind = _kind(t)
-            if len(_KINDS) < 200_000:  # bounded: a crawl of odd tokens must not grow it forever
-                _KINDS[t] = kind
-        return Item(t, tok.start, tok.end, kind, tok.tag if kind == "word" else "")
 
     def _nounish(self, item: Item) -> bool:
         if item.kind == "quote":
@@ -384,18 +298,7 @@ class PhraseFinder:
         return j + 1
 
 
-_KINDS: dict[str, str] = {}  # token text -> space, punct or word (a few thousand distinct tokens a corpus)
-
-
 _NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")
-
-
-def _kind(t: str) -> str:
-    if not t.strip():
-        return "space"
-    if all(ch in CLAUSE_BREAK or ch in LIST_BREAK or ch in QUOTES or not ch.isalnum() for ch in t):
-        return "punct"
-    return "word"
 
 
 def _join(items: list[Item]) -> str | None:
