@@ -30,7 +30,7 @@ def test_second_corpus_accuracy(blind_claims):
 
 
 def test_real_corpus_accuracy(real_claims):
-    """155 real public reports (tests/data/real/sources.tsv), annotated without seeing the rules."""
+    """The real public reports (tests/data/real/sources.tsv), annotated without seeing the rules."""
     s = score(load_gold(REAL_GOLD, REAL), real_claims)
     assert s["f1"] >= 0.97, s
     assert s["metric"] >= 0.92, s["wrong"]
