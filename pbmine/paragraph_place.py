@@ -116,8 +116,8 @@ class ParagraphPlace:
         """东与东大营子镇接壤, 西与南马峪村、益临店村相邻, 位于牧牛镇中心: a unit in a clause saying what
         borders the paragraph's unit, or where it lies."""
         text = self.doc.text
-        lo = max(text.rfind(ch, 0, m[0]) for ch in "，,；;。")
-        hi = min((k for k in (text.find(ch, m[1]) for ch in "，,；;。") if k >= 0), default=len(text))
+        lo = max(text.rfind(ch, 0, m[0]) for ch in CLAUSE_BREAKS)
+        hi = min((k for k in (text.find(ch, m[1]) for ch in CLAUSE_BREAKS) if k >= 0), default=len(text))
         if text.endswith(tuple(self.c["location_verbs"]), lo + 1, m[0]):
             return True  # 牧牛河村位于|牧牛镇中心: where the unit lies
         return any(w in text[lo + 1:hi] for w in self.c["border_words"])

@@ -42,12 +42,10 @@ def frames(text: str, pos: int) -> bool:
     """2012年，全村…; 2012年全村…; 截至2012年底…; 2016年以来…: a year set as the frame of what follows
     (not 2021年建成5所学校, a fact of that year alone)."""
     m = re.match(r"(?:19|20)\d{2}\s*年(?:底|末|以来|来|初|度)?[，,]|(?:19|20)\d{2}\s*年(?:底|末|以来)"
-                 r"|(?:19|20)\d{2}\s*年全[村镇乡县市区省州旗]", text[pos:pos + 10]) or TIME_CLAUSE.match(text, pos)
+                 r"|(?:19|20)\d{2}\s*年全[村镇乡县市区省州旗]", text[pos:pos + 10]) or time_clause().match(text, pos)
     return bool(m) or "截" in text[max(0, pos - 3):pos + 1]
 
 
-# 2019年旧城改造启动时，…: a clause of that year's time frames what follows
-TIME_CLAUSE = re.compile(r"(?:19|20)\d{2}\s*年[^，,。；;：:]{1,12}(?:时|期间|之际|过程中)[，,]")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}年?")
 SINCE = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?(?:以来|来)")
 FROM_ON = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起")  # 从2011年10月起 (but 2006年起,… is when it began)
@@ -72,6 +70,13 @@ def first_year(text: str) -> int | None:
 @lru_cache(maxsize=1)
 def words() -> dict:
     return tomllib.loads((resources.files("pbmine") / "data" / "time.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def time_clause() -> re.Pattern:
+    """2019年旧城改造启动时，…: a clause of that year's time (time.toml time_clause_ends) frames what follows."""
+    ends = "|".join(map(re.escape, words()["time_clause_ends"]))
+    return re.compile(rf"(?:19|20)\d{{2}}\s*年[^，,。；;：:]{{1,12}}(?:{ends})[，,]")
 
 
 @dataclass
