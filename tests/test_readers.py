@@ -436,6 +436,38 @@ def test_paths_keep_argument_order_and_each_file_once(tmp_path):
     assert items == [b, a]
 
 
+@pytest.mark.parametrize("order", [
+    ["top", "top/sub"], ["top/sub", "top"],                      # overlapping folders, either way
+    ["top/sub/b.txt", "top"], ["top", "top/sub/b.txt"],          # a file named and walked
+    ["top", "other"], ["other", "top"],                           # a symlink into another argument
+    ["top", "./top/../top/sub"],                                  # the same folder spelled otherwise
+])
+def test_each_real_file_once_however_arguments_overlap(tmp_path, monkeypatch, order):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "top/a.txt", b"a")
+    write(tmp_path, "top/sub/b.txt", b"b")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "0link.txt").symlink_to(tmp_path / "top" / "a.txt")
+    reached = [os.path.realpath(p) for p in iter_paths(order)]
+    assert len(reached) == len(set(reached))
+    expected = {"a.txt", "b.txt"} if "top" in order else {"b.txt"}
+    assert {os.path.basename(p) for p in reached} == expected
+
+
+def test_a_file_a_walk_skips_is_still_read_when_named(tmp_path):
+    write(tmp_path, "top/a.txt", b"a")
+    notes = write(tmp_path, "top/notes.dat", b"n")
+    hidden = write(tmp_path, "top/.draft.txt", b"h")
+    items = [p for p in iter_paths([tmp_path / "top", notes, hidden]) if isinstance(p, Path)]
+    assert [p.name for p in items] == ["a.txt", "notes.dat", ".draft.txt"]
+
+
+def test_a_symlink_sorted_before_its_target_gives_the_file_once(tmp_path):
+    write(tmp_path, "real/b.txt", b"b")
+    (tmp_path / "real" / "a_link.txt").symlink_to(tmp_path / "real" / "b.txt")
+    assert [os.path.realpath(p) for p in iter_paths([tmp_path / "real"])] == [os.path.realpath(tmp_path / "real" / "b.txt")]
+
+
 def test_single_path_is_not_iterated_as_characters(tmp_path):
     path = write(tmp_path, "doc.txt", b"x")
     assert list(iter_paths(str(path))) == [path]

@@ -1,7 +1,6 @@
 """The user's PATHS expanded to files: folders walked, standard input named, problems as ReadError."""
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections import Counter
@@ -28,12 +27,13 @@ def iter_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterat
     """
     if isinstance(paths, (str, bytes, os.PathLike)):   # one path, not an iterable of characters
         paths = [paths]
-    seen: set[bytes] = set()
+    seen = _Visits()
+    stdin_read = False
     for raw in paths:
         name = os.fsdecode(raw)
         if name == STDIN:   # a file named - is ./-
-            if STDIN not in seen:
-                seen.add(STDIN)
+            if not stdin_read:
+                stdin_read = True
                 yield STDIN
             continue
         if not name:
@@ -49,23 +49,25 @@ def iter_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterat
             yield ReadError(name, "invalid path")
             continue
         if not is_dir:
-            if _first_visit(path, seen):
+            if seen.first_file(path):
                 yield path
             continue
         yield from _walk_folder(name, path, seen)
 
 
-def _walk_folder(name: str, path: Path, seen: set[bytes]) -> Iterator[Path | ReadError]:
+def _walk_folder(name: str, path: Path, seen: _Visits) -> Iterator[Path | ReadError]:
+    if os.path.realpath(path) in seen.folders:   # walked already, as or inside another argument
+        return
     skipped: Counter[str] = Counter()
     found = False
-    for item in _walk(path, skipped):
+    for item in _walk(path, skipped, seen):
         if isinstance(item, ReadError):
             if item.reason.startswith("unsupported"):
                 found = True
             yield item
             continue
         found = True
-        if _first_visit(item, seen):
+        if seen.first_walked(item):
             yield item
     if not found:
         yield ReadError(name, NO_DOCUMENTS + (f" ({skipped_text(skipped)})" if skipped else ""))
@@ -80,20 +82,25 @@ def skipped_text(skipped: Counter[str]) -> str:
     return f"{total} file{'s' if total != 1 else ''} skipped: {parts}"
 
 
-def _walk(folder: Path, skipped: Counter[str]) -> Iterator[Path | ReadError]:
-    """Depth-first walk, entries sorted by name, so the order is the same on every machine."""
+def _walk(folder: Path, skipped: Counter[str], seen: _Visits) -> Iterator[Path | ReadError]:
+    """Depth-first walk, entries sorted by name, so the order is the same on every machine;
+    a folder another argument has walked already is not walked again."""
+    real = os.path.realpath(folder)
+    if real in seen.folders:
+        return
     try:   # names only, not DirEntry objects: a folder of a million reports is ~80 MB less
         with os.scandir(folder) as it:
             names = sorted(e.name for e in it if not e.name.startswith("."))
     except OSError as err:
         yield ReadError(str(folder), os_reason(err))
         return
+    seen.folders.add(real)
     for name in names:
         path = folder / name
         try:
             mode = os.lstat(path).st_mode
             if stat.S_ISDIR(mode):
-                yield from _walk(path, skipped)
+                yield from _walk(path, skipped, seen)
                 continue
             is_file = stat.S_ISREG(mode) or (stat.S_ISLNK(mode) and path.is_file())   # follows a symlinked file
         except OSError as err:
@@ -114,11 +121,40 @@ def unsupported_reason(suffix: str) -> str:
     return f"unsupported format: {UNSUPPORTED[suffix]}; {UNSUPPORTED_HINT}"
 
 
-def _first_visit(path: Path, seen: set[bytes]) -> bool:
-    """Whether the real file behind `path` is new; `seen` keeps 16-byte digests of real paths
-    (a third of the memory of the paths over a national crawl; a collision is beyond reach)."""
-    key = hashlib.blake2b(os.fsencode(os.path.realpath(path)), digest_size=16).digest()
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
+class _Visits:
+    """Which real files a run has reached, in memory that does not grow with the files.
+
+    A folder walk does not follow symlinked folders, so a walk reaches a file twice only
+    through a symlinked file or a folder that another argument walks too: the real paths of
+    the folders walked are kept (a crawl has thousands of folders for a million files),
+    and of the files named on the command line or reached through a symlink (a few).
+    """
+
+    def __init__(self) -> None:
+        self.folders: set[str] = set()   # real paths of the folders listed
+        self.files: set[str] = set()
+        self._parent: tuple[Path | None, str] = (None, "")   # the last folder's real path
+
+    def first_walked(self, path: Path) -> bool:
+        """A file a walk found: a regular file is new unless named or linked to before."""
+        if path.is_symlink():
+            return self.first_file(path)
+        if not self.files:
+            return True
+        if self._parent[0] != path.parent:
+            self._parent = (path.parent, os.path.realpath(path.parent))
+        return os.path.join(self._parent[1], path.name) not in self.files
+
+    def first_file(self, path: Path) -> bool:
+        """A file given by name, or a symlinked file: new unless read already, by name or in a walk."""
+        real = os.path.realpath(path)
+        folder, name = os.path.split(real)
+        if real in self.files or (folder in self.folders and _walk_takes(name)):
+            return False
+        self.files.add(real)
+        return True
+
+
+def _walk_takes(name: str) -> bool:
+    """Whether a folder walk yields a file of this name (given that it is a regular file)."""
+    return not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
