@@ -218,11 +218,14 @@ _NATIONS = [w for ln in (DATA.parent / "nationalities.txt").read_text(encoding="
             if not ln.startswith("#") for w in ln.split()]
 # 官和侗族土家族苗族乡 -> 官和乡, 喇嘛甸回族乡 -> 喇嘛甸乡 (longest names first: 土家 before 土)
 _NATIONALITY_TOWN = re.compile(r"^(.{2,}?)(?:(?:%s)族)+乡$" % "|".join(sorted(_NATIONS, key=len, reverse=True)))
-_FORM_ENDS = ("乡", "地区", "农场", "街道")  # the only endings with another form
+_ONE_NATIONALITY = re.compile(r"^(.{2,}?)(%s)族([乡镇])$" % "|".join(
+    n for n in sorted(_NATIONS, key=len, reverse=True) if len(n) >= 2))
+_FORM_ENDS = ("乡", "镇", "地区", "农场", "街道")  # the only endings with another form
 
 
 def _township_forms(name: str) -> list[str]:
-    """长寿路街道 is also written 长寿路街; a 民族乡 may drop the nationality: X回族乡 -> X乡."""
+    """长寿路街道 is also written 长寿路街; a 民族乡 may drop the nationality: X回族乡 -> X乡, and
+    a town named for one nationality its 族: X朝鲜族镇 -> X朝鲜镇."""
     forms = [name]
     if not name.endswith(_FORM_ENDS):  # most names have one form (a compiled check, 41,352 at start-up)
         return forms
@@ -231,6 +234,9 @@ def _township_forms(name: str) -> list[str]:
         forms.append(m.group(1) + "乡")
     if name.endswith("民族乡"):
         forms.append(name[:-3] + "乡")
+    one = _ONE_NATIONALITY.match(name)
+    if one:  # 三源浦朝鲜族镇 is written 三源浦朝鲜镇 (a two-character nationality without 族)
+        forms.append(one.group(1) + one.group(2) + one.group(3))
     if name.endswith("地区") and len(name) > 3:  # 十八里店地区 (北京's 地区办事处) is 十八里店乡
         forms += [name[:-2] + "乡", name[:-2] + "镇"]
     if name.endswith("街道") and len(name) >= 4:  # 丹江街道 is written 丹江街 (丹江街位于敦化市…)

@@ -51,7 +51,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from .gazetteer_index import (_LEVEL_RANK, _PREPOSITIONS, _STREET_AFTER, _TWO_CHAR_BAD_NEXT, LEVELS, NameIndex,
+from .gazetteer_index import (_LEVEL_RANK, _PREPOSITIONS, _STREET_AFTER, _TWO_CHAR_BAD_NEXT, _W, LEVELS, NameIndex,
                               Place, _Entry, _is_cjk, _join_full, _read_cpca, _read_own)
 
 __all__ = ["Place", "Gazetteer", "LEVELS"]
@@ -84,8 +84,16 @@ class Gazetteer(NameIndex):
         self._build_divisions(raw)
         zones = self._build_zones(list(csv.DictReader(io.StringIO(zones_csv))))
         self._add_redirects(redirects, zones)
+        self._add_abbreviations()
         self._build_automaton()
         self._alone: dict[str, Place | None] = {}  # resolve() without context, by name
+
+    def _add_abbreviations(self) -> None:
+        """克州, 博州: irregular short names (data/gazetteer.toml), findable like full names."""
+        for form, code in _W.get("abbreviations", {}).items():
+            place = self._by_adcode.get(code)
+            if place is not None:
+                self._add(form, place, short=False, findable=True)
 
     @classmethod
     def default(cls) -> Gazetteer:

@@ -79,7 +79,10 @@ class PlaceMentions(ShortNames):
         """A registry name that is also a common word (中心村, 联村, 示范村) is a place only written
         right after its township (城峰镇中心村); on its own it is the word (中心村党委)."""
         generic = self.c["local_not_names"]
-        return [m for k, m in enumerate(found) if m[2] not in generic or (k > 0 and found[k - 1][1] == m[0])]
+        level_word = tuple(self.c["registry_not_followed_by"])  # 新建|村级: 新建村 is not named
+        text = self.doc.text
+        return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and found[k - 1][1] == m[0]))
+                and not text.startswith(level_word, m[1])]
 
     def _index(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
@@ -238,6 +241,8 @@ class PlaceMentions(ShortNames):
             name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
         suffix = next(x for x in self.local_suffixes if name.endswith(x))
         stem = name[:-len(suffix)]
+        if stem in self.local_suffixes:
+            return None  # 社区居委会: the community's committee, not a 居委 named 社区
         longest = min(4, 2 + len(suffix)) + (1 if longer else 0)  # 华溪|村, 象山|社区, 晶海|社居委
         if name.endswith("镇街道"):
             stem, longest = name[:-3], longest - 1
@@ -257,10 +262,17 @@ class PlaceMentions(ShortNames):
         if entries:
             fitting = [e for e in entries if parent is not None and parent.adcode
                        and e.code.startswith(prefix_of(parent))] or entries
-            entry = fitting[0]  # 丹江街位于… under a heading 丹江街道: the name in full where the report writes it
-            written = entry.name if entry.name != name and entry.name in self.doc.text else name
-            return Region(written, registry_place(entry, self.gaz))
+            entry = fitting[0]
+            return Region(self._first_written(entry.name, name), registry_place(entry, self.gaz))
         return Region(name, local_place(name, parent))
+
+    def _first_written(self, full: str, name: str) -> str:
+        """Of a registry name and the form written here, the one the report writes first: a heading
+        丹江街道 over 丹江街位于… below it, a title 三源浦朝鲜镇 over 三源浦朝鲜族镇 in the text."""
+        if full == name:
+            return name
+        at = self.doc.text.find(full)
+        return full if 0 <= at <= self.doc.text.find(name) else name  # (丹江街 inside 丹江街道 is the same place)
 
     def chain_at(self, pos: int, limit: int | None = None,
                  base: Place | None = None) -> tuple[Region | None, int]:

@@ -121,6 +121,9 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         text = self.doc.text
         while pos < end and text[pos] in " \u3000":
             pos += 1
+        example = self._example_at(pos, end)
+        if example is not None:
+            return example
         m = self.opener_at.match(text, pos)
         if m:
             after = m.end()
@@ -136,6 +139,16 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         if region is None:
             return None
         return region if self._is_subject(region, stop) else None
+
+    def _example_at(self, pos: int, end: int) -> Region | None:
+        """以静安区为例，…: the place the clause holds up as the example is what follows is about."""
+        text = self.doc.text
+        for opener, closer in self.c["example_frames"]:
+            if text.startswith(opener, pos):
+                region, stop = self.chain_at(pos + len(opener), end)
+                if region is not None and text.startswith(closer, stop):
+                    return region
+        return None
 
     def _is_subject(self, region: Region, stop: int) -> bool:
         text = self.doc.text

@@ -70,3 +70,15 @@ def test_a_farm_is_a_township_by_its_short_name():
 def test_a_nationality_township_is_written_without_its_nationalities(name, short):
     from pbmine.divisions import _township_forms
     assert _township_forms(name) == [name, short]
+
+
+@pytest.mark.parametrize("name,forms", [
+    ("三源浦朝鲜族镇", ["三源浦朝鲜族镇", "三源浦朝鲜镇"]),          # a two-character nationality without 族
+    ("姜家店朝鲜族乡", ["姜家店朝鲜族乡", "姜家店乡", "姜家店朝鲜乡"]),
+    # negative: a one-character nationality keeps its 族 (红星回乡 is no way to write it), a plain town one form
+    ("红星回族乡", ["红星回族乡", "红星乡"]),
+    ("柳河镇", ["柳河镇"]),
+])
+def test_a_one_nationality_town_may_drop_its_zu(name, forms):
+    from pbmine.divisions import _township_forms
+    assert _township_forms(name) == forms

@@ -478,3 +478,24 @@ def test_another_township_in_a_village_report(text, number, region):
 ])
 def test_neighbours_and_locations_are_no_focus(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # the place held up as the example is what the figures after it are about
+    ("王长燕和所在的静安区静安寺街道建立了全国第一个党员服务点。\n时至今日,以静安区为例,200余幢楼宇已建立党组织796个。\n",
+     "796", "静安区"),
+    # negative: 以…为主 is no example
+    ("王长燕和所在的静安区静安寺街道建立了全国第一个党员服务点。\n以静安区为主,建成党员服务点12个。\n", "12", "静安寺街道"),
+    # an irregular abbreviation of a prefecture is the prefecture
+    ("新疆克州:第一书记驻村纪实\n克州93%的人口是少数民族,全州291个行政村。\n", "291", "克州"),
+    # 新建|村级: a registry village name before 级 is the level word, not the village
+    ("北京市通州区潞城镇有党员200名。\n新建村级文化活动室8个、文化广场6个。\n", "8", "潞城镇"),
+    # 社区居委会: the community's committee, not a 居委 named 社区
+    ("天津市和平区朝阳里社区\n社区居委会班子共7人,其中主任1人。\n", "7", "朝阳里社区"),
+    # the title's form of a town the registry writes otherwise (朝鲜族镇) is the name the report uses
+    ("三源浦朝鲜镇\n三源浦朝鲜镇位于柳河县东南部,全镇共有9717户。三源浦朝鲜族镇辖20个行政村。\n", "9717", "三源浦朝鲜镇"),
+    # and a heading's full name over the short form written under it
+    ("敦化市\n丹江街道 |\n丹江街位于敦化市市区东部,有居民1200户。\n", "1200", "丹江街道"),
+])
+def test_examples_abbreviations_level_words_and_written_forms(text, number, region):
+    assert _region(text, number) == region
