@@ -185,8 +185,12 @@ class MetricFinder(PhraseFinder):
                 j -= 1
             if len(group) < 2:
                 continue
+            if names and len(names) == len(group) and self._shares_of_list(items, first):
+                for qi, name in zip(group, names):  # …分别为922.51万元、…,分别占农业总产值的41.8%、…
+                    found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+                continue
             phrase = found[group[0]].phrase if found[group[0]] else None
-            parts = [p for p in re.split("|".join(map(re.escape, self.list_joiners)), phrase or "") if p]
+            parts = self._list_parts(phrase or "", len(group))
             if j < 0 or items[j].text not in self.respectively:
                 if len(parts) < 2 or len(parts) != len(group) or any(found[qi] and found[qi].phrase != phrase
                                                                      for qi in group[1:]):
@@ -199,6 +203,28 @@ class MetricFinder(PhraseFinder):
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    def _list_parts(self, phrase: str, count: int) -> list[str]:
+        """The items of a listed phrase; where the joiners give more items than figures, the
+        enumeration comma alone separates them (热带经济作物、瓜菜与水果、畜牧: 瓜菜与水果 is one)."""
+        parts = [p for p in re.split("|".join(map(re.escape, self.list_joiners)), phrase) if p]
+        if len(parts) > count:
+            by_comma = [p for p in phrase.split("、") if p]
+            if len(by_comma) == count:
+                return by_comma
+        return parts
+
+    def _shares_of_list(self, items: list[Item], first: int) -> bool:
+        """分别占农业总产值的|41.8%、…: the shares of the whole, one for each item listed before."""
+        k = first - 1
+        while k >= 0 and items[k].kind == "space":
+            k -= 1
+        if k < 0 or items[k].text != "的":
+            return False
+        for j in range(k - 1, max(-1, k - 6), -1):
+            if items[j].text in self.share_verbs:
+                return j > 0 and items[j - 1].text in self.respectively
+        return False
 
     def _shared_head(self, parts: list[str]) -> list[str]:
         """非公有制企业、社会组织党组织分别有…: the last item's head (党组织) is the others' too, where

@@ -32,6 +32,7 @@ class PhraseFinder(ItemStream):
         self.negations = set(g.get("negations", []))
         self.comparison = set(g.get("comparison", []))
         self.respectively = set(g.get("respectively", []))
+        self.share_verbs = set(g.get("share_verbs", []))
         self.event_units = set(g.get("event_units", []))
         self.subset_words = tuple(g["subset_words"])
         self.frame_words = tuple(g["frame_words"])
@@ -223,7 +224,7 @@ class PhraseFinder(ItemStream):
                     out += [items[m] for m in range(j, k, -1)]
                     j = k
                     continue
-            if it.kind == "word" and it.tag == "c" and it.text in self.list_joiners and out and not conjunct \
+            if it.kind == "word" and it.tag in ("c", "p") and it.text in self.list_joiners and out and not conjunct \
                     and j > 0 and self._nounish(items[j - 1]) and not self._is_place(items[j - 1]):
                 out.append(it)  # 社会保障和就业|4.07亿元, 收入和支出|分别达…: one name, or a list 分别 splits
                 conjunct = True

@@ -36,6 +36,7 @@ class Roles:
     linking: tuple[str, ...]
     change_words: tuple[str, ...]
     subject_openers: tuple[str, ...]
+    respectively: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -57,6 +58,7 @@ class Roles:
             linking=tuple(sorted(g["share_linking"], key=len, reverse=True)),
             change_words=tuple(sorted({*g["change_words"], *g["always_change"]}, key=len, reverse=True)),
             subject_openers=tuple(g["subject_openers"]),
+            respectively=tuple(lex.grammar["metric"]["respectively"]),
         )
 
 
@@ -93,6 +95,10 @@ def _group(roles: Roles, clause: str, out: list[str | None], k: int) -> str | No
     for word in roles.subject_openers:
         subject = subject.removeprefix(word)
     subject = subject.removesuffix("的")
+    for word in roles.respectively:
+        subject = subject.removesuffix(word)  # 党员分别占…: 党员
+    if not subject and clause[:at].strip():
+        return None  # 分别占农业总产值的41.8%、…: each figure's group is the item listed for it
     if 2 <= len(subject) <= 16 and re.fullmatch(r"[\u4e00-\u9fff0-9.岁\-~～—]+", subject):  # 26-35岁的占…
         return subject
     return out[k - 1] if k > 0 else None

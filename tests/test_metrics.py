@@ -190,3 +190,22 @@ def test_what_a_bare_figure_counts(sentence, number, metric):
 def test_a_category_counts_its_paragraphs_group(text, number, metric):
     claims = extract_text(text + "\n")
     assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与水果、畜牧、水稻分别为922.51万元、763.89万元、349.23万元、74.55万元,分别占农业总产值的41.8%、34.6%、15.8%、3.3%。"
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # an enumeration comma list whose item holds 与 has as many items as figures
+    (LISTED, "763.89万", "瓜菜与水果"), (LISTED, "74.55万", "水稻"),
+    # 分别占<whole>的…: the shares are of the items listed before, in order (not 分别, not the whole)
+    (LISTED, "41.8", "热带经济作物"), (LISTED, "15.8", "畜牧"),
+    ("解决率、满意率分别达到93.1%和91.4%,分别占全省的12%和13%。", "12", "解决率"),
+    # a subject before 分别占 is the group of both, without 分别
+    ("党员分别占全省的12%和13%。", "12", "党员"),
+    # negative: shares with no list before keep the group of their clause
+    ("女党员占全镇党员的31.2%。", "31.2", "女党员"),
+])
+def test_respectively_lists_and_their_shares(text, number, metric):
+    claims = extract_text(text + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
