@@ -26,7 +26,8 @@ HAN_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1"
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章])")
 YEAR_SPAN = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*(?:年(?:\d{1,2}月(?:份)?)?)?\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})")
-DAY_MONTH_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")  # a page's 09.04.2017
+# a page's 09.04.2017 (day.month.year) or 10/12/2011 (which is the month is unknown: no month)
+DAY_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
 MONTH_SPAN = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\s*月(?:份)?")
 CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
 
@@ -83,6 +84,7 @@ def time_clause() -> re.Pattern:
 class ReportDate:
     year: int | None         # the year the report's figures belong to
     date_year: int | None    # the year of its date line, for 今年/去年
+    early: bool = False      # dated in its first month (time.toml early_months): it looks back on the year before
 
 
 def report_date(doc: Document) -> ReportDate:
@@ -108,8 +110,9 @@ def report_date(doc: Document) -> ReportDate:
             continue
         m = DATE.search(s)
         labelled = any(lbl in s for lbl in w["date_labels"])
-        if date_year is None and not m and len(s) < 40 and (dmy := DAY_MONTH_YEAR.search(s)):
-            date_year, date_month = int(dmy.group(3)), int(dmy.group(2))  # 09.04.2017  06:42
+        if date_year is None and not m and (len(s) < 40 or labelled) and (dmy := DAY_MONTH_YEAR.search(s)):
+            date_year = int(dmy.group(4))  # 09.04.2017  06:42; 时间:10/12/2011 13:31:00  来源:北京晨报
+            date_month = int(dmy.group(3)) if dmy.group(2) == "." else None
             continue
         if m and (labelled or len(s) < 80) and date_year is None:
             date_year, date_month = int(m.group(1)), int(m.group(2))
@@ -137,7 +140,8 @@ def report_date(doc: Document) -> ReportDate:
     year = title_year or lead_year or date_year or first
     if title_year and date_year == title_year + 1 and date_month is not None and date_month <= 3:
         return ReportDate(year, title_year)  # 2022年工作总结, dated 2023-01-12: its 今年 is 2022
-    return ReportDate(year, date_year or year)
+    early = year == date_year and date_month is not None and date_month <= w["early_months"]
+    return ReportDate(year, date_year or year, early)
 
 
 def latest_year(text: str) -> int | None:
@@ -263,6 +267,8 @@ class PeriodResolver:
         clause = re.match(r"[^，,；;。]{0,24}?以来", text[at:])  # 自2013年实施…以来
         since = SINCE.match(text, at) or (opened and (FROM_ON.match(text, at) or clause))
         if since and self.date.year and self.date.year > year:
+            if self.date.early and year == self.date.year - 1:
+                return year  # 2022年以来… in a report of 2023-01-11: the year just ended
             return self.date.year
         return year
 

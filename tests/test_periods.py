@@ -93,6 +93,15 @@ def test_cutoff_period():
     ("26万余名党员群众参加社区奉献日\n\n09.04.2017  06:42\n\n今年共产党员社区奉献日活动共有党员1200名参加。\n", "1200", 2017),
     ("兴边富民\n2019-12-06 09:36:00  来(lái)源:乡(xiāng)村干部报(bào)  作者:本报记者 许露露 本报通讯员 韩龙新 黄雪松 "
      "李明明 王小红 张大军 刘洋洋 陈晓东 赵一鸣 孙丽丽 周国强 吴敏敏\n\n全省有1393个边境村。\n", "1393", 2019),
+    # a slashed date on a long byline line with 时间/来源 (10/12/2011: which part is the month is unknown)
+    ("北京182个乡镇完成党委换结\n中国市场调查网  时间:10/12/2011 13:31:00   来源:北京晨报\n\n全市共选举产生乡镇党委委员1801名。\n",
+     "1801", 2011),
+    # 2022年以来… in a report dated in January 2023 counts the year just ended
+    ("元氏推动集体经济\n2023-01-11 16:29:42 来源:河北日报客户端\n\n元氏县以党支部领办合作社为突破口。\n2022年以来,全县协调农村产业项目150余件。\n",
+     "150余", 2022),
+    # negative: dated later in the year, 2022年以来 runs to the report's own year
+    ("元氏推动集体经济\n2023-05-11 16:29:42 来源:河北日报客户端\n\n元氏县以党支部领办合作社为突破口。\n2022年以来,全县协调农村产业项目150余件。\n",
+     "150余", 2023),
 ])
 def test_years_on_real_forms(text, number, year):
     claims = extract_text(text)
