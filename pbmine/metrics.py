@@ -92,7 +92,7 @@ class MetricFinder(PhraseFinder):
             if cells[qi]:  # 社区党组织 | 96个 | +12.4%; 第一产业 | 56789 | 5.25 | 16.6 (构成)
                 found[qi] = Attachment(cells[qi] + (quantities[qi].column or ""), None)
                 continue
-            fwd = self.forward(items, i)
+            fwd = self.forward(items, i) or self._share_is(items, i, quantities[qi])
             of_what = not fwd
             fwd = fwd or self._of_what(items, i)
             if fwd and all(it.tag[:1] in ("i", "l", "a") for it in fwd):
@@ -203,6 +203,18 @@ class MetricFinder(PhraseFinder):
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    def _share_is(self, items: list[Item], i: int, q: Quantity) -> list[Item]:
+        """90%以上为个体工商户, 90%以上都是山区: a share with a bound, then a copula, is the share of
+        what it says (not 满意率98%为历年最高: no bound, the phrase before names it)."""
+        if q.kind != "percent" or q.qualifier not in ("at_least", "at_most"):
+            return []
+        k = i + 1
+        while k < len(items) and (items[k].kind == "space" or items[k].text in self.share_adverbs):
+            k += 1
+        if k < len(items) and items[k].text in self.share_copulas:
+            return self.forward(items, k, verb_first=True) if items[k].text in ("具有", "具备") else self.forward(items, k)
+        return []
 
     def _list_parts(self, phrase: str, count: int) -> list[str]:
         """The items of a listed phrase; where the joiners give more items than figures, the

@@ -33,6 +33,8 @@ class PhraseFinder(ItemStream):
         self.comparison = set(g.get("comparison", []))
         self.respectively = set(g.get("respectively", []))
         self.share_verbs = set(g.get("share_verbs", []))
+        self.share_adverbs = set(g.get("share_adverbs", []))
+        self.share_copulas = set(g.get("share_copulas", []))
         self.event_units = set(g.get("event_units", []))
         self.subset_words = tuple(g["subset_words"])
         self.frame_words = tuple(g["frame_words"])

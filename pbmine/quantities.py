@@ -108,6 +108,7 @@ class Grammar:
         self.bare_words = Suffixes(self.bare_after)
         self.bounds = tuple(g["threshold"]["bound_words"])
         self.max_gap_to_de = int(g["threshold"]["max_gap_to_de"])
+        self.share_bound_claims = tuple(g["threshold"].get("share_bound_claims", ()))
         self.category_nouns = tuple(g["threshold"]["category_nouns"])
         self.category_noun_continues = set(g["threshold"]["category_noun_continues"])
         ch = g["change"]
@@ -318,6 +319,8 @@ def _clause_start(text: str, pos: int) -> int:
 
 def _is_category_bound(text: str, pos: int, g: Grammar, kind: str) -> bool:
     """以上/以下 that bounds a category (有20名以上职工的企业, 5000万元以上项目, 2000万元及以上的)."""
+    if kind == "percent" and text.startswith(g.share_bound_claims, pos):
+        return False  # 90%以上为个体工商户: how large a share is, not a category
     if kind != "count" and pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff" and text[pos] != "的":
         return True  # 5000万元以上项目: a money or measure bound followed by the noun it bounds
     window = []

@@ -209,3 +209,16 @@ LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与�
 def test_respectively_lists_and_their_shares(text, number, metric):
     claims = extract_text(text + "\n")
     assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # a share with a bound, then a copula: the share of what it says
+    ("辖区内90%以上为个体工商户。", "90", "个体工商户"),
+    ("面积很大,但90%以上都是山区。", "90", "山区"),
+    ("从学历看,99%以上都具有大专以上学历。", "99", "大专以上学历"),
+    # negative: without a bound, the phrase before names the share (为历年最高 is a comment)
+    ("满意率达98%为历年最高。", "98", "满意率"),
+])
+def test_a_bounded_share_is_of_what_its_copula_names(text, number, metric):
+    claims = extract_text(text + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
