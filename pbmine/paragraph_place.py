@@ -9,6 +9,7 @@ to); a word of the unit's level refers back to it (该村, 全村; 该镇), and 
 from __future__ import annotations
 
 import bisect
+import re
 
 from .divisions import SUFFIXES, VILLAGE_SUFFIXES
 from .places import CLAUSE_BREAKS, Region
@@ -21,6 +22,8 @@ LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3,
 
 class ParagraphPlace:
     """The paragraph's unit, for a RegionResolver (its document, places and cues)."""
+
+    _address_rx: re.Pattern | None = None   # built on first use (the cue words are data)
 
     def paragraph_subject(self, sentence: Sentence) -> Region | None:
         """The place the closest earlier sentence of the paragraph opened with (华溪村地处…。
@@ -89,7 +92,7 @@ class ParagraphPlace:
         floor = max(line.start, start - FOCUS_WINDOW)  # a unit named further back no longer holds
         while k >= 0 and self.places.local_mentions[k][0] >= floor:
             m = self.places.local_mentions[k]
-            if self._in_brackets(line, m[0], start) or self._is_neighbour(m):
+            if self._in_brackets(line, m[0], start) or self._is_neighbour(m) or self._is_address(m[1]):
                 k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside; 北与苏子沟镇相接: a neighbour
                 continue
             if not text.startswith(tuple(self.c["list_markers"]), m[1]):  # 马当镇四联村等7个村: one of a list
@@ -108,6 +111,8 @@ class ParagraphPlace:
         before = text[max(line.start, start - FOCUS_WINDOW):start]
         if not any(w in before for w in anaphors):
             return None
+        while k >= 0 and self._is_address(self.places.local_mentions[k][1]):
+            k -= 1  # 双柏村3组村民…: where a person lives is nothing an anaphor refers to
         if k >= 0 and self.places.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
             return self._unit_if_inside(self.places.local_mentions[k], start, base, "anaphora")
         return None
@@ -121,6 +126,13 @@ class ParagraphPlace:
         if text.endswith(tuple(self.c["location_verbs"]), lo + 1, m[0]):
             return True  # 牧牛河村位于|牧牛镇中心: where the unit lies
         return any(w in text[lo + 1:hi] for w in self.c["border_words"])
+
+    def _is_address(self, end: int) -> bool:
+        """双柏村|3组村民彭德权…: a village and its group before a resident is where a person lives."""
+        if self._address_rx is None:
+            residents = "|".join(map(re.escape, self.c["resident_words"]))
+            self._address_rx = re.compile(rf"[\d一二三四五六七八九十]{{1,3}}(?:组|社|队)(?:{residents})")
+        return bool(self._address_rx.match(self.doc.text, end))
 
     def _in_brackets(self, line: Line, pos: int, stop: int) -> bool:
         """The mention at `pos` stands inside brackets that close before `stop`."""

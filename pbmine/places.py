@@ -25,6 +25,8 @@ from .short_names import ShortNames
 
 MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
 
+DATELINE_DATE = re.compile(r"[\s\u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
+
 
 class PlaceMentions(ShortNames):
     """Every place one document names, and how to read a chain of names at a position."""
@@ -299,6 +301,8 @@ class PlaceMentions(ShortNames):
         end = m[1]
         if any(text.startswith(w, end) for w in self.c["media_suffixes"]):
             return True
+        if DATELINE_DATE.match(text, end):
+            return True  # 本报重庆9月4日电: where the story was filed, whoever filed it
         return any(text.endswith(a, 0, pos) for a in self.c["dateline_agencies"])
 
     def ending_at(self, stop: int) -> list[Mention]:

@@ -152,8 +152,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
 
     def _is_subject(self, region: Region, stop: int) -> bool:
         text = self.doc.text
-        if any(text.startswith(w, stop) for w in self.c["list_markers"]):
-            return False  # 海棠区、吉阳区…: a list of places
+        if any(text.startswith(w, stop) for w in self.c["list_markers"]) or self._is_address(stop):
+            return False  # 海棠区、吉阳区…: a list of places; 双柏村3组村民…: a person's address
         if self._is_organ(stop) and self.organ_in_list.match(text, stop):
             return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
         if self._above_report(region) and self.named_body.match(text, stop) and not self._verb_at(stop):

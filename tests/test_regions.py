@@ -499,3 +499,17 @@ def test_neighbours_and_locations_are_no_focus(text, number, region):
 ])
 def test_examples_abbreviations_level_words_and_written_forms(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a place right before a date and 电/讯 is where the story was filed, whoever filed it
+    ("本报重庆9月4日电(记者张国圣)在重庆忠县,县委书记兼任联合党委书记。\n全县有党员3000名。\n", "3000", "忠县"),
+    # negative: the place named as the lead's own subject still is
+    ("重庆忠县9月4日召开大会。\n全县有党员3000名。\n", "3000", "忠县"),
+    # a village and its group before a resident is a person's address, not the paragraph's unit
+    ("重庆忠县党建\n在重庆忠县,县委书记兼任联合党委书记。\n双柏村3组村民彭德权摔成重伤。书记带头捐献了2000元。\n", "2000", "忠县"),
+    # negative: a village opening its paragraph as its subject holds it
+    ("重庆忠县党建\n在重庆忠县,县委书记兼任联合党委书记。\n双柏村组建了互助组。村里筹集了2000元。\n", "2000", "双柏村"),
+])
+def test_datelines_and_addresses_name_no_subject(text, number, region):
+    assert _region(text, number) == region
