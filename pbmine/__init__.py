@@ -5,7 +5,7 @@ import types
 __version__ = "0.1.0"
 
 __all__ = ["COLUMNS", "compare", "extract", "extract_text", "load_lexicon", "metrics_summary",
-           "read_claims", "segment", "__version__"]
+           "read_claims", "segment", "table_sources", "__version__"]
 
 
 def __getattr__(name: str):

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from .compare import compare, metrics_summary
 from .extract import ExtractResult, _path_list, bundled_seeds, default_jobs, extract, extract_text
 from .lexicon import Lexicon, load_lexicon
+from .plan import table_sources
 from .readers import MAX_BYTES, ReadError, parse_size, read_sources
 from .schema import COLUMNS, read_claims, write_parquet
 from .sections import split_document
 from .segment import Token, get_segmenter
 
 __all__ = ["COLUMNS", "ExtractResult", "bundled_seeds", "default_jobs", "compare", "extract", "extract_text",
-           "load_lexicon", "metrics_summary", "parse_size", "read_claims", "segment", "write_parquet"]
+           "load_lexicon", "metrics_summary", "parse_size", "read_claims", "segment", "table_sources", "write_parquet"]
 
 
 @dataclass

@@ -87,7 +87,8 @@ def extract_part(index: int, steps: list, folder: str, cwd: str, lexicon: Lexico
         outcome = extract_task(extractor, task, reading, shown=shown)
         if outcome.rows is not None:
             rows.extend(outcome.rows)
-            sources.append({"path": outcome.path, "sha256": outcome.digest})
+            if not outcome.rows:  # the others' sha256 is in their rows
+                sources.append({"path": outcome.path, "sha256": outcome.digest})
             outcome.rows = _summary(outcome.rows)
         done.append(outcome)
     final = Path(folder, f"part-{index:05d}.parquet")

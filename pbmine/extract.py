@@ -25,7 +25,7 @@ from .metrics import MetricFinder
 from .neighbours import from_neighbours, not_places, with_group
 from .periods import PeriodResolver
 from .quantities import find_quantities
-from .outcome import Outcome, Reading, extract_task, fewer_collections
+from .outcome import Outcome, Reading, extract_task, fewer_collections, source_digest
 from .plan import SourceList, plan, previous_table, run_metadata
 from .readers import MAX_BYTES, ReadError, Source, read_sources
 from .regions import RegionResolver
@@ -39,7 +39,7 @@ from .segment import get_segmenter
 if TYPE_CHECKING:
     import pandas as pd
 
-_REGION, _METRIC = COLUMNS.index("region"), COLUMNS.index("metric")
+_REGION, _METRIC, _SHA256 = COLUMNS.index("region"), COLUMNS.index("metric"), COLUMNS.index("sha256")
 
 
 def bundled_seeds() -> Path:
@@ -211,6 +211,9 @@ def iter_claims(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = 
             continue
         claims = _claims_of(extractor, item, on_error)
         if claims is not None:
+            digest = source_digest(item)
+            for claim in claims:
+                claim.sha256 = digest
             yield item, claims
 
 
@@ -299,9 +302,12 @@ def extract(paths: Iterable[str | os.PathLike] | str | os.PathLike | None = None
                 continue
             if on_document:
                 on_document(outcome, rows)
+            if outcome.reused and rows and rows[0][_SHA256] is None:  # kept from a table of schema 3
+                rows = [row[:_SHA256] + (outcome.digest,) + row[_SHA256 + 1:] for row in rows]
             result.count(rows)
             result.reused += outcome.reused
-            sources.add(outcome.path, outcome.digest)
+            if not rows:  # a document's sha256 is in its rows; the metadata lists those without any
+                sources.add(outcome.path, outcome.digest)
             if keep:
                 result.rows.extend(rows)
             if writer is not None and rows:

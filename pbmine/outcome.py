@@ -3,7 +3,7 @@
 In one process, in `--jobs` worker processes and in Dask tasks the same
 function reads a file and extracts it, so the rows cannot differ between
 them. An Outcome is small and picklable: the rows as plain tuples in column
-order, the file's sha256 (for --update and the source list), its size (for
+order (each with the file's sha256), the sha256 (for --update and the source list), its size (for
 the progress line) and the one-line messages (failures and notices) in the
 order they arose. An Outcome whose rows are None is no document: a file that
 could not be read or extracted, or a message from the folder walk.
@@ -70,10 +70,17 @@ def extract_task(extractor, task: Task, reading: Reading = Reading(), digest: st
         messages.append((True, f"{source.path}: extraction failed: {type(exc).__name__}: {exc}"))
         return Outcome(source.path, messages=tuple(messages))
     if digest is None:
-        digest = source.digest or file_digest(task if not isinstance(task, Source) else source.path) \
-            or text_digest(source)
+        digest = source_digest(source, task)
+    for claim in claims:
+        claim.sha256 = digest
     return Outcome(source.path, claim_rows(claims), digest, len(source.text.encode("utf-8", "replace")),
                    tuple(messages))
+
+
+def source_digest(source: Source, task: Task | None = None) -> str:
+    """The sha256 of a document's file (of its text when it has no file: standard input)."""
+    path = source.path if task is None or isinstance(task, Source) else task
+    return source.digest or file_digest(path) or text_digest(source)
 
 
 def file_digest(path) -> str | None:

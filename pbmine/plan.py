@@ -19,7 +19,7 @@ from .readers import ReadError, iter_paths, read_source
 from .readers.base import STDIN
 from .schema import COLUMNS, SCHEMA_VERSION, table_rows
 
-_PATH = COLUMNS.index("path")
+_PATH, _SHA256 = COLUMNS.index("path"), COLUMNS.index("sha256")
 
 
 def plan(paths: list, previous, reading: Reading) -> Iterator[Outcome | tuple]:
@@ -67,17 +67,41 @@ def previous_table(update) -> tuple[dict[str, list[tuple]], dict[str, str]]:
         raise ValueError(f"{os.fsdecode(update)}: cannot read as a Parquet table: {exc}") from None
     if b"pbmine.sources" not in meta:
         raise ValueError(f"{os.fsdecode(update)}: not a table written by pbmine extract (no source list)")
-    sources = {s["path"]: s["sha256"] for s in json.loads(meta[b"pbmine.sources"])}
     by_path: dict[str, list[tuple]] = {}
     for row in table_rows(pq.read_table(update)):
         by_path.setdefault(row[_PATH], []).append(row)
-    return by_path, sources
+    return by_path, _sources(meta, by_path)
+
+
+def table_sources(path) -> dict[str, str]:
+    """{path: sha256} of every document a table written by `pbmine extract` was made from: those
+    with claims from its `sha256` column, those without from its metadata (`pbmine.sources`)."""
+    import pyarrow.parquet as pq
+
+    meta = pq.read_metadata(path).metadata or {}
+    names = [c for c in ("path", "sha256") if c in pq.read_schema(path).names]
+    table = pq.read_table(path, columns=names)
+    digests = table.column("sha256").to_pylist() if "sha256" in names else [None] * table.num_rows
+    by_path: dict[str, list[tuple]] = {}
+    for source, digest in zip(table.column("path").to_pylist(), digests):
+        by_path.setdefault(source, [(None,) * _SHA256 + (digest,)])
+    return _sources(meta, by_path)
+
+
+def _sources(meta: dict, by_path: dict[str, list[tuple]]) -> dict[str, str]:
+    """The metadata's list (every source up to schema 3; since, those without rows), then the
+    sources whose rows carry their sha256."""
+    sources = {s["path"]: s["sha256"] for s in json.loads(meta.get(b"pbmine.sources", b"[]"))}
+    for path, rows in by_path.items():
+        if rows[0][_SHA256] is not None:
+            sources[path] = rows[0][_SHA256]
+    return sources
 
 
 class SourceList:
-    """The path and sha256 of each document of a run, kept as the JSON text the Parquet metadata
-    holds (`[{"path": ..., "sha256": ...}, ...]`) and built as the run goes: over a crawl of a
-    million files a third of the memory of a dict, and nothing to convert at the end."""
+    """The path and sha256 of each document of a run that gave no claims (the others' are in their
+    rows), kept as the JSON text the Parquet metadata holds (`[{"path": ..., "sha256": ...}, ...]`)
+    and built as the run goes; memory grows only with the documents that have no claims."""
 
     def __init__(self) -> None:
         self._json = bytearray(b"[")

@@ -58,10 +58,11 @@ class Claim:
     period: str | None = None
     section: str | None = None     # the heading the claim stands under
     path: str | None = None
+    sha256: str | None = None      # of the source's bytes (of its text for standard input): --update's key
 
 
 COLUMNS = [f.name for f in fields(Claim)]
-SCHEMA_VERSION = "3"  # bump when a column is added, removed or changes meaning
+SCHEMA_VERSION = "4"  # bump when a column is added, removed or changes meaning
 
 # pandas dtype of every column that is not a string; "Int64" (nullable) where a value may be missing
 _PANDAS_TYPES = {

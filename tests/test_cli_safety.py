@@ -23,6 +23,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pbmine.cli import app
+from pbmine.plan import table_sources
 
 from conftest import SEEDS
 
@@ -217,9 +218,9 @@ def test_update_re_extracts_only_what_changed(tmp_path):
     meta = pq.read_metadata(target).metadata
     assert {k.decode() for k in meta} >= {"pbmine.version", "pbmine.schema_version", "pbmine.lexicon_sha256",
                                           "pbmine.sources"}
-    sources = json.loads(meta[b"pbmine.sources"])
-    assert sorted(s["path"] for s in sources) == sorted(str(reports / n) for n in [names[0], *names[2:]])
-    assert all(len(s["sha256"]) == 64 for s in sources)
+    sources = table_sources(target)
+    assert sorted(sources) == sorted(str(reports / n) for n in [names[0], *names[2:]])
+    assert all(len(digest) == 64 for digest in sources.values())
 
 
 # ---------------------------------------------------------------- -o - (standard output)

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pbmine import __version__, extract, load_lexicon
+from pbmine import __version__, extract, load_lexicon, table_sources
 from pbmine.extract import Extractor, Interrupted, as_paths
 from pbmine.output import OutputError, TableWriter, check_target, partial_name
 from pbmine.schema import ARROW_SCHEMA, SCHEMA_VERSION, to_arrow, to_frame
@@ -348,8 +348,34 @@ def test_the_table_says_how_it_was_made(table, tmp_path):
     assert meta["pbmine.version"] == __version__
     assert meta["pbmine.schema_version"] == SCHEMA_VERSION
     assert meta["pbmine.lexicon_sha256"] == load_lexicon().fingerprint()
-    sources = json.loads(meta["pbmine.sources"])
-    assert sources == [{"path": str(reports / n), "sha256": sha256(reports / n)} for n in ("a.txt", "b.txt")]
+    assert json.loads(meta["pbmine.sources"]) == []  # every document has claims: its sha256 is in its rows
+    back = pd.read_parquet(target)
+    assert dict(zip(back["path"], back["sha256"])) == {str(reports / n): sha256(reports / n) for n in ("a.txt", "b.txt")}
+    assert table_sources(target) == {str(reports / n): sha256(reports / n) for n in ("a.txt", "b.txt")}
+
+
+def test_a_document_without_claims_is_listed_in_the_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("没有数字的一段话。\n", encoding="utf-8")
+    extract([tmp_path], output=tmp_path / "c.parquet")
+    listed = json.loads(table_metadata(tmp_path / "c.parquet")["pbmine.sources"])
+    assert listed == [{"path": str(tmp_path / "empty.txt"), "sha256": sha256(tmp_path / "empty.txt")}]
+    assert set(table_sources(tmp_path / "c.parquet")) == {str(tmp_path / "a.txt"), str(tmp_path / "empty.txt")}
+    read = []  # --update re-reads neither: the claimless one is known by its listed sha256
+    extract([tmp_path], update=tmp_path / "c.parquet", on_document=lambda o, rows: read.append(o.reused))
+    assert read == [True, True]
+
+
+def test_update_of_a_schema_3_table_fills_the_sha256_column(table):
+    target, reports = table
+    old = pq.read_table(target).drop_columns(["sha256"])
+    listed = [{"path": str(reports / n), "sha256": sha256(reports / n)} for n in ("a.txt", "b.txt")]
+    meta = {**old.schema.metadata, b"pbmine.schema_version": b"3", b"pbmine.sources": json.dumps(listed).encode()}
+    pq.write_table(old.replace_schema_metadata(meta), target)
+    result = extract([reports], update=target)
+    assert result.reused == 2
+    back = pd.read_parquet(target)
+    assert dict(zip(back["path"], back["sha256"])) == {s["path"]: s["sha256"] for s in listed}
 
 
 def test_the_lexicon_hash_follows_the_lexicon(tmp_path):
@@ -376,8 +402,7 @@ def test_update_re_reads_only_new_or_changed_files(table, monkeypatch):
     back = pd.read_parquet(target)
     assert back.groupby("doc_id")["value"].apply(sorted).to_dict() == {
         "a": [91.0, 179.0], "b": [80.0], "c": [89.0]}
-    sources = {s["path"]: s["sha256"] for s in json.loads(table_metadata(target)["pbmine.sources"])}
-    assert sources == {str(reports / n): sha256(reports / n) for n in ("a.txt", "b.txt", "c.txt")}
+    assert table_sources(target) == {str(reports / n): sha256(reports / n) for n in ("a.txt", "b.txt", "c.txt")}
 
 
 def test_update_drops_the_rows_of_removed_files(table):
@@ -386,7 +411,7 @@ def test_update_drops_the_rows_of_removed_files(table):
     result = extract([reports], update=target)
     back = pd.read_parquet(target)
     assert set(back["doc_id"]) == {"a"} and result.reused == 1 and result.documents == 1
-    assert [s["path"] for s in json.loads(table_metadata(target)["pbmine.sources"])] == [str(reports / "a.txt")]
+    assert list(table_sources(target)) == [str(reports / "a.txt")]
 
 
 def test_update_with_nothing_changed_keeps_every_row(table):
