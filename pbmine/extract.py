@@ -25,6 +25,7 @@ from .metrics import MetricFinder
 from .neighbours import from_neighbours, not_places, with_group
 from .periods import PeriodResolver
 from .quantities import find_quantities
+from .glosses import GlossMap, gloss_map
 from .outcome import Outcome, Reading, extract_task, fewer_collections, source_digest
 from .plan import SourceList, plan, previous_table, run_metadata
 from .readers import MAX_BYTES, ReadError, Source, read_sources
@@ -115,14 +116,41 @@ class Extractor:
         """The claims of one text; figures out of range (a run of thousands of digits) are none.
         A lone surrogate (only a Python caller can pass one) reads as U+FFFD, offsets kept."""
         text = LONE_SURROGATE.sub("\ufffd", text)
+        glosses = gloss_map(text)
+        if glosses is not None:
+            return self._glossed(glosses, None, doc_id, path)
         return [c for c in self.document(split_document(doc_id, text, path)) if _in_range(c.value)]
 
     def source(self, source: Source) -> list[Claim]:
         """The claims of a document as read: found in its Simplified twin, quoted from the original."""
+        glosses = gloss_map(source.text)
+        if glosses is not None:
+            return self._glossed(glosses, source.simplified, source.doc_id, source.path)
         if source.simplified is None:
             return self.text(source.text, source.doc_id, source.path)
         doc = split_document(source.doc_id, source.simplified, source.path)
         return [c for c in self.document(doc, source.text) if _in_range(c.value)]
+
+    def _glossed(self, glosses: GlossMap, simplified: str | None, doc_id: str, path: str | None) -> list[Claim]:
+        """社區(qū)服務: read without the pinyin glosses, offsets and quotes taken back to the original."""
+        if simplified is None:
+            doc = split_document(doc_id, glosses.text, path)
+            claims = self.document(doc)
+        else:
+            doc = split_document(doc_id, glosses.strip(simplified), path)
+            claims = self.document(doc, glosses.text)
+        out = []
+        for c in claims:
+            if not _in_range(c.value):
+                continue
+            sent = doc.sentences[c.sentence_index]
+            c.start, c.end = glosses.start(c.start), glosses.end(c.end)
+            c.number = glosses.original[c.start:c.end]
+            c.sentence = glosses.original[glosses.start(sent.start):glosses.end(sent.end)]
+            if c.region_start is not None and c.region_end is not None:
+                c.region_start, c.region_end = glosses.start(c.region_start), glosses.end(c.region_end)
+            out.append(c)
+        return out
 
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
