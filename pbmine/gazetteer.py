@@ -254,7 +254,9 @@ class Gazetteer(NameIndex):
                     continue
                 if two_char and not after_parent:
                     prev = text[s - 1] if s > 0 else ""
-                    if prev and _is_cjk(prev) and prev not in _PREPOSITIONS or nxt in _TWO_CHAR_BAD_NEXT:
+                    after_year = prev == "年" and s > 1 and text[s - 2].isdigit()  # 2022年嵩县…统计公报
+                    if prev and _is_cjk(prev) and prev not in _PREPOSITIONS and not after_year \
+                            or nxt in _TWO_CHAR_BAD_NEXT:
                         continue
             out.append((s, e, form))
             pos = e

@@ -183,6 +183,7 @@ FIND = [
     ("黔南州", [(0, 3, "黔南州")]),
     ("幸福福建", [(2, 4, "福建")]),  # a blocker must overlap, not merely touch
     ("上海西岸", [(0, 2, "上海")]),
+    ("2022年嵩县国民经济和社会发展统计公报", [(5, 7, "嵩县")]),  # a two-character county after a year
 ]
 
 
@@ -203,6 +204,7 @@ def test_find(gaz, text, expected):
     "西湖景区",  # a lake; district short forms are never searched
     "老城区改造",
     "推进乡村振兴县域经济发展",  # 兴县
+    "新年兴县域经济",  # 兴县 after 年 that ends no year
     "市领导莅临县委调研",  # 临县
     "相应县级部门",  # 应县
     "完成县政府部署",  # 成县
