@@ -213,7 +213,9 @@ class MetricFinder(PhraseFinder):
         while k < len(items) and (items[k].kind == "space" or items[k].text in self.share_adverbs):
             k += 1
         if k < len(items) and items[k].text in self.share_copulas:
-            return self.forward(items, k, verb_first=True) if items[k].text in ("具有", "具备") else self.forward(items, k)
+            return self.forward(items, k)
+        if k < len(items) and items[k].text in self.share_having:
+            return self.forward(items, k, verb_first=True)  # 都具有|大专以上学历
         return []
 
     def _list_parts(self, phrase: str, count: int) -> list[str]:

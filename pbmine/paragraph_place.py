@@ -131,7 +131,8 @@ class ParagraphPlace:
         """双柏村|3组村民彭德权…: a village and its group before a resident is where a person lives."""
         if self._address_rx is None:
             residents = "|".join(map(re.escape, self.c["resident_words"]))
-            self._address_rx = re.compile(rf"[\d一二三四五六七八九十]{{1,3}}(?:组|社|队)(?:{residents})")
+            groups = "|".join(map(re.escape, self.c["address_groups"]))
+            self._address_rx = re.compile(rf"[\d一二三四五六七八九十]{{1,3}}(?:{groups})(?:{residents})")
         return bool(self._address_rx.match(self.doc.text, end))
 
     def _in_brackets(self, line: Line, pos: int, stop: int) -> bool:

@@ -35,6 +35,7 @@ class PhraseFinder(ItemStream):
         self.share_verbs = set(g.get("share_verbs", []))
         self.share_adverbs = set(g.get("share_adverbs", []))
         self.share_copulas = set(g.get("share_copulas", []))
+        self.share_having = set(g.get("share_having", []))
         self.event_units = set(g.get("event_units", []))
         self.subset_words = tuple(g["subset_words"])
         self.frame_words = tuple(g["frame_words"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from . import __version__
 from .lexicon import Lexicon
@@ -70,7 +70,7 @@ def previous_table(update) -> tuple[dict[str, list[tuple]], dict[str, str]]:
     by_path: dict[str, list[tuple]] = {}
     for row in table_rows(pq.read_table(update)):
         by_path.setdefault(row[_PATH], []).append(row)
-    return by_path, _sources(meta, by_path)
+    return by_path, _sources(meta, ((path, rows[0][_SHA256]) for path, rows in by_path.items()))
 
 
 def table_sources(path) -> dict[str, str]:
@@ -82,19 +82,16 @@ def table_sources(path) -> dict[str, str]:
     names = [c for c in ("path", "sha256") if c in pq.read_schema(path).names]
     table = pq.read_table(path, columns=names)
     digests = table.column("sha256").to_pylist() if "sha256" in names else [None] * table.num_rows
-    by_path: dict[str, list[tuple]] = {}
-    for source, digest in zip(table.column("path").to_pylist(), digests):
-        by_path.setdefault(source, [(None,) * _SHA256 + (digest,)])
-    return _sources(meta, by_path)
+    return _sources(meta, zip(table.column("path").to_pylist(), digests))
 
 
-def _sources(meta: dict, by_path: dict[str, list[tuple]]) -> dict[str, str]:
+def _sources(meta: dict, digests: Iterable[tuple[str, str | None]]) -> dict[str, str]:
     """The metadata's list (every source up to schema 3; since, those without rows), then the
-    sources whose rows carry their sha256."""
+    (path, sha256) the rows carry."""
     sources = {s["path"]: s["sha256"] for s in json.loads(meta.get(b"pbmine.sources", b"[]"))}
-    for path, rows in by_path.items():
-        if rows[0][_SHA256] is not None:
-            sources[path] = rows[0][_SHA256]
+    for path, digest in digests:
+        if digest is not None:
+            sources[path] = digest
     return sources
 
 
