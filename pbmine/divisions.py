@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -28,8 +29,11 @@ from typing import NamedTuple, Union
 
 DATA = resources.files("pbmine") / "data" / "divisions"
 # What a registry name ends in, as reports write it (苏木 and 嘎查: 内蒙古's townships and villages).
-SUFFIXES = ("街道", "街", "社区", "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm, a township
-VILLAGE_SUFFIXES = ("社区", "村", "嘎查")
+# A community's other names (景苑居民区 for the registry's 景苑社区), from regions.toml.
+COMMUNITY_FORMS = tuple(tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(
+    encoding="utf-8"))["community_forms"])
+SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm
+VILLAGE_SUFFIXES = ("社区", *COMMUNITY_FORMS, "村", "嘎查")
 NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
 MAX_NAME = 10
 Codes = Union[int, tuple[int, ...]]  # a name's registry codes: one, or a tuple when places share it
@@ -198,6 +202,9 @@ def _county_table(reg: Registry, county: str) -> dict[str, Codes]:
                 _add(out, name, code)
                 if name.endswith("村村") and len(name) >= 3:
                     _add(out, name[:-1], code)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
+                elif name.endswith("社区") and len(name) >= 4:
+                    for form in COMMUNITY_FORMS:
+                        _add(out, name[:-2] + form, code)
     return out
 
 

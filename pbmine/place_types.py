@@ -85,8 +85,11 @@ def prefix_of(place: Place) -> str:
 def registry_place(local: Local, gaz: Gazetteer) -> Place:
     """A township or village of the registry, with its county's province, city and district."""
     county = gaz.by_adcode(local.county)
-    if county is None:
-        return Place(local.name, local.name, None, None, None, local.code, local.level)
+    if county is None:  # a zone's code the gazetteer lacks (340871, 安庆经开区): its city or province holds it
+        above = gaz.by_adcode(local.county[:4] + "00") or gaz.by_adcode(local.county[:2] + "0000")
+        if above is None:
+            return Place(local.name, local.name, None, None, None, local.code, local.level)
+        return Place(local.name, above.full + local.name, above.province, above.city, None, local.code, local.level)
     district = county.name if county.level == "district" else county.district
     return Place(local.name, county.full + local.name, county.province, county.city, district,
                  local.code, local.level)

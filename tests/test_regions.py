@@ -513,3 +513,35 @@ def test_examples_abbreviations_level_words_and_written_forms(text, number, regi
 ])
 def test_datelines_and_addresses_name_no_subject(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # the registry's X社区 is written X居民区 in 上海 (and X居委, X居委会): a community under its street
+    ("上海市静安区江宁路街道景苑居民区共有辖区党员156名。\n", "156", "景苑居民区"),
+    ("上海市静安区江宁路街道景苑居委会共有辖区党员156名。\n", "156", "景苑居委会"),
+    # negative: a 居民区 the registry does not list under the street is no place
+    ("上海市静安区江宁路街道老旧居民区改造12个。\n", "12", "江宁路街道"),
+    # the form the report writes first names the community (the title's 居委 over 居民区 below)
+    ("家门口巡礼——高行居委\n高行居委成立于1958年。高行居民区党总支现有党员120名。\n", "120", "高行居委"),
+])
+def test_a_ju_min_qu_is_its_community(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a city opening quoted honours (获“安庆市…”) is not the place the report keeps naming
+    ("晶海社居委成立于2006年。\n书记曾获“安庆市十佳书记”、“安庆市优秀党员”称号,社区受到安庆市表彰。\n"
+     "社区工作人员11名。\n", "11", "晶海社居委"),
+    # negative: a city named three times on its own takes the report from a community named once
+    ("晶海社居委成立于2006年。\n安庆市推进网格化治理,安庆市各社区划分网格,安庆市表彰了书记。\n"
+     "社区工作人员11名。\n", "11", "安庆市"),
+])
+def test_a_quoted_honour_does_not_name_the_report_s_place(text, number, region):
+    assert _region(text, number) == region
+
+
+def test_a_community_under_a_zone_code_hangs_under_its_city():
+    # 晶海社区's county code (340871, 安庆经开区) is no county of the gazetteer: its city holds it
+    got = extract_text("晶海社居委现有住户4200户。\n社区位于安庆市。\n")
+    row = got[got.number == "4200"].iloc[0]
+    assert (row.region, row.city, row.province) == ("晶海社居委", "安庆市", "安徽省")
