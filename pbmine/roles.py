@@ -37,6 +37,7 @@ class Roles:
     change_words: tuple[str, ...]
     subject_openers: tuple[str, ...]
     respectively: tuple[str, ...] = ()
+    distance: "Distance | None" = None
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -59,6 +60,7 @@ class Roles:
             change_words=tuple(sorted({*g["change_words"], *g["always_change"]}, key=len, reverse=True)),
             subject_openers=tuple(g["subject_openers"]),
             respectively=tuple(lex.grammar["metric"]["respectively"]),
+            distance=Distance.of(g),
         )
 
 
@@ -71,7 +73,11 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
         left = sentence[max(0, at - TAIL):at]  # every pattern here is anchored at the figure
         clause = left[max(map(left.rfind, CLAUSE)) + 1:]
         phrase = out[k]
-        if q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
+        reference = roles.distance.reference(clause, sentence[q.outer_end - offset:]) \
+            if roles.distance and q.unit in roles.distance.units else None
+        if reference:
+            phrase = f"距{reference}距离"  # 距县城45公里, 位于冯原镇政府南2公里处
+        elif q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
             phrase = _group(roles, clause, out, k) or phrase
         else:
             rate = _rate_word(roles, clause)
@@ -86,6 +92,45 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
         phrase = phrase.lstrip("、，,；;：: ") if phrase else phrase
         out[k] = _with_bound(roles, sentence, at, phrase) or None
     return out
+
+
+@dataclass
+class Distance:
+    """距县城45公里, 离家不到500米, 位于毛坝镇集镇西面16公里处: the place a length is measured from."""
+
+    units: tuple[str, ...]
+    opener: re.Pattern    # the last distance or location word of the clause, and what follows it
+    fillers: tuple[str, ...]
+    direction: re.Pattern
+    ends: tuple[str, ...]
+    not_after: str
+
+    @classmethod
+    def of(cls, g: dict) -> "Distance":
+        words = sorted(g["distance_openers"] + g["location_openers"], key=len, reverse=True)
+        return cls(tuple(g["distance_units"]),
+                   re.compile(rf"(?P<w>{'|'.join(map(re.escape, words))})(?P<ref>(?:(?!{'|'.join(map(re.escape, words))}).)*)$"),
+                   tuple(sorted(g["distance_fillers"], key=len, reverse=True)),
+                   re.compile(rf"{g['directions']}$"), tuple(g["distance_ends"]), g["distance_not_after"])
+
+    def reference(self, clause: str, after: str) -> str | None:
+        m = self.opener.search(clause)
+        if m is None:
+            return None
+        word, ref = m.group("w"), m.group("ref")
+        if len(word) == 1 and m.start() > 0 and clause[m.start() - 1] in self.not_after:
+            return None  # 脱离, 隔离: a word, not a distance
+        for filler in self.fillers:
+            ref = ref.removesuffix(filler)
+        located = word[-1] not in "距离離"
+        d = self.direction.search(ref)
+        if d:
+            ref = ref[:d.start()]
+        for filler in self.fillers:
+            ref = ref.removesuffix(filler)
+        if located and not (d or after.startswith(self.ends)):
+            return None  # 位于…镇, 总面积12平方公里: a place, not a distance
+        return ref if 1 <= len(ref) <= 16 and re.fullmatch(r"[\u4e00-\u9fff]+", ref) else None
 
 
 def _group(roles: Roles, clause: str, out: list[str | None], k: int) -> str | None:

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 def as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
     """The phrase in the characters of the text as read (黨員 in a Traditional report), where it
-    stands as one piece of its sentence; a phrase pbmine put together stays as it is."""
+    stands as one piece of its sentence; a phrase pbmine put together (距县城距离) takes each
+    character as its sentence writes it (距縣城距離), and the others as they are."""
     if not phrase:
         return phrase
     at = text.rfind(phrase, sent.start, q.start)
     if at < 0:
         at = text.find(phrase, q.end, sent.end)
-    return quoted[at:at + len(phrase)] if at >= 0 else phrase
+    if at >= 0:
+        return quoted[at:at + len(phrase)]
+    chars = {a: b for a, b in zip(text[sent.start:sent.end], quoted[sent.start:sent.end]) if a != b}
+    return "".join(chars.get(ch, ch) for ch in phrase)
 
 
 def written_name(name: str, region, text: str, quoted: str) -> str:

@@ -119,3 +119,11 @@ def test_a_category_takes_its_group_as_written(tmp_path):
 def test_a_character_whose_simplified_form_is_rare_stays_as_written():
     # 篢's Simplified form (𬕂) lies outside the common plane: Simplified text and the registry write 篢
     assert to_simplified("阳西县织篢镇鎮域面积") == "阳西县织篢镇镇域面积"
+
+
+def test_a_phrase_put_together_takes_the_characters_its_sentence_writes(tmp_path):
+    # 距县城距离 is made by pbmine, not cut from the text: each character as the sentence writes it
+    (tmp_path / "t.txt").write_text("興國縣茶園鄉概況\n\n鄉政府駐地距離縣城35公里。\n", encoding="utf-8")
+    frame = api.extract([tmp_path]).frame
+    assert frame["metric"].tolist() == ["距县城距离"]
+    assert frame["phrase"].tolist() == ["距縣城距離"]

@@ -57,3 +57,20 @@ def test_a_place_is_never_a_metric():
     claims = extract_text(text).set_index("number")
     assert claims.loc["50万", "region"] == "丰乐村" and claims.loc["15万", "region"] == "夏桐村"
     assert "集体经济收入" in claims.loc["50万", "metric"] and "集体经济收入" in claims.loc["15万", "metric"]
+
+
+@pytest.mark.parametrize("sentence,number,metric", [
+    # a length from a reference place is its distance, whatever noun stands near
+    ("该乡位于县城西北部,距县城8公里。", "8", "距县城距离"),
+    ("村部离家不到500米。", "500", "距家距离"),
+    ("该村位于马坊镇政府南2公里处,辖9个村民小组。", "2", "距马坊镇政府距离"),
+    ("该嘎查地处于白云镇北部约9公里处。", "9", "距白云镇距离"),
+    ("该村位于三河街西六公里,河流穿村而过。", "六", "距三河街距离"),
+    # negative: a length with no reference is what it measures; a word holding 离 is no distance
+    ("新修道路全长12公里。", "12", "新修道路全长"),
+    ("撤离险区5公里。", "5", "撤离险区"),
+    # negative: a location verb with neither a direction nor 处 gives no distance
+    ("该镇位于县城,总面积12平方公里。", "12", "总面积"),
+])
+def test_a_length_from_a_place_is_a_distance(sentence, number, metric):
+    assert metrics(sentence)[number] == metric
