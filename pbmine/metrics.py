@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import QUOTES
 from .phrases import CLAUSE_BREAK, UNIT_GLOSS, Item, PhraseFinder, _join
@@ -131,6 +132,7 @@ class MetricFinder(PhraseFinder):
                 found[qi] = Attachment(_join(phrase), action)
                 ahead[qi] = bool(fwd)
         self._respectively(items, where, found)
+        self._threshold_subjects(found)
         for qi in range(n - 2, -1, -1):  # the next quantity of a list: 53处、259栋老旧小区
             if found[qi] is None and found[qi + 1] is not None and self._listed(items, where[qi], where[qi + 1]):
                 found[qi] = Attachment(found[qi + 1].phrase, actions[qi] or found[qi + 1].action)
@@ -203,6 +205,17 @@ class MetricFinder(PhraseFinder):
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    def _threshold_subjects(self, found: list) -> None:
+        """收入5万元以上的296个,10万元以上的128个: a threshold standing alone takes what the
+        threshold before it in the sentence was of (收入10万元以上)."""
+        tail = _threshold_tail(self.bounds)
+        for qi in range(1, len(found)):
+            here, before = found[qi], found[qi - 1]
+            if here is None or before is None or not here.phrase or not before.phrase:
+                continue
+            if tail.fullmatch(here.phrase) and (m := tail.search(before.phrase)) and m.start() > 0:
+                found[qi] = Attachment(before.phrase[:m.start()] + here.phrase, here.action)
 
     def _share_is(self, items: list[Item], i: int, q: Quantity) -> list[Item]:
         """90%以上为个体工商户, 90%以上都是山区: a share with a bound, then a copula, is the share of
@@ -351,3 +364,10 @@ class MetricFinder(PhraseFinder):
     def _listed(items: list[Item], i: int, k: int) -> bool:
         """Only 、 or spaces between two quantities (53处、259栋; 6批 1187名)."""
         return all(it.kind == "space" or it.text == "、" for it in items[i + 1: k])
+
+
+@lru_cache(maxsize=4)
+def _threshold_tail(bounds: tuple[str, ...]) -> re.Pattern:
+    """A threshold at the end of a phrase: 5万元以上, 20名及以上."""
+    words = "|".join(map(re.escape, sorted(bounds, key=len, reverse=True)))
+    return re.compile(rf"[0-9０-９.一二三四五六七八九十百千万亿两]+[^0-9０-９.]{{0,3}}?(?:{words})$")

@@ -88,6 +88,8 @@ class PhraseFinder(ItemStream):
                 continue
             if not out and self._is_place(it):
                 break  # 耕地面积6198亩|丁湾村辖…: a place after the figure opens the next clause
+            if out and it.kind == "word" and it.text.replace(".", "").isdigit():
+                break  # 315个行政村集体经济收入|5万元以上的: a threshold's numeral ends the phrase
             if not out and it.kind == "punct" and it.text in ("(", "（"):
                 break  # 基层组织421个|(党委10个…): a bracket after the figure opens its breakdown
             if not out and it.kind == "quote" and it.text.startswith(("(", "（")):
@@ -187,6 +189,12 @@ class PhraseFinder(ItemStream):
                 j -= 1  # 从年初的32%提升至60%: the metric stands before 从
                 continue
             skipping = False
+            at = j - 1 if it.text == "的" else j
+            band = self._unit_band(items, at) if out and (at < j or out[-1].text == "的") else None
+            if band is not None:
+                out += [items[m] for m in range(j, band - 1, -1)]  # 5-10万元的|村占比: the band is what is counted
+                j = band - 1
+                continue
             if it.kind == "punct" and it.text in LIST_BREAK and out:
                 k = self._prev_break(items, j - 1)
                 if any(items[m].kind == "qty" for m in range(k, j)):
@@ -219,13 +227,16 @@ class PhraseFinder(ItemStream):
                 j = band - 1
                 continue
             bound = j - 1 if it.text == "的" else j
-            if out and bound >= 2 and items[bound].text in self.bounds:
+            if (out or bound == j) and bound >= 2 and items[bound].text in self.bounds:
                 k = bound - 1  # 收入10万元以上的|村达83%, 20万元以上|村达100%: the threshold is part of what is counted
                 while k >= 0 and bound - 1 - k < 3 and items[k].kind == "word" and items[k].tag in ("m", "x", "q"):
                     k -= 1
                 if k < bound - 1 and _NUMERAL.match(items[k + 1].text):
+                    alone = not out  # 总收入达10万元以上|有3个: the threshold, then what reached it
                     out += [items[m] for m in range(j, k, -1)]
                     j = k
+                    if alone and j >= 0 and items[j].kind == "word" and items[j].text in self.linking:
+                        j -= 1
                     continue
             if it.kind == "word" and it.tag in ("c", "p") and it.text in self.list_joiners and out and not conjunct \
                     and j > 0 and self._nounish(items[j - 1]) and not self._is_place(items[j - 1]):
@@ -242,6 +253,14 @@ class PhraseFinder(ItemStream):
         while out and out[-1].kind == "punct":
             out.pop()
         return self._verb_off(out, conjunct)[::-1], self._action_before(items, j)
+
+    def _unit_band(self, items: list[Item], j: int) -> int | None:
+        """Where a band of a measure ending at item j starts (5-10万元 before 的), else None."""
+        if j < 3 or items[j].kind != "word" or not items[j].text.endswith("元") \
+                or not (items[j - 1].text.isdigit() and items[j - 2].text in self.band_joiners
+                        and items[j - 3].text.isdigit()):
+            return None
+        return j - 3
 
     def _age_band(self, items: list[Item], j: int) -> int | None:
         """Where an age band ending at item j starts: 35岁以下, 35岁及以下, 36至59岁, 26-35岁."""

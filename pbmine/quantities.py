@@ -255,6 +255,8 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
     after = text[outer_end + 1:outer_end + 2]
     if kind == "money" and text.startswith(g.category_nouns, outer_end) and after not in g.category_noun_continues:
         return None  # 超百万元村7个: a money figure naming a kind of village, not a sum
+    if lo and kind == "money" and text.startswith("的", outer_end) and text.startswith(g.category_nouns, outer_end + 1):
+        return None  # 5-10万元的村占比40.1%: a band of money naming a kind of village, not a sum
     qualifier = None
     value_high = None
     if lo:

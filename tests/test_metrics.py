@@ -222,3 +222,20 @@ def test_respectively_lists_and_their_shares(text, number, metric):
 def test_a_bounded_share_is_of_what_its_copula_names(text, number, metric):
     claims = extract_text(text + "\n")
     assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # a band of money before 的 is part of what is counted
+    ("全省5-10万元的村占比40.1%。", "40.1", "5-10万元的村占比"),
+    # a threshold alone before 有: the threshold, with what reached it
+    ("全镇7个村集体经济总收入达10万元以上有3个。", "3", "村集体经济总收入10万元以上"),
+    # a second threshold of a list takes what the first was of
+    ("全县315个行政村集体经济收入5万元以上的296个,10万元以上的128个。", "128", "行政村集体经济收入10万元以上"),
+    # a threshold's numeral ends the phrase after a figure
+    ("全县315个行政村集体经济收入5万元以上的296个,10万元以上的128个。", "315", "行政村集体经济收入"),
+    # negative: a threshold inside a phrase, with its noun, is not shared
+    ("收入10万元以上的村有5个,党员100名以上的村有3个。", "3", "党员100名以上的村"),
+])
+def test_thresholds_and_bands_are_part_of_what_is_counted(text, number, metric):
+    claims = extract_text(text + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
