@@ -17,6 +17,7 @@ from .sections import Line, Sentence
 
 FOCUS_WINDOW = 1500  # how far back a paragraph's unit still holds (keeps a figure's work bounded)
 TOWNSHIP_SUFFIXES = tuple(x for x in SUFFIXES if x not in VILLAGE_SUFFIXES)  # 全镇, 该乡, 全街道
+SPEAKER_WINDOW = 30  # how far after a quote the speaker's unit may be named
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
 
 
@@ -80,11 +81,36 @@ class ParagraphPlace:
                     return True
         return False
 
+    def _speaker(self, sentence: Sentence, start: int, base: Region | None) -> Region | None:
+        """“…我们村今年收入106万元…”保靖县吕洞山镇排捧村党支部书记龙长金说: a figure in the quote that
+        opens a paragraph is the speaker's unit, named right after the quote with the speaker's post."""
+        text = self.doc.text
+        line = self.doc.lines[sentence.line]
+        lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
+        if not text.startswith("“", lead):
+            return None
+        close = text.find("”", start, line.end)
+        if close < 0 or "”" in text[lead:start]:
+            return None
+        k = bisect.bisect_left(self.places.local_ends, close + 1)
+        found = None
+        while k < len(self.places.local_mentions) and self.places.local_mentions[k][0] < close + SPEAKER_WINDOW:
+            m = self.places.local_mentions[k]
+            found, k = m, k + 1
+            if not (k < len(self.places.local_mentions) and self.places.local_mentions[k][0] == m[1]):
+                break  # 吕洞山镇|排捧村: the chain's last unit
+        if found is None or not any(w in text[found[1]:found[1] + 12] for w in self.c["speaker_posts"]):
+            return None
+        return self._unit_if_inside(found, start, base, "paragraph", since=start)
+
     def _focus(self, sentence: Sentence, start: int, base: Region | None) -> Region | None:
         """The village, community or township the paragraph is about (在七汲镇王村，…该村现有耕地4200亩),
         while the text stays on it: until a word returns it to the whole (全县, 该市) or a division is
         named. With no such unit in the paragraph, an anaphor (该村, 村里) takes the last one named
         in the paragraphs just before."""
+        speaker = self._speaker(sentence, start, base)
+        if speaker is not None:
+            return speaker
         text = self.doc.text
         line = self.doc.lines[sentence.line]
         anaphors = (*self.c["anaphors_village"], *self.c["anaphors_township"])

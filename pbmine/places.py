@@ -84,7 +84,15 @@ class PlaceMentions(ShortNames):
         level_word = tuple(self.c["registry_not_followed_by"])  # 新建|村级: 新建村 is not named
         text = self.doc.text
         return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and found[k - 1][1] == m[0]))
-                and not text.startswith(level_word, m[1])]
+                and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)]
+
+    def _verb_on_residents(self, m: Mention) -> bool:
+        """组织|村民筑堤, 带领|村民: a verb before 村民 is no village named 组织村 (but 团结村民委员会 is)."""
+        text, name = self.doc.text, m[2]
+        if not (name.endswith("村") and text.startswith("民", m[1])) \
+                or text.startswith(tuple(self.c["committee_words"]), m[1] + 1):
+            return False
+        return all(t.tag.startswith("v") for t in get_segmenter().tokens(name[:-1]))
 
     def _index(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
@@ -250,7 +258,7 @@ class PlaceMentions(ShortNames):
             stem, longest = name[:-3], longest - 1
         if self.doc.text[end:end + 1] in self.c["local_not_followed_by"]:
             return None  # 村庄, 村民, 镇级: the suffix starts a word
-        banned = ("v", "p", "c", "d") if longer else NOT_NAME_TAGS
+        banned = ("v", "p", "c", "d", "l") if longer else NOT_NAME_TAGS
         if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
             return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
         if any(m2[0] < end and m2[1] > pos for m2 in self.near(pos)):

@@ -102,6 +102,7 @@ class Grammar:
         self.signs = dict(g["number"]["signs"])
         self.within_clause = {w: q for q, words in lex.qualifiers_within.items() for w in words}
         self.max_quoted = int(g["number"]["max_quoted_name"])
+        self.speech_marks = g["number"]["speech_marks"]
         self.slogan_numeral = bool(g["number"]["slogan_if_followed_by_numeral"])
         self.slogan_quote = bool(g["number"].get("slogan_if_followed_by_quote", False))
         self.bare_after = dict(g["number"]["bare_multiplier_after"])
@@ -126,7 +127,7 @@ def _protected_spans(text: str, g: Grammar) -> list[tuple[int, int]]:
     """Spans where numbers are names, not counts: short quotations, book titles, formulas."""
     spans = []
     for m in re.finditer(r"“[^“”\n]*”|「[^「」\n]*」|‘[^‘’\n]*’|\"[^\"\n]*\"", text):
-        if m.end() - m.start() - 2 <= g.max_quoted:
+        if m.end() - m.start() - 2 <= g.max_quoted and not any(ch in g.speech_marks for ch in m.group()):
             spans.append((m.start(), m.end()))
     for m in re.finditer(r"《[^《》\n]*》|〈[^〈〉\n]*〉", text):
         spans.append((m.start(), m.end()))

@@ -187,3 +187,14 @@ def test_suffixes_find_the_longest_word_ending_at_a_position(words, text, pos):
     pos = min(pos, len(text))
     assert Suffixes(words).ending_at(text, pos) == _longest_ending_at(text, pos, words)
     assert Suffixes([]).ending_at(text, pos) is None
+
+
+@pytest.mark.parametrize("text,found", [
+    # a short quotation that ends a sentence is speech: its figures count
+    ("“我们村今年收入106万元。”龙长金说。", ["106万"]),
+    ("“今年分红78万元！”他说。", ["78万"]),
+    # negative: a short quotation without an end of sentence is a name or slogan
+    ("打造“15分钟生活圈”。", []),
+])
+def test_short_speech_is_no_name(text, found):
+    assert [text[q.start:q.end] for q in find_quantities(text)] == found

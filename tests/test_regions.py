@@ -545,3 +545,28 @@ def test_a_community_under_a_zone_code_hangs_under_its_city():
     got = extract_text("晶海社居委现有住户4200户。\n社区位于安庆市。\n")
     row = got[got.number == "4200"].iloc[0]
     assert (row.region, row.city, row.province) == ("晶海社居委", "安庆市", "安徽省")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a figure in the quote opening a paragraph is the speaker's unit, named after the quote with a post
+    ("保靖县集体经济工作侧记\n“我们村合作社今年种植高粱收入106万元。”保靖县吕洞山镇排捧村党支部书记龙长金说。\n"
+     "全县集体经济收入5000万元。\n", "106万", "排捧村"),
+    ("保靖县集体经济工作侧记\n“我们村合作社今年种植高粱收入106万元。”保靖县吕洞山镇排捧村党支部书记龙长金说。\n"
+     "全县集体经济收入5000万元。\n", "5000万", "保靖县"),
+    # negative: a unit after the quote with no speaker's post is no speaker
+    ("保靖县集体经济工作侧记\n“我们村合作社今年种植高粱收入106万元,其中78万元作为收益分红。”这一消息很快传遍了"
+     "保靖县吕洞山镇排捧村的家家户户。\n", "106万", "保靖县"),
+])
+def test_a_quote_s_figures_are_its_speaker_s_unit(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a verb before 村民 is no village named by it (the registry lists a 组织村), nor a 发展壮大村 in a title
+    ("拜泉县三道镇利华村遭遇洪水,利华村组织村民筑堤,淹了不到50亩。\n", "50", "利华村"),
+    # negative: 村民委员会 after a village is its committee (组织村 is a village of 三道镇)
+    ("拜泉县三道镇组织村民委员会组织筑堤,淹了不到50亩。\n", "50", "组织村"),
+    ("党建赋能\n——保靖县发展壮大村集体经济工作侧记\n全县村集体经济收入5000万元。\n", "5000万", "保靖县"),
+])
+def test_verbs_before_a_village_suffix_are_no_village(text, number, region):
+    assert _region(text, number) == region
