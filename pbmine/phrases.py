@@ -60,6 +60,7 @@ class PhraseFinder(ItemStream):
         self.band_joiners = set(g["age_band_joiners"])
         self.age_units = {u for u, unit in lex.units.items() if unit.kind == "age"}
         # units of a sum, a length, an area, a mass or a share (not a count): after them a verb says what for
+        self.kind_verbs = frozenset(g["kind_verbs"])
         self.measured = tuple(u for u, unit in lex.units.items()
                               if unit.claim and unit.kind in ("money", "length", "area", "measure", "percent"))
         self.places = None  # set per document: surfaces of place names, never a metric
@@ -130,7 +131,8 @@ class PhraseFinder(ItemStream):
                 if aspect:
                     j += 1  # 担任了|村党组织书记
                     continue
-                purpose = not out and items[i].kind == "qty" and items[i].text.endswith(self.measured)
+                purpose = not out and items[i].kind == "qty" and items[i].text.endswith(self.measured) \
+                    and not self._compound_end(items, j)  # 160亩|租赁林地, 120亩|闲散土地: a kind of land
                 if not (first or not purpose and self._modifier_verb(items, j, out)):
                     # 投入资金437万元|用于乡镇…, 写字楼2000平方米|用于租赁: after a sum or an area, a verb
                     # opens what it is for (after a count it may modify the noun: 226个|创新成果)
@@ -144,6 +146,13 @@ class PhraseFinder(ItemStream):
         if out and all(o.text in self.not_metric or o.text in self.linking for o in out):
             return []  # 突破百亿元|大关, 3700平方米|的: a gloss or a particle, not what it counts
         return out
+
+    def _compound_end(self, items: list[Item], j: int) -> bool:
+        """A verb, then one noun that ends the clause (租赁|林地，): the verb names a kind of the noun."""
+        k = j + 1
+        if items[j].text not in self.kind_verbs or k >= len(items) or items[k].kind != "word" or not items[k].tag.startswith("n") or self._is_place(items[k]):
+            return False
+        return k + 1 == len(items) or items[k + 1].kind == "punct" or items[k + 1].text in ("的", "用于", "用作")
 
     def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
         """A verb inside a noun phrase (乡村振兴工作队, 创新成果): not an action, a noun follows."""

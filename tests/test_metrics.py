@@ -239,3 +239,16 @@ def test_a_bounded_share_is_of_what_its_copula_names(text, number, metric):
 def test_thresholds_and_bands_are_part_of_what_is_counted(text, number, metric):
     claims = extract_text(text + "\n")
     assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # after an area, a verb that names a kind of land, then its noun, is what the area is of
+    ("整合160亩租赁林地,建设基地。", "160", "租赁林地"),
+    ("盘活120亩闲散土地,发展产业。", "120", "闲散土地"),
+    # negative: other verbs there say what the area or the sum is for
+    ("流转土地200亩种植玉米,实现增收。", "200", "流转土地"),
+    ("投入资金437万元用于乡镇、村党支部阵地提质升级。", "437万", "投入资金"),
+])
+def test_a_kind_verb_after_an_area_names_the_land(text, number, metric):
+    claims = extract_text(text + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
