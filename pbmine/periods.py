@@ -137,6 +137,10 @@ def report_date(doc: Document) -> ReportDate:
             return ReportDate(review, delivered[0] if delivered else (title_year or date_year))
     if lead_year and date_year is None and first and lead_year < first - 1:
         lead_year = None  # 1961年,田家英来到浙江… then 2020年,罗星街道…: a dateless story opening on its past
+    record = _opening_year(doc)
+    if lead_year is None and date_year and record and record < date_year - 1 and record == first \
+            and not any(word in doc.text for word in (*w["now_words"], *w["relative_years"])):
+        lead_year = record  # 日期:2015-03-05, then 1997年辖51个村…: a record of 1997 reposted (nothing later, no 现在)
     year = title_year or lead_year or date_year or first
     if title_year and date_year == title_year + 1 and date_month is not None and date_month <= 3:
         return ReportDate(year, title_year)  # 2022年工作总结, dated 2023-01-12: its 今年 is 2022
@@ -187,6 +191,17 @@ def _lead_year(doc: Document, date_year: int | None) -> int | None:
         if span and (date_year is None or int(span.group(2)) <= date_year):
             return int(span.group(2))
         return None
+    return None
+
+
+def _opening_year(doc: Document) -> int | None:
+    """The year the first line of running text opens with (1997年辖51个村…), not a span from it (2016年以来)."""
+    for line in doc.lines[:15]:
+        s = line.stripped
+        if len(s) < 40 and not s.endswith("。"):
+            continue
+        m = YEAR.match(s)
+        return int(m.group(1)) if m and m.group(1) and not SINCE.match(s) and not YEAR_SPAN.match(s) else None
     return None
 
 

@@ -107,3 +107,19 @@ def test_years_on_real_forms(text, number, year):
     claims = extract_text(text)
     got = dict(zip(claims["number"], claims["year"]))[number]
     assert (None if pd.isna(got) else got) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # a record opening on a year long before its page's date, naming nothing later: of that year
+    ("长寿镇\n\n来源:未知来源 日期:2015-03-05 12:00\n\n    1997年辖51个村、3个居委会,61248人。总面积220平方公里,"
+     "因本地历来人多高寿而得名。\n    城区面积1.5平方公里,常住人口1.5万人。\n", "1.5万", 1997),
+    # negative: a story opening on its past that names a later year is of its page's date
+    ("长寿镇\n\n来源:未知来源 日期:2015-03-05 12:00\n\n    1997年,他回到长寿镇,那时全镇只有3家企业,"
+     "2013年建成工业园。\n    城区面积1.5平方公里,常住人口1.5万人。\n", "1.5万", 2015),
+    # negative: a span from a past year (2012年以来) counts up to the date
+    ("长寿镇\n\n来源:未知来源 日期:2015-03-05 12:00\n\n    2012年以来,长寿镇辖51个村、3个居委会,61248人。总面积"
+     "220平方公里,因本地历来人多高寿而得名。\n    城区面积1.5平方公里,常住人口1.5万人。\n", "1.5万", 2015),
+])
+def test_a_reposted_record_keeps_its_year(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
