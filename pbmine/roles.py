@@ -38,6 +38,9 @@ class Roles:
     subject_openers: tuple[str, ...]
     respectively: tuple[str, ...] = ()
     distance: "Distance | None" = None
+    density_markers: tuple[str, ...] = ()
+    density_units: tuple[str, ...] = ()
+    density_metric: str = ""
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -61,6 +64,8 @@ class Roles:
             subject_openers=tuple(g["subject_openers"]),
             respectively=tuple(lex.grammar["metric"]["respectively"]),
             distance=Distance.of(g),
+            density_markers=tuple(g["density_markers"]), density_units=tuple(g["density_units"]),
+            density_metric=g["density_metric"],
         )
 
 
@@ -77,6 +82,8 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
             if roles.distance and q.unit in roles.distance.units else None
         if reference:
             phrase = f"距{reference}距离"  # 距县城45公里, 位于冯原镇政府南2公里处
+        elif q.unit in roles.density_units and any(w in clause for w in roles.density_markers):
+            phrase = roles.density_metric  # 每平方公里不足5人
         elif q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
             phrase = _group(roles, clause, out, k) or phrase
         else:
