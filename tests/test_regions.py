@@ -570,3 +570,15 @@ def test_a_quote_s_figures_are_its_speaker_s_unit(text, number, region):
 ])
 def test_verbs_before_a_village_suffix_are_no_village(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 近日, 日前 open a lead before its subject: the lead village in a title's labelled county is the report's
+    ("山西平遥:党建引领激活发展新动能\n\n近日,晋中市平遥县岳壁乡南西泉村以清化收为突破口,补短板、强基础。\n"
+     "集体经济收入约40万元。\n", "40万", "南西泉村"),
+    # negative: with no opener the same lead still gives the village; a lead naming only the county keeps it
+    ("山西平遥:党建引领激活发展新动能\n\n近日,平遥县以清化收为突破口,补短板、强基础。\n集体经济收入约40万元。\n",
+     "40万", "平遥县"),
+])
+def test_a_lead_opening_on_a_recent_day(text, number, region):
+    assert _region(text, number) == region
