@@ -582,3 +582,14 @@ def test_verbs_before_a_village_suffix_are_no_village(text, number, region):
 ])
 def test_a_lead_opening_on_a_recent_day(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # the place a distance is measured from is no subject
+    ("庙尔沟乡概况\n庙尔沟乡位于哈密市,距乌鲁木齐市70公里,全乡辖3个村。\n", "70", "庙尔沟乡"),
+    ("三源浦朝鲜族镇概况\n三源浦朝鲜族镇距通化市53公里。\n", "53", "三源浦朝鲜族镇"),
+    # negative: a place opening the clause is its subject
+    ("庙尔沟乡概况\n庙尔沟乡位于哈密市,乌鲁木齐市有70个社区。\n", "70", "乌鲁木齐市"),
+])
+def test_a_distance_s_reference_is_no_subject(text, number, region):
+    assert _region(text, number) == region
