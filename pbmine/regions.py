@@ -274,11 +274,19 @@ class RegionResolver(ReportPlace, ParagraphPlace):
             if subject is not None:
                 carried = subject
             elif opener in self.c["locative_openers"] and self.places.names_place(k, clause_start):
-                carried = False
+                carried = self._inside_place(k + 1, clause_start) or False
         if text[clause_start:clause_start + 1] in self.c["locative_openers"] and \
                 self.places.names_place(clause_start, len(text)):
             return False
         return carried
+
+    def _inside_place(self, pos: int, stop: int) -> Region | None:
+        """在博依拉村村办工厂里，136名员工…: a clause set inside a unit's building is at that unit."""
+        region, end = self.chain_at(pos, stop)
+        if region is None or region.place is None or region.place.level not in ("township", "village"):
+            return None
+        rest = self.doc.text[end:stop].rstrip("，, ")
+        return region if 0 < len(rest) <= 12 and rest.endswith(tuple(self.c["inside_words"])) else None
 
     def _clause_start(self, sentence: Sentence, pos: int) -> int:
         text = self.doc.text

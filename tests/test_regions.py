@@ -593,3 +593,13 @@ def test_a_lead_opening_on_a_recent_day(text, number, region):
 ])
 def test_a_distance_s_reference_is_no_subject(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a clause set inside a unit's building (在…村…工厂里，) is at that unit
+    ("莎车县乌达力克镇发展产业\n在博依拉村村办工厂里,136名员工正在各条流水线上忙碌。\n", "136", "博依拉村"),
+    # negative: a location that is no building of a unit (在…的带动下) leaves the figure to the report
+    ("莎车县乌达力克镇发展产业\n在博依拉村的带动下,136名员工实现就业。\n", "136", "乌达力克镇"),
+])
+def test_a_clause_inside_a_unit_s_building(text, number, region):
+    assert _region(text, number) == region
