@@ -252,3 +252,13 @@ def test_thresholds_and_bands_are_part_of_what_is_counted(text, number, metric):
 def test_a_kind_verb_after_an_area_names_the_land(text, number, metric):
     claims = extract_text(text + "\n")
     assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # an adverb the tagger takes for a numeral (一下子) stands between a metric and its figure
+    ("村集体收入一下子到了50多万元。", "50多万", "村集体收入"),
+    ("收入一举突破了100万元。", "100万", "收入"),
+])
+def test_adverbs_between_a_metric_and_its_figure(text, number, metric):
+    claims = extract_text(text + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
