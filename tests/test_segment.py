@@ -14,7 +14,7 @@ from pbmine.segment import Segmenter, get_segmenter, read_userdict
 from conftest import ROOT
 
 
-@pytest.mark.parametrize("word", ["五星级党支部", "党员先锋岗", "双报到", "模范机关", "好评率", "在职党员"])
+@pytest.mark.parametrize("word", ["五星级党支部", "党员先锋岗", "双报到", "模范机关", "好评率", "在职党员", "和美乡村"])
 def test_domain_words_stay_whole(word):
     text = f"推动{word}工作"
     assert word in [t.text for t in get_segmenter().tokens(text)]
