@@ -132,7 +132,7 @@ class LocalNames:
         return bool(self.tables)
 
     def __contains__(self, name: str) -> bool:
-        return self.has(name)
+        return self.has(name) or bool((community := as_community(name)) and self.has(community))
 
     def __getitem__(self, name: str) -> list[Local]:
         entries = self.get(name)
@@ -144,6 +144,8 @@ class LocalNames:
         """The entries of `name` in code order, each once (a township under both a province and
         its county prefix is one entry)."""
         found = [code for table in self.tables if (code := table.get(name)) is not None]
+        if not found and (community := as_community(name)):
+            found = [code for table in self.tables if (code := table.get(community)) is not None]
         if len(found) == 1:
             codes = found[0] if type(found[0]) is tuple else found
         else:
@@ -202,9 +204,7 @@ def _county_table(reg: Registry, county: str) -> dict[str, Codes]:
                 _add(out, name, code)
                 if name.endswith("村村") and len(name) >= 3:
                     _add(out, name[:-1], code)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
-                elif name.endswith("社区") and len(name) >= 4:
-                    for form in COMMUNITY_FORMS:
-                        _add(out, name[:-2] + form, code)
+
     return out
 
 
@@ -255,6 +255,14 @@ def _township_forms(name: str) -> list[str]:
     return forms
 
 
+def as_community(name: str) -> str | None:
+    """The registry's name of a community written another way (景苑居民区, 高行居委 -> 景苑社区, 高行社区)."""
+    for form in COMMUNITY_FORMS:
+        if name.endswith(form) and len(name) > len(form) + 1:
+            return name[:-len(form)] + "社区"
+    return None
+
+
 def is_numeral_name(name: str) -> bool:
     """八成村, 两个村, 3个社区: a count, not a place."""
     for suffix in SUFFIXES:
@@ -277,9 +285,10 @@ def find_locals(text: str, names: "LocalNames | dict[str, list[Local]]",
     found: list[tuple[int, int, str]] = []
     for m in re.finditer("|".join(SUFFIXES), text):
         end = m.end()
+        community = m.group() in COMMUNITY_FORMS
         for length in range(min(MAX_NAME, end), len(m.group()), -1):
             cand = text[end - length:end]
-            if has(cand) and not is_numeral_name(cand):
+            if (has(cand) or community and (c := as_community(cand)) and has(c)) and not is_numeral_name(cand):
                 if length <= 3 and starts_word is not None and not starts_word(end - length):
                     continue
                 found.append((end - length, end, cand))
