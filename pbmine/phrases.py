@@ -236,10 +236,11 @@ class PhraseFinder(ItemStream):
                 j = band - 1
                 continue
             bound = j - 1 if it.text == "的" else j
-            if (out or bound == j) and bound >= 2 and items[bound].text in self.bounds:
+            if (out or bound == j) and bound >= 1 and items[bound].text in self.bounds:
                 k = bound - 1  # 收入10万元以上的|村达83%, 20万元以上|村达100%: the threshold is part of what is counted
-                while k >= 0 and bound - 1 - k < 3 and items[k].kind == "word" and items[k].tag in ("m", "x", "q"):
-                    k -= 1
+                while k >= 0 and bound - 1 - k < 3 and items[k].kind == "word" and (
+                        items[k].tag in ("m", "x", "q") or items[k].tag == "b" and _NUMERAL.match(items[k].text)):
+                    k -= 1  # (四星级|以上: a grade the tagger reads as a distinguishing word)
                 if k < bound - 1 and _NUMERAL.match(items[k + 1].text):
                     alone = not out  # 总收入达10万元以上|有3个: the threshold, then what reached it
                     out += [items[m] for m in range(j, k, -1)]

@@ -262,3 +262,15 @@ def test_a_kind_verb_after_an_area_names_the_land(text, number, metric):
 def test_adverbs_between_a_metric_and_its_figure(text, number, metric):
     claims = extract_text(text + "\n")
     assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # a star grade and its bound before the phrase are part of what is counted
+    ("全区四星级以上党(总)支部占比50%。", "50", "四星级以上党(总)支部占比"),
+    ("三星级以上村党组织达到120个。", "120", "三星级以上村党组织"),
+    # negative: a bound after no grade or numeral is left to the phrase
+    ("以上村党组织达到120个。", "120", "村党组织"),
+])
+def test_a_star_grade_bound_belongs_to_the_metric(text, number, metric):
+    claims = extract_text(text + "\n")
+    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
