@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import json
+import os
 import signal
 import sys
 from enum import Enum
@@ -21,6 +22,11 @@ from .progress import ExtractProgress
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# Arrow's buffers (the rows of each row group) from the C library's allocator, which gives freed
+# blocks back: mimalloc, pyarrow's default, kept them (a 100 MB corpus: 291 MB peak -> 273 MB, the
+# same time). Set before pyarrow is first imported; a user's own setting wins.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 
 class _Lazy:
