@@ -61,6 +61,7 @@ class PhraseFinder(ItemStream):
         self.age_units = {u for u, unit in lex.units.items() if unit.kind == "age"}
         # units of a sum, a length, an area, a mass or a share (not a count): after them a verb says what for
         self.kind_verbs = frozenset(g["kind_verbs"])
+        self.money_units = tuple(u for u, unit in lex.units.items() if unit.kind == "money")
         self.measured = tuple(u for u, unit in lex.units.items()
                               if unit.claim and unit.kind in ("money", "length", "area", "measure", "percent"))
         self.places = None  # set per document: surfaces of place names, never a metric
@@ -150,9 +151,10 @@ class PhraseFinder(ItemStream):
     def _compound_end(self, items: list[Item], j: int) -> bool:
         """A verb, then one noun that ends the clause (租赁|林地，): the verb names a kind of the noun."""
         k = j + 1
-        if items[j].text not in self.kind_verbs or k >= len(items) or items[k].kind != "word" or not items[k].tag.startswith("n") or self._is_place(items[k]):
+        if items[j].text not in self.kind_verbs or k >= len(items) or items[k].kind != "word" \
+                or not items[k].tag.startswith("n") or self._is_place(items[k]):
             return False
-        return k + 1 == len(items) or items[k + 1].kind == "punct" or items[k + 1].text in ("的", "用于", "用作")
+        return k + 1 == len(items) or items[k + 1].kind == "punct" or items[k + 1].text == "的"
 
     def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
         """A verb inside a noun phrase (乡村振兴工作队, 创新成果): not an action, a noun follows."""
@@ -266,7 +268,7 @@ class PhraseFinder(ItemStream):
 
     def _unit_band(self, items: list[Item], j: int) -> int | None:
         """Where a band of a measure ending at item j starts (5-10万元 before 的), else None."""
-        if j < 3 or items[j].kind != "word" or not items[j].text.endswith("元") \
+        if j < 3 or items[j].kind != "word" or not items[j].text.endswith(self.money_units) \
                 or not (items[j - 1].text.isdigit() and items[j - 2].text in self.band_joiners
                         and items[j - 3].text.isdigit()):
             return None

@@ -111,6 +111,7 @@ class Distance:
     direction: re.Pattern
     ends: tuple[str, ...]
     not_after: str
+    located: frozenset[str]  # the location words (位于…处): they need a direction or an end word
 
     @classmethod
     def of(cls, g: dict) -> "Distance":
@@ -118,7 +119,8 @@ class Distance:
         return cls(tuple(g["distance_units"]),
                    re.compile(rf"(?P<w>{'|'.join(map(re.escape, words))})(?P<ref>(?:(?!{'|'.join(map(re.escape, words))}).)*)$"),
                    tuple(sorted(g["distance_fillers"], key=len, reverse=True)),
-                   re.compile(rf"{g['directions']}$"), tuple(g["distance_ends"]), g["distance_not_after"])
+                   re.compile(rf"{g['directions']}$"), tuple(g["distance_ends"]), g["distance_not_after"],
+                   frozenset(g["location_openers"]))
 
     def reference(self, clause: str, after: str) -> str | None:
         m = self.opener.search(clause)
@@ -129,7 +131,7 @@ class Distance:
             return None  # 脱离, 隔离: a word, not a distance
         for filler in self.fillers:
             ref = ref.removesuffix(filler)
-        located = word[-1] not in "距离離"
+        located = word in self.located
         d = self.direction.search(ref)
         if d:
             ref = ref[:d.start()]
