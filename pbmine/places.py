@@ -256,8 +256,9 @@ class PlaceMentions(ShortNames):
         longest = min(4, 2 + len(suffix)) + (1 if longer else 0)  # 华溪|村, 象山|社区, 晶海|社居委
         if name.endswith("镇街道"):
             stem, longest = name[:-3], longest - 1
-        if self.doc.text[end:end + 1] in self.c["local_not_followed_by"]:
-            return None  # 村庄, 村民, 镇级: the suffix starts a word
+        if self.doc.text[end:end + 1] in self.c["local_not_followed_by"] or \
+                self.doc.text[end:end + 1] in self.c["suffix_words"].get(suffix, ()):
+            return None  # 村庄, 村民, 镇级, 乡村: the suffix starts a word
         banned = ("v", "p", "c", "d", "l") if longer else NOT_NAME_TAGS
         if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
             return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name

@@ -603,3 +603,13 @@ def test_a_distance_s_reference_is_no_subject(text, number, region):
 ])
 def test_a_clause_inside_a_unit_s_building(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 乡 followed by 村 or 镇 starts a word (筑牢|乡村振兴), no township named by the pattern
+    ("万州区党建引领乡村振兴\n筑牢乡村振兴战斗堡垒,引导67名在村投资创业人员。\n", "67", "万州区"),
+    # negative: a township the pattern finds before another word stays a township
+    ("万州区党建引领乡村振兴\n石门乡引导67名在村投资创业人员。\n", "67", "石门乡"),
+])
+def test_xiang_before_cun_starts_a_word(text, number, region):
+    assert _region(text, number) == region
