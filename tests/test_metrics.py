@@ -5,6 +5,12 @@ import pytest
 
 from pbmine import extract_text
 
+
+def metric_of(text: str, number: str) -> str:
+    """The metric of the claim whose number is written `number`, in `text` read as one document."""
+    claims = extract_text(text + "\n")
+    return dict(zip(claims["number"], claims["metric"]))[number]
+
 # sentence, number as written, a part the metric must hold, the action (or None to skip)
 TABLE = [
     ("设立 179 个党员先锋岗,评选 63 个“模范党员先锋岗”。", "179", "党员先锋岗", "设立"),
@@ -127,8 +133,7 @@ def test_place_is_not_a_metric():
     ("人均可支配收入3.2万元,比全省高1.18万元。", "1.18万", "人均可支配收入"),    # 比X高: a difference
 ])
 def test_metric_on_real_forms(sentence, number, metric):
-    claims = extract_text(sentence + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(sentence, number) == metric
 
 
 def test_a_headline_part_ends_at_a_space():
@@ -172,8 +177,7 @@ def test_a_bare_figure_counts_what_its_paragraph_neighbour_counts():
     ("襄州区黄龙镇柏桥村辖9个村民小组,耕地面积6198亩丁湾村辖8个村民小组。", "6198", "耕地面积"),
 ])
 def test_what_a_bare_figure_counts(sentence, number, metric):
-    claims = extract_text(sentence + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(sentence, number) == metric
 
 
 @pytest.mark.parametrize("text,number,metric", [
@@ -188,8 +192,7 @@ def test_what_a_bare_figure_counts(sentence, number, metric):
     ("全镇有女党员359名。\n35岁以下441名。", "441", "35岁以下"),
 ])
 def test_a_category_counts_its_paragraphs_group(text, number, metric):
-    claims = extract_text(text + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(text, number) == metric
 
 
 LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与水果、畜牧、水稻分别为922.51万元、763.89万元、349.23万元、74.55万元,分别占农业总产值的41.8%、34.6%、15.8%、3.3%。"
@@ -207,8 +210,7 @@ LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与�
     ("女党员占全镇党员的31.2%。", "31.2", "女党员"),
 ])
 def test_respectively_lists_and_their_shares(text, number, metric):
-    claims = extract_text(text + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(text, number) == metric
 
 
 @pytest.mark.parametrize("text,number,metric", [
@@ -220,8 +222,7 @@ def test_respectively_lists_and_their_shares(text, number, metric):
     ("满意率达98%为历年最高。", "98", "满意率"),
 ])
 def test_a_bounded_share_is_of_what_its_copula_names(text, number, metric):
-    claims = extract_text(text + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(text, number) == metric
 
 
 @pytest.mark.parametrize("text,number,metric", [
@@ -237,8 +238,7 @@ def test_a_bounded_share_is_of_what_its_copula_names(text, number, metric):
     ("收入10万元以上的村有5个,党员100名以上的村有3个。", "3", "党员100名以上的村"),
 ])
 def test_thresholds_and_bands_are_part_of_what_is_counted(text, number, metric):
-    claims = extract_text(text + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(text, number) == metric
 
 
 @pytest.mark.parametrize("text,number,metric", [
@@ -250,8 +250,7 @@ def test_thresholds_and_bands_are_part_of_what_is_counted(text, number, metric):
     ("投入资金437万元用于乡镇、村党支部阵地提质升级。", "437万", "投入资金"),
 ])
 def test_a_kind_verb_after_an_area_names_the_land(text, number, metric):
-    claims = extract_text(text + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(text, number) == metric
 
 
 @pytest.mark.parametrize("text,number,metric", [
@@ -260,8 +259,7 @@ def test_a_kind_verb_after_an_area_names_the_land(text, number, metric):
     ("收入一举突破了100万元。", "100万", "收入"),
 ])
 def test_adverbs_between_a_metric_and_its_figure(text, number, metric):
-    claims = extract_text(text + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(text, number) == metric
 
 
 @pytest.mark.parametrize("text,number,metric", [
@@ -272,5 +270,4 @@ def test_adverbs_between_a_metric_and_its_figure(text, number, metric):
     ("以上村党组织达到120个。", "120", "村党组织"),
 ])
 def test_a_star_grade_bound_belongs_to_the_metric(text, number, metric):
-    claims = extract_text(text + "\n")
-    assert dict(zip(claims["number"], claims["metric"]))[number] == metric
+    assert metric_of(text, number) == metric
