@@ -255,6 +255,11 @@ def _township_forms(name: str) -> list[str]:
     return forms
 
 
+def community_names(name: str) -> list[str]:
+    """The other names of a registry community (景苑社区: 景苑社居委, 景苑居委会, 景苑居委, 景苑居民区)."""
+    return [name[:-2] + form for form in COMMUNITY_FORMS] if name.endswith("社区") else []
+
+
 def as_community(name: str) -> str | None:
     """The registry's name of a community written another way (景苑居民区, 高行居委 -> 景苑社区, 高行社区)."""
     for form in COMMUNITY_FORMS:

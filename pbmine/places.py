@@ -14,7 +14,7 @@ import bisect
 import re
 from collections import Counter
 
-from .divisions import COMMUNITY_FORMS, VILLAGE_SUFFIXES, Registry, find_locals, is_numeral_name
+from .divisions import VILLAGE_SUFFIXES, Registry, community_names, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
 from .place_types import (CLAUSE_BREAKS, NOT_NAME_TAGS, OPENING_CHARS, Mention, Region,  # noqa: F401 (re-exported)
                           cues, local_place, prefix_of, registry_place)
@@ -284,11 +284,10 @@ class PlaceMentions(ShortNames):
             return name
         at = self.doc.text.find(full)
         first = full if 0 <= at <= self.doc.text.find(name) else name  # (丹江街 inside 丹江街道 is the same place)
-        if full.endswith("社区"):  # 家门口巡礼——高行居委 over 高行居民区党总支 below: the registry's 高行社区
-            written = [(k, form) for form in (full[:-2] + f for f in COMMUNITY_FORMS)
-                       if (k := self.doc.text.find(form)) >= 0]
-            if written and min(written)[0] < self.doc.text.find(first):
-                return min(written)[1]
+        # 家门口巡礼——高行居委 over 高行居民区党总支 below: the registry's 高行社区
+        written = [(k, form) for form in community_names(full) if (k := self.doc.text.find(form)) >= 0]
+        if written and min(written)[0] < self.doc.text.find(first):
+            return min(written)[1]
         return first
 
     def chain_at(self, pos: int, limit: int | None = None,
