@@ -12,11 +12,10 @@ import bisect
 import re
 
 from .divisions import SUFFIXES, VILLAGE_SUFFIXES
-from .places import CLAUSE_BREAKS, Region
+from .places import CLAUSE_BREAKS, TOWNSHIP_SUFFIXES, Region  # 全镇, 该乡, 全街道
 from .sections import Line, Sentence
 
 FOCUS_WINDOW = 1500  # how far back a paragraph's unit still holds (keeps a figure's work bounded)
-TOWNSHIP_SUFFIXES = tuple(x for x in SUFFIXES if x not in VILLAGE_SUFFIXES)  # 全镇, 该乡, 全街道
 SPEAKER_WINDOW = 30  # how far after a quote the speaker's unit may be named
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "zone": 2, "township": 3, "village": 4}
 
@@ -121,7 +120,8 @@ class ParagraphPlace:
             if self._in_brackets(line, m[0], start) or self._is_neighbour(m) or self._is_address(m[1]):
                 k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside; 北与苏子沟镇相接: a neighbour
                 continue
-            if not text.startswith(tuple(self.c["list_markers"]), m[1]):  # 马当镇四联村等7个村: one of a list
+            if not text.startswith(tuple(self.c["list_markers"]), m[1]) \
+                    and not self.places.closes_member_list(m[1]):  # 马当镇四联村等7个村: one of a list
                 in_sentence = m[0] >= sentence.start
                 example = self._is_example(line.start, m[0])
                 opens = self._opens_paragraph(line, m[0])

@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
-from .divisions import VILLAGE_SUFFIXES, Registry, community_names, find_locals, is_numeral_name
+from .divisions import SUFFIXES, VILLAGE_SUFFIXES, Registry, community_names, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
 from .place_types import (CLAUSE_BREAKS, NOT_NAME_TAGS, OPENING_CHARS, Mention, Region,  # noqa: F401 (re-exported)
                           cues, local_place, prefix_of, registry_place)
@@ -25,6 +26,7 @@ from .short_names import ShortNames
 
 MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
 
+TOWNSHIP_SUFFIXES = tuple(x for x in SUFFIXES if x not in VILLAGE_SUFFIXES)  # 镇, 乡, 街道, 苏木
 DATELINE_DATE = re.compile(r"[\s\u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 
@@ -135,10 +137,17 @@ class PlaceMentions(ShortNames):
             lvl = "district" if p.level in ("district", "zone") else p.level
             if lvl in by_level:
                 by_level[lvl].add(p.adcode[: {"district": 6, "city": 4, "province": 2}[lvl]])
-        smaller = by_level["district"] | by_level["city"]
+        smaller = by_level["district"] | by_level["city"] | self._stated_counties()
         if not smaller:  # 荣水园第二社区 … 葛沽镇: a township unique in China vouches for its county
             smaller = self._counties_of_towns(by_level["province"])
         return smaller | by_level["province"], smaller
+
+    def _stated_counties(self) -> set[str]:
+        """行政代码:421281400001 (a directory's page on 桂花树社区): the county of a division code the
+        opening states, where the registry has townships under it."""
+        labels = "|".join(map(re.escape, sorted(set(self.c["code_labels"]), key=len, reverse=True)))
+        return {m.group(1) for m in re.finditer(rf"(?:{labels})[:：]?\s*(\d{{6}})(?:\d{{3}}|\d{{6}})?(?!\d)",
+                                                self.doc.text[:OPENING_CHARS]) if m.group(1) in self.registry.by_county}
 
     def _counties_of_towns(self, provinces: set[str]) -> set[str]:
         """The counties of the townships the opening names, where the registry has one township
@@ -233,6 +242,19 @@ class PlaceMentions(ShortNames):
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self.local_ends = [m[1] for m in self.local_mentions]
 
+    def closes_member_list(self, end: int) -> bool:
+        """新华村|4个行政村: a count of units of the kind of the name ending at `end` ends a list of
+        members (下辖大中村、天明村、新华村4个行政村), so the name is one of what is counted (but
+        月牙湖乡|12个村 counts the township's villages)."""
+        text = self.doc.text
+        if text.endswith(VILLAGE_SUFFIXES, 0, end):
+            kinds = "village"
+        elif text.endswith(TOWNSHIP_SUFFIXES, 0, end):
+            kinds = "township"
+        else:
+            return False
+        return bool(_member_count_rx(self.c, kinds).match(text, end))
+
     def local_ending_at(self, stop: int) -> Mention | None:
         """The township, village or community name found in the text that ends at `stop`."""
         k = bisect.bisect_left(self.local_ends, stop)
@@ -298,7 +320,7 @@ class PlaceMentions(ShortNames):
             _, m_end, surface = self.starts[end]
             place = self.resolve(surface)
             region = (self.region(place, surface) if place else Region(surface, None)).because("sentence", pos, m_end)
-            end = m_end
+            end = self._past_links(m_end, limit)
         for _ in range(2):  # 草海镇新华村: a township, then a village in it
             local = self.local_at(end, limit)
             if not local:
@@ -307,6 +329,14 @@ class PlaceMentions(ShortNames):
                 "sentence", end, end + len(local))
             end += len(local)
         return region, end
+
+    def _past_links(self, end: int, limit: int | None) -> int:
+        """阿拉尔市|五团|朝阳社区: the end of links (a 兵团 division or regiment) that another place of
+        the chain follows, or `end` itself."""
+        m = _links_rx(self.c).match(self.doc.text, end, len(self.doc.text) if limit is None else limit)
+        if m and (m.end() in self.starts or self.local_at(m.end(), limit)):
+            return m.end()
+        return end
 
     def is_media(self, pos: int) -> bool:
         """吉林日报讯, 枣庄新闻网, 新华社拉萨12月10日电: a newspaper or a dateline, not a subject."""
@@ -330,3 +360,24 @@ class PlaceMentions(ShortNames):
         lo = bisect.bisect_left(self.mention_starts, start)
         return (lo < len(self.mentions) and self.mentions[lo][0] < end) or any(
             self.local_at(k, end) for k in range(start, end - 1))
+
+
+@lru_cache(maxsize=2)
+def _member_rx_of(kinds: tuple[str, ...], parts: tuple[str, ...]) -> re.Pattern:
+    kinds_rx = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    parts_rx = "|".join(map(re.escape, parts))
+    return re.compile(rf"[0-9０-９一二两三四五六七八九十百]+[个個]?(?:{kinds_rx})(?!{parts_rx})")
+
+
+def _member_count_rx(c: dict, level: str) -> re.Pattern:
+    """A numeral, its measure word and a kind of unit (4个行政村, 十个社区), not a part (4个村民小组)."""
+    return _member_rx_of(tuple(c[f"member_kinds_{level}"]), tuple(c["member_not_after"]))
+
+
+@lru_cache(maxsize=1)
+def _links_rx_of(links: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?:%s)+" % "|".join(links))
+
+
+def _links_rx(c: dict) -> re.Pattern:
+    return _links_rx_of(tuple(c["chain_links"]))

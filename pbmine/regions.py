@@ -152,7 +152,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
 
     def _is_subject(self, region: Region, stop: int) -> bool:
         text = self.doc.text
-        if any(text.startswith(w, stop) for w in self.c["list_markers"]) or self._is_address(stop):
+        if any(text.startswith(w, stop) for w in self.c["list_markers"]) or self._is_address(stop) \
+                or self.places.closes_member_list(stop):
             return False  # 海棠区、吉阳区…: a list of places; 双柏村3组村民…: a person's address
         if self._is_organ(stop) and self.organ_in_list.match(text, stop):
             return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
@@ -340,6 +341,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
                 region, _ = self.chain_at(m_start, stop)
                 if region is not None and not self._after_locative(m_start, clause_start):
                     return region
+        if self.places.closes_member_list(stop):
+            return None  # 下辖大中村、天明村、新华村|4个行政村: the members counted, not their owner
         named = self.places.local_ending_at(stop)  # 该项目每年为道特淖尔镇56名…: the unit whose people are counted
         if named is not None and named[0] >= clause_start and (
                 self._after_recipient(named[0], clause_start) or not self._after_locative(named[0], clause_start)):

@@ -613,3 +613,39 @@ def test_a_clause_inside_a_unit_s_building(text, number, region):
 ])
 def test_xiang_before_cun_starts_a_word(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a count of units of the name's kind closes a list of members: the last name is one of them
+    ("巴南区莲花街道挂牌成立\n莲花街道幅员面积25.45平方公里,下辖大中村、天明村、新华村4个行政村,户籍人口约7.34万人。\n"
+     "下辖37个直属党组织,中共党员5260人。\n", "4", "莲花街道"),
+    ("巴南区莲花街道挂牌成立\n莲花街道幅员面积25.45平方公里,下辖大中村、天明村、新华村4个行政村,户籍人口约7.34万人。\n"
+     "下辖37个直属党组织,中共党员5260人。\n", "5260", "莲花街道"),
+    # negative: a village's own parts (4个村民小组) and a township's villages (12个村) are the unit's
+    ("巴南区莲花街道挂牌成立\n新华村4个村民小组,共有农户380户。\n", "4", "新华村"),
+    ("兴庆区发展集体经济\n这次分红涉及月牙湖乡12个村7659户村民。\n", "7659", "月牙湖乡"),
+])
+def test_a_count_of_the_same_kind_closes_a_list_of_members(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a place-name directory's page: the division code it states names the county its unit is under
+    ("地名:桂花树社区 | 隶属:蒲纺工业园区 |\n行政代码:421281400001 | 邮政编码:437000 |\n"
+     "社区组建了党委,下设20个党支部。\n", "20", "桂花树社区"),
+    # negative: without the code nothing places the community
+    ("地名:桂花树社区 | 隶属:蒲纺工业园区 |\n邮政编码:437000 |\n社区组建了党委,下设20个党支部。\n", "20", None),
+])
+def test_a_stated_division_code(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a 兵团 division and regiment stand between the places of a chain
+    ("近年来,新疆生产建设兵团第一师阿拉尔市五团朝阳社区坚持党建引领。\n截至目前,社区注册志愿者共计300余人。\n",
+     "300余", "朝阳社区"),
+    # negative: a regiment no place follows ends the chain at its city
+    ("近年来,新疆生产建设兵团第一师阿拉尔市五团坚持党建引领。\n截至目前,注册志愿者共计300余人。\n", "300余", "阿拉尔市"),
+])
+def test_a_bingtuan_chain(text, number, region):
+    assert _region(text, number) == region
