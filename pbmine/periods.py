@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .numbers import parse_number
 from .sections import Document, Sentence
 
 # 2023年 or 截至20231231日; the lookahead for the first character lets the engine skip the rest (3x faster)
@@ -30,6 +31,15 @@ DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/
 DAY_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
 MONTH_SPAN = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\s*月(?:份)?")
 CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
+
+
+def _ordinal(heading: str) -> int | None:
+    """一、 -> 1, 十二、 -> 12, 第三部分 -> 3."""
+    digits = re.sub(r"[^一二三四五六七八九十]", "", heading)
+    try:
+        return int(parse_number(digits))
+    except ValueError:
+        return None
 
 
 def years_in(text: str) -> list[tuple[int, int]]:
@@ -223,9 +233,12 @@ class PeriodResolver:
 
     def _section_years(self) -> dict[int, int | None]:
         """A heading with a year (一、2022年工作回顾) gives it to the lines under it,
-        until the next top-level heading (二、…) or heading with a year of its own."""
+        until the next top-level heading (二、…) or heading with a year of its own. Headings
+        numbered afresh from 一 under it (一、2023年工作回顾 … 一、提升城市品质 二、…) are its
+        parts, and keep its year while they count on."""
         out: dict[int, int | None] = {}
         current = None
+        nested = None  # the ordinal of the last part heading inside the year's section
         body = False
         for line in self.doc.lines:
             s = line.stripped
@@ -233,10 +246,15 @@ class PeriodResolver:
                 body = True
             elif s and (body or TOP_HEADING.match(s)) and not DATE.search(s):
                 y = years_in(s)
+                top = TOP_HEADING.match(s)
                 if y:
-                    current = y[-1][1]
-                elif TOP_HEADING.match(s):
-                    current = None
+                    current, nested = y[-1][1], None
+                elif top and current is not None:
+                    k = _ordinal(top.group())
+                    if k is not None and k == (nested or 0) + 1:
+                        nested = k  # 一、 under 一、2023年工作回顾, then 二、…: its parts
+                    else:
+                        current, nested = None, None
             out[line.index] = current
         return out
 

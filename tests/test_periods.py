@@ -123,3 +123,16 @@ def test_years_on_real_forms(text, number, year):
 def test_a_reposted_record_keeps_its_year(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # headings numbered afresh from 一 under a year's heading are its parts and keep its year
+    ("塘桥街道2024年社代会报告\n各位代表:\n一、2023年工作回顾\n一年来,我们主要做了以下工作:\n"
+     "一、提升城市品质\n全面完成7个小区综合整新。\n二、改善民生\n加梯签约32台。\n", "32", 2023),
+    # negative: the next heading of the year's own rank (二、 after 一、2023年工作回顾) ends its year
+    ("塘桥街道2024年社代会报告\n各位代表:\n一、2023年工作回顾\n全面完成7个小区综合整新。\n"
+     "二、主要任务\n加梯签约32台。\n", "32", 2024),
+])
+def test_parts_of_a_year_s_section(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
