@@ -88,6 +88,7 @@ class MetricFinder(PhraseFinder):
         adjacent_action: list[bool] = [False] * n
         ahead: list[bool] = [False] * n  # the phrase stands after the number (设立179个|党员先锋岗)
         cells = self._row_headers(text, offset, quantities)
+        fwd_span: list[tuple[int, int] | None] = [None] * n  # where each quantity's phrase after it stands
         for qi in range(n):
             i = where[qi]
             if cells[qi]:  # 社区党组织 | 96个 | +12.4%; 第一产业 | 56789 | 5.25 | 16.6 (构成)
@@ -99,6 +100,12 @@ class MetricFinder(PhraseFinder):
             if fwd and all(it.tag[:1] in ("i", "l", "a") for it in fwd):
                 fwd = self._head_after(items, items.index(fwd[-1])) or fwd  # 16家各具特色的|共富工坊
             bwd, action = self.backward(items, i)
+            if bwd and qi and fwd_span[qi - 1] == (bwd[0].start, bwd[-1].end) and len(bwd) == 1 \
+                    and where[qi - 1] + 2 == i and quantities[qi].unit in self.unit_metrics:
+                bwd = []  # 105个村|1944户: the word between is what the figure before counts, and 户 names
+                # its own (but 185个村集体经济收入|达到3956万元, 236处水面|5300余亩: the phrase is this one's)
+            if fwd and not of_what and not any(it.tag.startswith("v") for it in fwd):
+                fwd_span[qi] = (fwd[0].start, fwd[-1].end)  # (a noun: 12个村|抱团种植青贮玉米3400亩 is no list)
             if of_what and fwd and bwd and bwd[-1].text.endswith(tuple(self.measure_nouns)):
                 fwd = []  # 一栋面积为90平方米的|村级组织活动中心: the measure named before, not what has it
             event = quantities[qi].unit_text in self.event_units
@@ -159,8 +166,9 @@ class MetricFinder(PhraseFinder):
             if found[pj] is not None and found[pj].phrase:
                 beside = all(it.kind in ("punct", "space") or it.text in self.change or it.text in self.to_words
                              for it in items[where[pj] + 1:where[qi]])  # 由106户323人减少到1户3人
+                own = self.unit_only_heads.get(quantities[pj].unit, ())  # 总户数4629户、13642人: 户数 counts 户 alone
                 if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
-                        or (not ahead[pj] and beside):
+                        or (not ahead[pj] and beside and not found[pj].phrase.endswith(own)):
                     return found[pj].phrase  # 总人口1592户,5407人; 干部培训53期6900余人次: the subject before both
                 break  # 辖9个村民小组,886户; 总面积41.2平方公里,共有1056户: that phrase counts that figure alone
         ahead[qi] = True  # a unit's name counts this figure alone

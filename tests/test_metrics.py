@@ -271,3 +271,26 @@ def test_adverbs_between_a_metric_and_its_figure(text, number, metric):
 ])
 def test_a_star_grade_bound_belongs_to_the_metric(text, number, metric):
     assert metric_of(text, number) == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # a figure whose unit names what it counts (户, 人) right after a count of units: that word is the count's
+    ("安置群众覆盖12个乡镇105个村1944户6770人。", "1944", "户数"),
+    ("安置群众覆盖12个乡镇105个村1944户6770人。", "6770", "人口"),
+    ("安置群众覆盖12个乡镇105个村1944户6770人。", "105", "村"),
+    # negative: a unit that names nothing (亩, 支) takes the phrase before it; a phrase running into a verb is the next figure's
+    ("建成养殖基地236处水面5300余亩。", "5300余", "水面"),
+    ("全县185个村集体经济收入达到3956万元。", "3956万", "村集体经济收入"),
+])
+def test_a_unit_s_own_count_after_a_count_of_units(text, number, metric):
+    assert metric_of(text, number) == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # a phrase that counts its unit alone (户数) is not carried to a figure in another unit
+    ("全村总户数4629户、13642人。", "13642", "人口"),
+    # negative: a subject over both units (总人口) is
+    ("全村总人口1592户,5407人。", "5407", "总人口"),
+])
+def test_a_count_of_households_is_not_carried_to_people(text, number, metric):
+    assert metric_of(text, number) == metric
