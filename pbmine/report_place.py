@@ -91,17 +91,29 @@ class ReportPlace:
         if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
             return region
         quotes = tuple(self.c["name_quotes"])
-        for level, width in (("district", 6), ("city", 4)):  # 锡林郭勒盟 for a herder's 嘎查
+        for level, width in (("district", 6), ("city", 4), ("province", 2)):  # 锡林郭勒盟 for a herder's 嘎查
             named = [m for m in self.places.mentions  # on its own: not the head of a chain down to a unit
                      if (q := self.places.resolve(m[2])) is not None and q.level == level
                      and q.adcode[:width] == p.adcode[:width]
                      and m[1] not in self.places.local_starts and m[1] not in self.places.starts
                      and not self.places.is_media(m[0])  # 本网河北唐山讯: a dateline names no subject
                      and not self.doc.text.endswith(quotes, 0, m[0])]  # 获“安庆市十大感恩人物”: an honour
-            if named and len(named) + (self._county_words() if level == "district" else 0) >= 3:
+            words = self._county_words() if level == "district" else self._province_words() if level == "province" else 0
+            if named and len(named) + words >= 3:
                 start, end, surface = named[0]
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
         return region
+
+    def _province_words(self) -> int:
+        """全省, 我省; and 自治区 on its own (自治区每年选派…, not the end of 西藏自治区)."""
+        text = self.doc.text
+        bare = 0
+        for word in self.c["province_bare_words"]:
+            at = text.find(word)
+            while at >= 0:
+                bare += not self.places.ending_at(at + len(word))
+                at = text.find(word, at + 1)
+        return sum(text.count(w) for w in self.c["province_words"]) + bare
 
     def _county_words(self) -> int:
         text = self.doc.text

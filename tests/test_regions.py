@@ -649,3 +649,15 @@ def test_a_stated_division_code(text, number, region):
 ])
 def test_a_bingtuan_chain(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a lead about a villager, in a province the report keeps naming (西藏, and 自治区 on its own): the province's report
+    ("“在工作队帮助下,我搬进了新房!”阿里地区普兰县霍尔乡帮仁村村民强久卓玛说。\n近年来,西藏自治区强化党建引领。\n"
+     "西藏农牧区发展相对落后,自治区每年选派近2万名干部驻村。\n自治区党委组织部介绍,西藏已连续选派9批干部。\n", "2万", "西藏自治区"),
+    # negative: a province named once leaves the report to the village
+    ("“在工作队帮助下,我搬进了新房!”阿里地区普兰县霍尔乡帮仁村村民强久卓玛说。\n近年来,西藏自治区强化党建引领。\n"
+     "村里每年组织近2万人次参加培训。\n", "2万", "帮仁村"),
+])
+def test_a_village_lead_in_a_province_the_report_keeps_naming(text, number, region):
+    assert _region(text, number) == region
