@@ -100,10 +100,10 @@ class MetricFinder(PhraseFinder):
             if fwd and all(it.tag[:1] in ("i", "l", "a") for it in fwd):
                 fwd = self._head_after(items, items.index(fwd[-1])) or fwd  # 16家各具特色的|共富工坊
             bwd, action = self.backward(items, i)
-            if bwd and qi and fwd_span[qi - 1] == (bwd[0].start, bwd[-1].end) and len(bwd) == 1 \
-                    and where[qi - 1] + 2 == i and quantities[qi].unit in self.unit_metrics:
-                bwd = []  # 105个村|1944户: the word between is what the figure before counts, and 户 names
-                # its own (but 185个村集体经济收入|达到3956万元, 236处水面|5300余亩: the phrase is this one's)
+            if bwd and qi and fwd_span[qi - 1] == (bwd[0].start, bwd[-1].end) and _join(bwd) in self.unit_nouns \
+                    and where[qi - 1] + 1 + len(bwd) == i and quantities[qi].unit in self.unit_metrics:
+                bwd = []  # 105个村|1944户: the units between are what the figure before counts, and 户 names
+                # its own (but 57个行政村两委班子成员|357人, 236处水面|5300余亩: the phrase is this one's)
             if fwd and not of_what and not any(it.tag.startswith("v") for it in fwd):
                 fwd_span[qi] = (fwd[0].start, fwd[-1].end)  # (a noun: 12个村|抱团种植青贮玉米3400亩 is no list)
             if of_what and fwd and bwd and bwd[-1].text.endswith(tuple(self.measure_nouns)):
@@ -166,9 +166,9 @@ class MetricFinder(PhraseFinder):
             if found[pj] is not None and found[pj].phrase:
                 beside = all(it.kind in ("punct", "space") or it.text in self.change or it.text in self.to_words
                              for it in items[where[pj] + 1:where[qi]])  # 由106户323人减少到1户3人
-                own = self.unit_only_heads.get(quantities[pj].unit, ())  # 总户数4629户、13642人: 户数 counts 户 alone
+                own = found[pj].phrase.endswith(tuple(self.measure_nouns))  # 总户数4629户、13642人; 辖区面积1.1平方公里,2114户
                 if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
-                        or (not ahead[pj] and beside and not found[pj].phrase.endswith(own)):
+                        or (not ahead[pj] and beside and not own):
                     return found[pj].phrase  # 总人口1592户,5407人; 干部培训53期6900余人次: the subject before both
                 break  # 辖9个村民小组,886户; 总面积41.2平方公里,共有1056户: that phrase counts that figure alone
         ahead[qi] = True  # a unit's name counts this figure alone

@@ -55,7 +55,7 @@ class PhraseFinder(ItemStream):
         self.heads = set(g["shared_heads"])
         self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
-        self.unit_only_heads = {unit: tuple(heads) for unit, heads in g["unit_only_heads"].items()}
+        self.unit_nouns = frozenset(g["unit_nouns"])
         self.fused = set(g["fused_verbs"])
         self.dateline = re.compile(g["dateline"])
         self.band_joiners = set(g["age_band_joiners"])

@@ -278,6 +278,10 @@ def test_a_star_grade_bound_belongs_to_the_metric(text, number, metric):
     ("安置群众覆盖12个乡镇105个村1944户6770人。", "1944", "户数"),
     ("安置群众覆盖12个乡镇105个村1944户6770人。", "6770", "人口"),
     ("安置群众覆盖12个乡镇105个村1944户6770人。", "105", "村"),
+    ("晨钟村共有9个村民小组746户3197人。", "746", "户数"),
+    ("全村共有16个村小组,747户农户2551人。", "2551", "人口"),
+    # negative: people the count before names are this figure's (the members are the 357)
+    ("全县57个行政村两委班子成员357人。", "357", "行政村两委班子成员"),
     # negative: a unit that names nothing (亩, 支) takes the phrase before it; a phrase running into a verb is the next figure's
     ("建成养殖基地236处水面5300余亩。", "5300余", "水面"),
     ("全县185个村集体经济收入达到3956万元。", "3956万", "村集体经济收入"),
@@ -287,8 +291,9 @@ def test_a_unit_s_own_count_after_a_count_of_units(text, number, metric):
 
 
 @pytest.mark.parametrize("text,number,metric", [
-    # a phrase that counts its unit alone (户数) is not carried to a figure in another unit
+    # a phrase that measures its unit alone (户数, 面积) is not carried to a figure in another unit
     ("全村总户数4629户、13642人。", "13642", "人口"),
+    ("兴电社区辖区面积1.1平方公里, 2114户,6132人。", "2114", "户数"),
     # negative: a subject over both units (总人口) is
     ("全村总人口1592户,5407人。", "5407", "总人口"),
 ])
