@@ -108,6 +108,9 @@ class MetricFinder(PhraseFinder):
                 fwd_span[qi] = (fwd[0].start, fwd[-1].end)  # (a noun: 12个村|抱团种植青贮玉米3400亩 is no list)
             if of_what and fwd and bwd and bwd[-1].text.endswith(tuple(self.measure_nouns)):
                 fwd = []  # 一栋面积为90平方米的|村级组织活动中心: the measure named before, not what has it
+            elif of_what and fwd and quantities[qi].kind == "money" and _join(bwd) in self.money_verbs \
+                    and items[i - 1] is bwd[-1]:
+                fwd = fwd + bwd  # 投资500万元的|天麻种植基地: the base's investment
             event = quantities[qi].unit_text in self.event_units
             if not fwd:
                 bwd = self.compared(items, i) or bwd

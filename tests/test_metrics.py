@@ -299,3 +299,15 @@ def test_a_unit_s_own_count_after_a_count_of_units(text, number, metric):
 ])
 def test_a_count_of_households_is_not_carried_to_people(text, number, metric):
     assert metric_of(text, number) == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # a sum a money verb puts into what follows 的 is that thing's investment
+    ("引进投资500万元的天麻种植基地。", "500万", "天麻种植基地投资"),
+    ("投资300万元的加工销售基地已投产。", "300万", "加工销售基地投资"),
+    # negative: a sum after a measure noun stays the measure (投入资金); one without a money verb is what follows
+    ("投入资金500万元的项目已完工。", "500万", "投入资金"),
+    ("建成价值500万元的加工销售基地。", "500万", "加工销售基地"),
+])
+def test_a_sum_invested_in_what_follows(text, number, metric):
+    assert metric_of(text, number) == metric
