@@ -23,9 +23,9 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 DATA = resources.files("pbmine") / "data" / "divisions"
 # What a registry name ends in, as reports write it (苏木 and 嘎查: 内蒙古's townships and villages).
@@ -36,7 +36,6 @@ SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "�
 VILLAGE_SUFFIXES = ("社区", *COMMUNITY_FORMS, "村", "嘎查")
 NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
 MAX_NAME = 10
-Codes = Union[int, tuple[int, ...]]  # a name's registry codes: one, or a tuple when places share it
 
 
 class Local(NamedTuple):
@@ -52,7 +51,8 @@ class Local(NamedTuple):
 
 
 class Registry:
-    """Lookups into the vendored division list (townships eagerly, villages per county on demand)."""
+    """Lookups into the vendored division list: townships read at start, villages from a trie
+    mapped into memory (shared by the processes of a run, and nothing to build)."""
 
     def __init__(self) -> None:
         self.townships: dict[str, list[Local]] = defaultdict(list)
@@ -66,7 +66,7 @@ class Registry:
                 for form in _township_forms(name):
                     self.townships[form].append(local)
                 self.by_county[code[:6]].append(local)
-        self._villages: dict[str, str] | None = None  # township code -> "name|name|…"
+        self._villages = None
         self._under: dict[str, list[str]] = {}  # code prefix -> its counties (a province's, a city's, its own)
         for county in self.by_county:
             for length in (2, 4, 6):
@@ -77,15 +77,19 @@ class Registry:
     def default(cls) -> "Registry":
         return cls()
 
-    def _village_lines(self) -> dict[str, str]:
+    @property
+    def villages(self):
+        """The villages and communities (tools/build_divisions.py: each name reversed, alone and
+        followed by SEP and its 12-digit code), mapped from the package's file."""
         if self._villages is None:
-            out: dict[str, str] = {}
-            with gzip.open(DATA.joinpath("villages.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
-                for line in f:
-                    if not line.startswith("#"):
-                        code, names = line.rstrip("\n").split("\t", 1)
-                        out[code] = names
-            self._villages = out
+            import marisa_trie
+            trie = marisa_trie.Trie()
+            with resources.as_file(DATA / "villages.marisa") as path:
+                try:
+                    trie.mmap(str(path))
+                except OSError:  # pragma: no cover - a package inside a zip: read it instead
+                    trie.frombytes(path.read_bytes())
+            self._villages = trie
         return self._villages
 
     def locals_under(self, towns: set[str], villages: set[str] | None = None) -> "LocalNames":
@@ -100,36 +104,35 @@ class Registry:
             self._under[prefix] = [c for c in self.by_county if c.startswith(prefix)]
         return self._under[prefix]
 
-    def local_of(self, code: int) -> Local:
-        """The township (9 digits) or village (12 digits) of a code."""
-        text = str(code)
-        if len(text) == 9:
-            return next(t for t in self.by_county[text[:6]] if t.code == text)
-        names = self._village_lines()[text[:9]]
-        return Local(names.split("|")[int(text[9:])], text, "village")
-
     def township_anywhere(self, name: str) -> list[Local]:
         return self.townships.get(name, [])
 
 
 class LocalNames:
-    """The registry names under a document's chain: one cached table per county, looked up
-    together. A county's table is small and built once a process (COUNTY_TABLES of them are
-    kept), so a crawl that moves between provinces neither rebuilds a province's tens of
-    thousands of villages per document nor keeps them all."""
+    """The registry names under a document's chain of code prefixes: townships whose code starts
+    with one of `towns` (or `villages`: a county's villages come with its townships), villages and
+    communities under one of `villages`. Nothing is built per document: a name is checked against
+    the township table and the village trie by its codes' prefixes."""
 
-    def __init__(self, registry: "Registry", tables: list[dict[str, Codes]]) -> None:
+    def __init__(self, registry: Registry, towns: frozenset[str], villages: frozenset[str]) -> None:
         self.registry = registry
-        self.tables = [t for t in tables if t]
-        if len(self.tables) == 1:  # the usual case: one lookup, not a generator over tables
-            self.has = self.tables[0].__contains__
-        elif len(self.tables) > 8:  # a province: one set of its names for the document
-            self.has = set().union(*self.tables).__contains__
-        else:
-            self.has = partial(_in_any, tuple(self.tables))
+        self.town_prefixes = tuple(sorted(p for p in towns | villages if registry._counties_under(p)))
+        self.village_prefixes = tuple(sorted(p for p in villages if registry._counties_under(p)))
 
     def __bool__(self) -> bool:
-        return bool(self.tables)
+        return bool(self.town_prefixes)
+
+    def has(self, name: str) -> bool:
+        """Whether `name`, as written, is a township or village under the chain."""
+        for town in self.registry.townships.get(name, ()):
+            if town.code.startswith(self.town_prefixes):
+                return True
+        if self.village_prefixes and name.endswith(VILLAGE_SUFFIXES):
+            trie, key = self.registry.villages, name[::-1] + SEP
+            for prefix in self.village_prefixes:
+                if next(trie.iterkeys(key + prefix), None) is not None:
+                    return True
+        return False
 
     def __contains__(self, name: str) -> bool:
         return self.has(name) or bool((community := as_community(name)) and self.has(community))
@@ -141,84 +144,43 @@ class LocalNames:
         return entries
 
     def get(self, name: str) -> list[Local]:
-        """The entries of `name` in code order, each once (a township under both a province and
-        its county prefix is one entry)."""
-        found = [code for table in self.tables if (code := table.get(name)) is not None]
+        """The entries of `name` under the chain, in code order (a community written another way,
+        高行居委, by the registry's name)."""
+        found = self._entries(name)
         if not found and (community := as_community(name)):
-            found = [code for table in self.tables if (code := table.get(community)) is not None]
-        if len(found) == 1:
-            codes = found[0] if type(found[0]) is tuple else found
-        else:
-            codes = sorted({c for code in found for c in (code if type(code) is tuple else (code,))}, key=str)
-        return [self.registry.local_of(code) for code in codes]
+            found = self._entries(community)
+        return sorted(found, key=lambda e: e.code)
+
+    def _entries(self, name: str) -> list[Local]:
+        out = [t for t in self.registry.townships.get(name, ()) if t.code.startswith(self.town_prefixes)]
+        if self.village_prefixes and name.endswith(VILLAGE_SUFFIXES):
+            trie, key = self.registry.villages, name[::-1] + SEP
+            for prefix in self.village_prefixes:
+                for found in trie.iterkeys(key + prefix):
+                    code = found[len(key):]
+                    longer = name + "村"  # 王村 for the registry's 王村村: the entry is by its own name
+                    own = longer if name.endswith("村") and f"{longer[::-1]}{SEP}{code}" in trie else name
+                    out.append(Local(own, code, "village"))
+        return list({e.code: e for e in out}.values())
+
+    def ending_at(self, text: str, end: int) -> list[str]:
+        """The registry names (of all China) that end at `end` in `text`, longest first: the
+        candidates a position offers, found in one lookup of the village trie and a few of the
+        township table."""
+        window = text[max(0, end - MAX_NAME):end]
+        found = [key[::-1] for key in self.registry.villages.prefixes(window[::-1]) if len(key) >= 2 and SEP not in key]
+        towns = self.registry.townships
+        found += [window[k:] for k in range(len(window) - 1) if window[k:] in towns]
+        return sorted(set(found), key=len, reverse=True)
 
 
-def _in_any(tables: tuple[dict, ...], name: str) -> bool:
-    for table in tables:
-        if name in table:
-            return True
-    return False
-
-
-COUNTY_TABLES = 1024  # about a third of China's counties: bounded memory, few rebuilds
-CHAINS = 256          # documents' chains of prefixes whose LocalNames are kept (a crawl revisits its places)
+SEP = "\x01"  # between a reversed name and its code in villages.marisa (tools/build_divisions.py)
+CHAINS = 256  # documents' chains of prefixes whose LocalNames are kept (a crawl revisits its places)
 
 
 @lru_cache(maxsize=CHAINS)
 def _local_names(reg: Registry, towns: frozenset[str], villages: frozenset[str]) -> LocalNames:
-    """The LocalNames of one chain of prefixes, made once: many documents of a crawl name the
-    same places, and the tables (and a province's set of names) need not be gathered again."""
-    counties = sorted({c for prefix in villages for c in reg._counties_under(prefix)})
-    covered = set(counties)  # their tables hold their townships too
-    towns_only = [_township_table(reg, prefix) for prefix in sorted(towns)
-                  if not covered.issuperset(reg._counties_under(prefix))]
-    return LocalNames(reg, towns_only + [_county_table(reg, county) for county in counties])
-
-
-@lru_cache(maxsize=512)
-def _township_table(reg: Registry, prefix: str) -> dict[str, Codes]:
-    """The townships under a code prefix (a province holds about 1,500), by the names reports write."""
-    out: dict[str, Codes] = {}
-    for county in reg._counties_under(prefix):
-        for town in reg.by_county[county]:
-            code = int(town.code)
-            for form in _township_forms(town.name):
-                _add(out, form, code)
-    return out
-
-
-@lru_cache(maxsize=COUNTY_TABLES)
-def _county_table(reg: Registry, county: str) -> dict[str, Codes]:
-    """A county's townships, villages and communities, by the names reports write."""
-    out: dict[str, Codes] = {}
-    villages = reg._village_lines()
-    for town in reg.by_county.get(county, ()):
-        town_code = int(town.code)
-        for form in _township_forms(town.name):
-            _add(out, form, town_code)
-        names = villages.get(town.code)
-        if names:
-            first = town_code * 1000  # a village's code: its township's and a 3-digit serial
-            for serial, name in enumerate(names.split("|")):
-                code = first + serial if serial < 1000 else int(f"{town.code}{serial}")
-                _add(out, name, code)
-                if name.endswith("村村") and len(name) >= 3:
-                    _add(out, name[:-1], code)  # 王村村 (the 村 of 村委会 left on the name) is written 王村
-
-    return out
-
-
-def _add(table: dict, name: str, code: int) -> None:
-    """A county's tables keep codes, not Local entries: about half the memory (a crawl touches
-    thousands of counties), and only the few names a document matches become Locals."""
-    had = table.get(name)
-    if had is None:
-        table[name] = code
-    elif type(had) is tuple:
-        if code not in had:
-            table[name] = had + (code,)
-    elif had != code:
-        table[name] = (had, code)
+    return LocalNames(reg, towns, villages)
 
 
 _NATIONS = [w for ln in (DATA.parent / "nationalities.txt").read_text(encoding="utf-8").splitlines()
@@ -287,16 +249,20 @@ def find_locals(text: str, names: "LocalNames | dict[str, list[Local]]",
     if not names:
         return []
     has = getattr(names, "has", names.__contains__)
+    ending_at = getattr(names, "ending_at", None)
     found: list[tuple[int, int, str]] = []
-    for m in re.finditer("|".join(SUFFIXES), text):
+    for m in _SUFFIX_RX.finditer(text):
         end = m.end()
         community = m.group() in COMMUNITY_FORMS
-        for length in range(min(MAX_NAME, end), len(m.group()), -1):
-            cand = text[end - length:end]
+        if ending_at is not None and not community:
+            cands = [c for c in ending_at(text, end) if len(c) > len(m.group())]
+        else:
+            cands = [text[end - length:end] for length in range(min(MAX_NAME, end), len(m.group()), -1)]
+        for cand in cands:
             if (has(cand) or community and (c := as_community(cand)) and has(c)) and not is_numeral_name(cand):
-                if length <= 3 and starts_word is not None and not starts_word(end - length):
+                if len(cand) <= 3 and starts_word is not None and not starts_word(end - len(cand)):
                     continue
-                found.append((end - length, end, cand))
+                found.append((end - len(cand), end, cand))
                 break
     found.sort()
     out: list[tuple[int, int, str]] = []
@@ -307,3 +273,6 @@ def find_locals(text: str, names: "LocalNames | dict[str, list[Local]]",
             continue
         out.append(item)
     return out
+
+
+_SUFFIX_RX = re.compile("|".join(SUFFIXES))

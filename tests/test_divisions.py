@@ -82,3 +82,27 @@ def test_a_nationality_township_is_written_without_its_nationalities(name, short
 def test_a_one_nationality_town_may_drop_its_zu(name, forms):
     from pbmine.divisions import _township_forms
     assert _township_forms(name) == forms
+
+
+def test_a_village_written_without_the_cun_of_its_committee(wuji):
+    # the registry's 王村村 (王村村民委员会) is written 王村; the entry keeps the registry's name
+    assert [(e.name, e.code) for e in wuji.get("王村")] == [("王村村", "130130101014")]
+    assert [e.name for e in wuji.get("王村村")] == ["王村村"]
+    # negative: under another county the name is not there
+    assert Registry.default().locals_under({"110105"}).get("王村") == []
+
+
+def test_names_are_checked_against_the_chain_s_prefixes():
+    reg = Registry.default()
+    county, province, elsewhere = reg.locals_under({"130130"}), reg.locals_under({"13"}, set()), \
+        reg.locals_under({"110105"})
+    assert "七汲镇" in county and "七汲镇" in province      # a township under the county, and the province
+    assert "王村" in county and "王村" not in province      # a province's chain carries no villages
+    assert "七汲镇" not in elsewhere and not reg.locals_under({"99"})
+
+
+def test_names_ending_at_a_position_are_the_registry_s():
+    wuji = Registry.default().locals_under({"130130"})
+    text = "无极县七汲镇王村村委会"
+    assert "七汲镇" in wuji.ending_at(text, 6) and "王村" in wuji.ending_at(text, 8)
+    assert wuji.ending_at(text, 3) == []  # a county is no township or village of the registry

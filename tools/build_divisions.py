@@ -7,7 +7,9 @@ The package holds the National Bureau of Statistics division codes as of
 2023-06-30. We keep only what validating a place name needs: every township
 (街道/镇/乡, with its 9-digit code) and every village or community under its
 township, with the committee suffix read off (南辛庄村民委员会 -> 南辛庄村,
-银闸社区居委会 -> 银闸社区), one township a line, gzip-compressed.
+银闸社区居委会 -> 银闸社区): the townships one a line, gzip-compressed
+(townships.tsv.gz), and the villages as a marisa trie (villages.marisa, see
+village_keys), which pbmine maps into memory instead of building tables.
 """
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator
 
 OUT = Path(__file__).resolve().parent.parent / "pbmine" / "data" / "divisions"
+SEP = "\x01"  # between a reversed name and its code in villages.marisa (pbmine.divisions reads it)
 
 COMMITTEE = [  # (suffix as registered, what a report writes), longest first
     ("村村民委员会", "村"), ("村民委员会", "村"), ("村村委会", "村"), ("村委会", "村"),
@@ -48,10 +52,25 @@ def main(dist: Path) -> None:
             name = village_name(r["name"])
             if re.fullmatch(r"[\u4e00-\u9fff·]{2,}", name):
                 by_town[r["streetCode"]].append(name)
-    with gzip.open(OUT / "villages.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("# township code\tvillages and communities, |-separated (NBS 2023-06-30)\n")
-        for code in sorted(by_town):
-            out.write(f"{code}\t{'|'.join(dict.fromkeys(by_town[code]))}\n")
+    write_villages({code: list(dict.fromkeys(names)) for code, names in by_town.items()})
+
+
+def village_keys(by_town: dict[str, list[str]]) -> Iterator[str]:
+    """The trie's keys: each village or community name reversed (for finding the names that end
+    at a position of a text, one lookup a position), alone and followed by SEP and its code (the
+    township's 9 digits and the name's serial under it, 3 digits or more). 王村村 (the 村 of its
+    村委会 kept) is also written 王村."""
+    for town in sorted(by_town):
+        for serial, name in enumerate(by_town[town]):
+            code = f"{town}{serial:03d}"
+            for form in (name, name[:-1]) if name.endswith("村村") and len(name) >= 3 else (name,):
+                yield form[::-1]
+                yield f"{form[::-1]}{SEP}{code}"
+
+
+def write_villages(by_town: dict[str, list[str]]) -> None:
+    import marisa_trie
+    marisa_trie.Trie(village_keys(by_town)).save(str(OUT / "villages.marisa"))
 
 
 if __name__ == "__main__":
