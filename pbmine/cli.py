@@ -1,13 +1,10 @@
 """The pbmine command line: thin typer wrappers around the library."""
 from __future__ import annotations
 
-import codecs
-import importlib
 import json
 import os
 import signal
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -15,8 +12,9 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .aggregation import AGG_RULES
-from .lexicon import LexiconError, load_lexicon
+from .cli_options import (Agg, ClaimsOpt, EncodingOpt, Engine, LexiconOpt, Level, MaxSizeOpt, Paths, QuietOpt,
+                          SegFormat, ShowFormat, TableFormat, _Errors, _fail, _lexicon, _line, _note, _read_options,
+                          _report, _sigterm_as_ctrl_c, api, render)
 from .output import OutputError, check_target, is_dataset
 from .progress import ExtractProgress
 
@@ -28,68 +26,10 @@ if TYPE_CHECKING:
 # same time). Set before pyarrow is first imported; a user's own setting wins.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
-
-class _Lazy:
-    """A module imported on first use: `pbmine --help` needs neither pandas nor the extractor."""
-
-    def __init__(self, name: str):
-        self._name = name
-
-    def __getattr__(self, attr: str):
-        return getattr(importlib.import_module(self._name, __package__), attr)
-
-
-api = _Lazy(".api")
-readers = _Lazy(".readers")
-render = _Lazy(".render")
-
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Mine quantified claims from Chinese party-building and government work reports.")
 err = Console(stderr=True)
 out = Console()
-
-Paths = Annotated[Optional[list[Path]], typer.Argument(
-    help="Files or folders (recursive: .txt .md .html .htm .docx .pdf); - reads standard input. "
-         "None: the bundled sample reports.", show_default=False)]
-LexiconOpt = Annotated[Optional[Path], typer.Option(
-    "--lexicon", help="A TOML file of metric aliases merged over the bundled ones.")]
-MaxSizeOpt = Annotated[str, typer.Option(
-    "--max-size", help="Skip files larger than this (e.g. 50MB, 500KB, or bytes).")]
-EncodingOpt = Annotated[Optional[str], typer.Option(
-    "--encoding", help="Decode text and HTML files with this encoding (e.g. gbk, big5) instead of detecting it.")]
-
-
-class SegFormat(str, Enum):
-    text = "text"
-    jsonl = "jsonl"
-
-
-class TableFormat(str, Enum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-class ShowFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
-
-
-Agg = Enum("Agg", {name: name for name in AGG_RULES}, type=str)
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")]
-
-
-class Level(str, Enum):
-    district = "district"
-    city = "city"
-    province = "province"
 
 
 def _version(value: bool) -> None:
@@ -102,42 +42,6 @@ def _version(value: bool) -> None:
 def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                help="Print the version and exit.")] = False) -> None:
     """Mine quantified claims from Chinese party-building and government work reports."""
-
-
-def _line(message: str) -> None:
-    """One line on stderr, never wrapped (rich wraps at 80 columns when stderr is a file)."""
-    sys.stderr.write(" ".join(message.split("\n")) + "\n")
-    sys.stderr.flush()
-
-
-def _fail(message: str, code: int = 2) -> None:
-    _line(f"error: {message}")
-    raise typer.Exit(code)
-
-
-def _report(message: str) -> None:
-    _line(f"skipped {message}")
-
-
-def _read_options(max_size: str, encoding: str | None) -> dict:
-    """--max-size and --encoding as read_sources takes them; a bad value is a usage error."""
-    try:
-        max_bytes = readers.parse_size(max_size)
-    except ValueError as exc:
-        _fail(f"--max-size: {exc}")
-    if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gbk, big5, utf-16)")
-    return {"max_bytes": max_bytes, "encoding": encoding, "on_notice": _note}
-
-
-def _lexicon(path: Path | None):
-    try:
-        return load_lexicon(path)
-    except LexiconError as exc:
-        _fail(str(exc))
 
 
 @app.command()
@@ -249,29 +153,6 @@ def _extract_dask(paths, lex, output: str | None, format, update, scheduler: str
         raise typer.Exit(1)
 
 
-def _sigterm_as_ctrl_c(signum, frame):
-    """SIGTERM stops a run the way Ctrl-C does: cleanly, leaving the target as it was."""
-    raise KeyboardInterrupt
-
-
-class _Errors:
-    """Reports each unreadable input in one line and remembers that one failed (exit code 1)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, message: str) -> None:
-        self.count += 1
-        _report(message)
-
-    def exit_if_any(self) -> None:
-        if self.count:
-            raise typer.Exit(1)
-
-
-ClaimsOpt = Annotated[Optional[Path], typer.Option("--claims", help="A table written by `pbmine extract`.")]
-
-
 def _claims(paths, claims_file: Path | None, lexicon: Path | None, quiet: bool = False) -> tuple[pd.DataFrame, int]:
     """The claims to work on, and how many inputs could not be read."""
     if claims_file is not None:
@@ -291,10 +172,6 @@ def _claims(paths, claims_file: Path | None, lexicon: Path | None, quiet: bool =
     if result.errors and result.frame.empty:
         _fail("no claims: none of the inputs could be read", 1)
     return result.frame, len(result.errors)
-
-
-def _note(message: str) -> None:
-    _line(f"note: {message}")
 
 
 @app.command()
