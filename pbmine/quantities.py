@@ -111,6 +111,12 @@ class Grammar:
         self.max_gap_to_de = int(g["threshold"]["max_gap_to_de"])
         self.share_bound_claims = tuple(g["threshold"].get("share_bound_claims", ()))
         self.category_nouns = tuple(g["threshold"]["category_nouns"])
+        self.share_subject = re.compile(g["threshold"]["share_subject"])
+        self.unit_joins = {u: tuple(after) for u, after in g["number"]["unit_joins"].items()}
+        self.address_units = tuple(g["number"]["address_units"])
+        self.address_next = re.compile(rf"[0-9一二三四五六七八九十]+(?:{'|'.join(g['number']['address_next'])})")
+        self.address_before = tuple(g["number"]["address_before"])
+        self.words_ending_in_yi = tuple(g["number"]["words_ending_in_yi"])
         self.category_noun_continues = set(g["threshold"]["category_noun_continues"])
         ch = g["change"]
         self.change = {w: "up" for w in ch["up"]} | {w: "down" for w in ch["down"]}
@@ -220,6 +226,10 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
             return None  # 40岁以下: an age is a claim only as a group's age
         if u.text in g.rank_units and _ends_with(text, m.start(), g.rank_before):
             return None  # 排名后5位: a rank
+        if text.startswith(g.unit_joins.get(u.text, ()), m.end("unit")):
+            return None  # 四节点, 4050人员: the measure word begins another word
+        if u.text in g.address_units and _is_address(text, m.start(), m.end(), g):
+            return None  # 8栋一单元, 家住社区7栋: where someone lives
         value = _value(m.group("hi_core"), m.group("hi_mult"))
     if value is None:
         return None
@@ -239,6 +249,8 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         return None
     if _ends_with(text, start, g.not_after):
         return None
+    if text.startswith("一", start) and text.endswith(g.words_ending_in_yi, 0, start):
+        return None  # 唯一|一个, 逐一: the 一 ends a word
     nxt = text[outer_end] if outer_end < len(text) else ""
     if nxt in g.joiners and outer_end + 1 < len(text) and text[outer_end + 1].isdigit():
         return None
@@ -251,6 +263,8 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         suffix, outer_end = None, outer_end - 1  # 10个|多功能室: 多 starts the next word
     if suffix in g.bounds and _is_category_bound(text, outer_end, g, kind):
         return None
+    if suffix in g.bounds and kind != "count" and g.share_subject.search(text, _clause_start(text, start), start):
+        return None  # 90%的村达到30万元以上: the bound the share reached, not a sum
     if text[outer_end:outer_end + 1] == "的" and _ends_with(text, start, g.comparatives):
         return None  # 满意率低于85%的23个社区: a bound that defines a category
     after = text[outer_end + 1:outer_end + 2]
@@ -298,6 +312,13 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         direction = g.change[change]
     return Quantity(start, end, outer_start, outer_end, value, unit, kind, qualifier,
                     value_high, direction, unit_text)
+
+
+def _is_address(text: str, start: int, end: int, g: Grammar) -> bool:
+    if g.address_next.match(text, end):
+        return True
+    clause = text[_clause_start(text, start):start]
+    return any(w in clause[-12:] for w in g.address_before)
 
 
 def _quantity_follows(text: str, pos: int, g: Grammar) -> bool:

@@ -76,6 +76,10 @@ POSITIVE = [
     ("其中马123匹", ("123", 123, "匹", None, "count")), ("骆驼5峰", ("5", 5, "峰", None, "count")),
     ("供水管线近30万延长米", ("30万", 3e5, "延长米", "at_most", "length")),
     ("年平均气温24℃", ("24", 24, "℃", None, "measure")), ("降雨量2072㎜", ("2072", 2072, "㎜", None, "length")),
+    # negative cases of the rules on words, addresses and reached bounds: these stay claims
+    ("大专16177人", ("16177", 16177, "人", None, "count")), ("村级集体经济规划383个", ("383", 383, "个", None, "count")),
+    ("建成住宅楼12栋", ("12", 12, "栋", None, "count")), ("开展活动5节", ("5", 5, "节", None, "count")),
+    ("村集体收入达到30万元以上", ("30万", 3e5, "元", "at_least", "money")),
 ]
 
 
@@ -111,6 +115,7 @@ NOT_CLAIMS = [
     "三次产业结构调整为", "区十八届人大四次会议确定的", "一口气跑完", "打了一口井", "争创超百万元村",
     "三五成群的少年", "二人转等精彩节目", "八家子桑黄小镇", "占比90%以上的项目",
     "5-10万元的村占比",
+    "全市唯一一个高于全区的县", "逐一核实", "四节点", "4050人员", "8栋一单元楼顶漏水", "家住社区7栋的黄老先生",
 ]
 
 
@@ -198,3 +203,14 @@ def test_suffixes_find_the_longest_word_ending_at_a_position(words, text, pos):
 ])
 def test_short_speech_is_no_name(text, found):
     assert [text[q.start:q.end] for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    # a bound a share or count of units reached defines their kind: the share is the claim
+    ("90%的村达到30万元以上", ["90%"]),
+    ("全县有12个村集体收入达到50万元以上", ["12个"]),
+    # negative: a bound a unit's own figure reaches is a claim
+    ("村集体收入达到30万元以上", ["30万元"]),
+])
+def test_a_bound_reached_by_a_share_of_units(text, found):
+    assert [text[q.start:q.end] + q.unit_text for q in find_quantities(text)] == found
