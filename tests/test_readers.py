@@ -650,3 +650,9 @@ def test_gbk_round_trip(tmp_path, text):
     except UnicodeDecodeError:
         pass
     assert read_source(write(tmp_path, "doc.txt", data)).text == text
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\0"), min_size=1), max_size=20))
+def test_a_folder_s_names_held_as_one_string_come_back_as_they_were(names):
+    from pbmine.readers.paths import _joined, _split
+    assert list(_split(_joined(sorted(names)))) == sorted(names)

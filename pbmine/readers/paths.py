@@ -90,12 +90,12 @@ def _walk(folder: Path, skipped: Counter[str], seen: _Visits) -> Iterator[Path |
         return
     try:   # names only, not DirEntry objects: a folder of a million reports is ~80 MB less
         with os.scandir(folder) as it:
-            names = sorted(e.name for e in it if not e.name.startswith("."))
+            names = _joined(sorted(e.name for e in it if not e.name.startswith(".")))
     except OSError as err:
         yield ReadError(str(folder), os_reason(err))
         return
     seen.folders.add(real)
-    for name in names:
+    for name in _split(names):
         path = folder / name
         try:
             mode = os.lstat(path).st_mode
@@ -115,6 +115,22 @@ def _walk(folder: Path, skipped: Counter[str], seen: _Visits) -> Iterator[Path |
             yield ReadError(str(path), unsupported_reason(suffix))
         else:
             skipped[suffix or "without a suffix"] += 1
+
+
+def _joined(names: list[str]) -> str:
+    """A folder's sorted names as one string, NUL between them (no name holds a NUL): held while
+    its files are read, it takes a quarter of the memory of a list of strings (a crawl's folder of
+    a million reports: about 60 MB less for the whole run)."""
+    return "\0".join(names)
+
+
+def _split(joined: str) -> Iterator[str]:
+    pos = 0
+    while pos < len(joined):
+        end = joined.find("\0", pos)
+        end = len(joined) if end < 0 else end
+        yield joined[pos:end]
+        pos = end + 1
 
 
 def unsupported_reason(suffix: str) -> str:
