@@ -90,6 +90,9 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
             rate = _rate_word(roles, clause)
             if rate:
                 phrase = rate if not phrase or rate in phrase else phrase + rate
+            elif q.kind == "growth" and q.direction and phrase and (verb := _change_verb(roles, clause)) \
+                    and verb not in phrase:
+                phrase = phrase + verb  # 地区生产总值…比上年增长3.8%: the growth of the output, not the output
             elif q.kind in ("count", "money") and roles.change.search(clause):
                 matched = roles.change.search(clause).group().removesuffix("了")
                 verb = next(w for w in roles.change_words if matched.endswith(w))
@@ -170,6 +173,17 @@ def _rate_word(roles: Roles, clause: str) -> str | None:
             tail = tail[: -len(word)]
             break
     return next((w for w in roles.rate_words if tail.endswith(w)), None)
+
+
+def _change_verb(roles: Roles, clause: str) -> str | None:
+    """The change word right before a growth figure (增长, 下降; 增长了, 下降为), of two characters
+    or more: 集体收入…比增7.6% stays 集体收入."""
+    tail = clause.rstrip().removesuffix("了")
+    for word in roles.linking:
+        if tail.endswith(word):
+            tail = tail[: -len(word)].removesuffix("了")
+            break
+    return next((w for w in roles.change_words if len(w) > 1 and tail.endswith(w)), None)  # (not 比|增7.6%)
 
 
 def _previous(out: list[str | None], k: int) -> str | None:

@@ -29,9 +29,13 @@ def metrics(sentence: str) -> dict[str, str]:
     # the rate word before the figure is the metric
     ("诉求量降幅7.66%。", "7.66", "诉求量降幅"),
     ("增幅为3.4%。", "3.4", "增幅"),
-    # negative cases: a level stays a level, growth keeps its object
+    # a growth rate is of its object, and says so (the level's row keeps the object alone)
+    ("地区生产总值174.99亿元,比上年增长5.0%。", "5.0", "地区生产总值增长"),
+    ("第三产业增加值180亿元,下降3.0%。", "3.0", "第三产业增加值下降"),
+    # negative cases: a level stays a level; a rate word already named is not doubled
     ("全县党员5.2万名。", "5.2万", "党员"),
-    ("地区生产总值174.99亿元,比上年增长5.0%。", "5.0", "地区生产总值"),
+    ("地区生产总值174.99亿元,比上年增长5.0%。", "174.99亿", "地区生产总值"),
+    ("地区生产总值增长5.0%。", "5.0", "地区生产总值增长"),
     ("新建党群服务中心43个。", "43", "党群服务中心"),
 ])
 def test_roles(sentence, number, metric):
