@@ -100,7 +100,8 @@ class MetricFinder(PhraseFinder):
             if fwd and all(it.tag[:1] in ("i", "l", "a") for it in fwd):
                 fwd = self._head_after(items, items.index(fwd[-1])) or fwd  # 16家各具特色的|共富工坊
             bwd, action = self.backward(items, i)
-            if bwd and qi and fwd_span[qi - 1] == (bwd[0].start, bwd[-1].end) and _join(bwd) in self.unit_nouns \
+            if bwd and qi and fwd_span[qi - 1] == (bwd[0].start, bwd[-1].end) \
+                    and (_join(bwd) in self.unit_nouns or _join(bwd) in self.household_nouns) \
                     and where[qi - 1] + 1 + len(bwd) == i and quantities[qi].unit in self.unit_metrics:
                 bwd = []  # 105个村|1944户: the units between are what the figure before counts, and 户 names
                 # its own (but 57个行政村两委班子成员|357人, 236处水面|5300余亩: the phrase is this one's)
@@ -169,13 +170,19 @@ class MetricFinder(PhraseFinder):
             if found[pj] is not None and found[pj].phrase:
                 beside = all(it.kind in ("punct", "space") or it.text in self.change or it.text in self.to_words
                              for it in items[where[pj] + 1:where[qi]])  # 由106户323人减少到1户3人
-                own = found[pj].phrase.endswith(tuple(self.measure_nouns))  # 总户数4629户、13642人; 辖区面积1.1平方公里,2114户
+                own = self._counts_own_unit(found[pj].phrase)  # 总户数4629户、13642人; 村民小组4个,165户
                 if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
                         or (not ahead[pj] and beside and not own):
                     return found[pj].phrase  # 总人口1592户,5407人; 干部培训53期6900余人次: the subject before both
                 break  # 辖9个村民小组,886户; 总面积41.2平方公里,共有1056户: that phrase counts that figure alone
         ahead[qi] = True  # a unit's name counts this figure alone
         return self.unit_metrics.get(q.unit)
+
+    def _counts_own_unit(self, phrase: str) -> bool:
+        """辖区面积, 户数 (a measure noun) or 村民小组, 行政村 (units of a place): a phrase that counts
+        its own unit, whose figure's subject a figure in another unit does not share."""
+        return phrase.endswith(tuple(self.measure_nouns)) or phrase in self.unit_nouns \
+            or phrase.endswith(self._long_unit_nouns)
 
     def _respectively(self, items: list[Item], where: dict[int, int], found: list) -> None:
         """解决率、满意率分别达到93.1%和91.4%: the listed phrases go to the figures in order."""

@@ -56,6 +56,8 @@ class PhraseFinder(ItemStream):
         self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
         self.unit_nouns = frozenset(g["unit_nouns"])
+        self.household_nouns = frozenset(g["household_nouns"])
+        self._long_unit_nouns = tuple(u for u in self.unit_nouns if len(u) >= 2)
         self.fused = set(g["fused_verbs"])
         self.dateline = re.compile(g["dateline"])
         self.band_joiners = set(g["age_band_joiners"])

@@ -294,6 +294,9 @@ def test_a_unit_s_own_count_after_a_count_of_units(text, number, metric):
     # a phrase that measures its unit alone (户数, 面积) is not carried to a figure in another unit
     ("全村总户数4629户、13642人。", "13642", "人口"),
     ("兴电社区辖区面积1.1平方公里, 2114户,6132人。", "2114", "户数"),
+    ("全村共有村民小组4个,165户,736人。", "165", "户数"),
+    # negative: households (农户) before the figures are what both count
+    ("覆盖农户444户1882人。", "1882", "农户"),
     # negative: a subject over both units (总人口) is
     ("全村总人口1592户,5407人。", "5407", "总人口"),
 ])
