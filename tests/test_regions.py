@@ -661,3 +661,13 @@ def test_a_bingtuan_chain(text, number, region):
 ])
 def test_a_village_lead_in_a_province_the_report_keeps_naming(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a clause of time since an event opens the lead before its subject
+    ("自“百千万工程”实施以来,东坝镇深入贯彻落实市县工作部署。\n(二)党员带头,全镇荔枝产量约400万斤。\n", "400万", "东坝镇"),
+    # negative: a since-clause that names nothing leaves a report with no place without one
+    ("自“百千万工程”实施以来,我们深入贯彻落实市县工作部署。\n(二)党员带头,荔枝产量约400万斤。\n", "400万", None),
+])
+def test_a_since_clause_opens_the_lead(text, number, region):
+    assert _region(text, number) == region
