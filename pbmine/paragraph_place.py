@@ -120,9 +120,12 @@ class ParagraphPlace:
             if self._in_brackets(line, m[0], start) or self._is_neighbour(m) or self._is_address(m[1]):
                 k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside; 北与苏子沟镇相接: a neighbour
                 continue
+            in_sentence = m[0] >= sentence.start
+            if not in_sentence and self._is_affiliation(m[1]):
+                k -= 1  # 板仓社区党员文芳…。这个200余平方米的课堂…: a person's unit holds only their sentence
+                continue
             if not text.startswith(tuple(self.c["list_markers"]), m[1]) \
                     and not self.places.closes_member_list(m[1]):  # 马当镇四联村等7个村: one of a list
-                in_sentence = m[0] >= sentence.start
                 example = self._is_example(line.start, m[0])
                 opens = self._opens_paragraph(line, m[0])
                 referred = any(w in text[max(m[1], sentence.start):start] for w in anaphors)
@@ -152,6 +155,14 @@ class ParagraphPlace:
         if text.endswith(tuple(self.c["location_verbs"]), lo + 1, m[0]):
             return True  # 牧牛河村位于|牧牛镇中心: where the unit lies
         return any(w in text[lo + 1:hi] for w in self.c["border_words"])
+
+    def _is_affiliation(self, end: int) -> bool:
+        """板仓社区|党员文芳: the unit a named person belongs to."""
+        text = self.doc.text
+        word = next((w for w in self.c["affiliation_words"] if text.startswith(w, end)), None)
+        at = end + len(word) if word else -1
+        return word is not None and at < len(text) and text[at] in self.c["surnames"] \
+            and bool(re.match(r"[\u4e00-\u9fff]{1,2}", text[at + 1:at + 3]))
 
     def _is_address(self, end: int) -> bool:
         """双柏村|3组村民彭德权…: a village and its group before a resident is where a person lives."""

@@ -671,3 +671,18 @@ def test_a_village_lead_in_a_province_the_report_keeps_naming(text, number, regi
 ])
 def test_a_since_clause_opens_the_lead(text, number, region):
     assert _region(text, number) == region
+
+
+SCHOOL = "长沙县:星连心矩阵赋能基层治理\n6月26日,在长沙县开慧镇余家坳夜校,板仓社区{who}文芳以家风为题开讲。这个200余平方米的课堂里,3年来,37场红色宣讲开讲。\n"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a named member's unit (板仓社区党员文芳) holds only that person's sentence, not the paragraph after it
+    (SCHOOL.format(who="党员"), "200余", "开慧镇"),
+    (SCHOOL.format(who="党员"), "37", "开慧镇"),
+    # negative: an official speaks for the unit; and in the person's own sentence the unit holds
+    (SCHOOL.format(who="党总支书记"), "200余", "板仓社区"),
+    ("长沙县:星连心矩阵赋能基层治理\n在长沙县开慧镇余家坳夜校,板仓社区党员文芳开讲,面积200余平方米。\n", "200余", "板仓社区"),
+])
+def test_a_named_member_s_unit_holds_only_their_sentence(text, number, region):
+    assert _region(text, number) == region
