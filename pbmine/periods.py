@@ -95,6 +95,7 @@ class ReportDate:
     year: int | None         # the year the report's figures belong to
     date_year: int | None    # the year of its date line, for 今年/去年
     early: bool = False      # dated in its first month (time.toml early_months): it looks back on the year before
+    now: int | None = None   # the year its 目前 means, where that is not `year` (a work report's year of delivery)
 
 
 def report_date(doc: Document) -> ReportDate:
@@ -144,7 +145,8 @@ def report_date(doc: Document) -> ReportDate:
         else:
             review = title_year - 1 if title_year else None
         if review:
-            return ReportDate(review, delivered[0] if delivered else (title_year or date_year))
+            given = delivered[0] if delivered else (title_year or date_year)
+            return ReportDate(review, given, now=given)  # 目前 in a report reviewing 2024: its own 2025
     if lead_year and date_year is None and first and lead_year < first - 1:
         lead_year = None  # 1961年,田家英来到浙江… then 2020年,罗星街道…: a dateless story opening on its past
     record = _opening_year(doc)
@@ -280,8 +282,8 @@ class PeriodResolver:
                 best, pos = self._named_before(ctx, len(ctx)) or self.date.year, at
         for word in self.now_words:
             at = text.rfind(word)
-            if at > pos and self.date.year:
-                best, pos = self.date.year, at
+            if at > pos and (self.date.now or self.date.year):
+                best, pos = self.date.now or self.date.year, at  # 目前: the report's present
         return best
 
     def _is_category(self, text: str, at: int) -> bool:

@@ -136,3 +136,16 @@ def test_a_reposted_record_keeps_its_year(text, number, year):
 def test_parts_of_a_year_s_section(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # a work report reviews the year before, but its 目前 is the year it was given
+    ("江洲镇2025年政府工作报告\n\n发布日期: 2025-06-17 09:53\n\n一、民生保障情况\n\n目前,全镇养老金发放率达100%。\n",
+     "100", 2025),
+    # negative: a report whose lead gives its data year keeps it for 目前
+    ("屯昌实施村集体经济目标行动\n时间: 2025-02-19 16:28:01\n2024年,屯昌县持续壮大新型农村集体经济。目前,全县种植面积达502亩。\n",
+     "502", 2024),
+])
+def test_now_in_a_work_report(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
