@@ -149,3 +149,15 @@ def test_parts_of_a_year_s_section(text, number, year):
 def test_now_in_a_work_report(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # 由上年的… is where a change started: the base, not the figure's year
+    ("民和县2023年国民经济和社会发展统计公报\n产业结构比由上年的13.4:45.3:41.3调整为13.6:41.7:44.7,人均地区生产总值40094元。\n",
+     "40094", 2023),
+    # negative: 上年 on its own is the year before
+    ("民和县2023年国民经济和社会发展统计公报\n上年人均地区生产总值38000元。\n", "38000", 2022),
+])
+def test_the_start_of_a_change_is_a_base_year(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
