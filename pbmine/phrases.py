@@ -64,6 +64,7 @@ class PhraseFinder(ItemStream):
         self.age_units = {u for u, unit in lex.units.items() if unit.kind == "age"}
         # units of a sum, a length, an area, a mass or a share (not a count): after them a verb says what for
         self.kind_verbs = frozenset(g["kind_verbs"])
+        self.shared_heads = tuple(sorted(self.heads, key=len, reverse=True))  # (as endings: 非公和社会组织党支部)
         self.money_units = tuple(u for u, unit in lex.units.items() if unit.kind == "money")
         self.measured = tuple(u for u, unit in lex.units.items()
                               if unit.claim and unit.kind in ("money", "length", "area", "measure", "percent"))
@@ -105,7 +106,8 @@ class PhraseFinder(ItemStream):
                 out.append(it)  # 三星级及以上|村党组织, 副科级以上|领导干部: a category bound inside the phrase
                 j += 1
                 continue
-            if it.kind == "word" and it.tag == "c" and out and all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out):
+            if it.kind == "word" and it.tag == "c" and out and (
+                    all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out) or self._shares_head(items, j, out)):
                 conjunct = self.forward(items, j, verb_first=True)  # 软弱涣散和工作滞后|党支部
                 k = self._next_break(items, j + 1)
                 if conjunct and not any(items[m].kind == "qty" for m in range(j + 1, k)):
@@ -150,6 +152,13 @@ class PhraseFinder(ItemStream):
         if out and all(o.text in self.not_metric or o.text in self.linking for o in out):
             return []  # 突破百亿元|大关, 3700平方米|的: a gloss or a particle, not what it counts
         return out
+
+    def _shares_head(self, items: list[Item], j: int, out: list[Item]) -> bool:
+        """非公经济|和|社会组织党组织: the conjunct ends in a head the phrase so far lacks, so both share it."""
+        if "".join(o.text for o in out).endswith(self.shared_heads):
+            return False
+        conjunct = "".join(o.text for o in self.forward(items, j))
+        return conjunct.endswith(self.shared_heads)
 
     def _compound_end(self, items: list[Item], j: int) -> bool:
         """A verb, then one noun that ends the clause (租赁|林地，): the verb names a kind of the noun."""

@@ -314,3 +314,15 @@ def test_a_count_of_households_is_not_carried_to_people(text, number, metric):
 ])
 def test_a_sum_invested_in_what_follows(text, number, metric):
     assert metric_of(text, number) == metric
+
+
+@pytest.mark.parametrize("text,number,metric", [
+    # two modifiers joined by 和 share the head after the second
+    ("全区共有18个非公经济和社会组织党组织。", "18", "非公经济和社会组织党组织"),
+    ("下设7个非公和社会组织党支部。", "7", "非公和社会组织党支部"),
+    # negative: two counted things joined by 和 stay two
+    ("建成党群服务中心3个和活动室5个。", "3", "党群服务中心"),
+    ("培训村干部200名和党员500名。", "200", "村干部"),
+])
+def test_coordinated_modifiers_share_their_head(text, number, metric):
+    assert metric_of(text, number) == metric
