@@ -686,3 +686,14 @@ SCHOOL = "长沙县:星连心矩阵赋能基层治理\n6月26日,在长沙县开
 ])
 def test_a_named_member_s_unit_holds_only_their_sentence(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 新建 (to build anew) is a verb, not the stem of 南昌's 新建区
+    ("新建200平方米便民连锁超市1个。\n", "200", None),
+    ("村里今年新建200平方米便民连锁超市1个。\n", "200", None),
+    # negative: the district written in full is the district
+    ("党建工作综述\n南昌市新建区新建党群服务中心3个。\n", "3", "新建区"),
+])
+def test_xinjian_is_a_verb(text, number, region):
+    assert _region(text, number) == region
