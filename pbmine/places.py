@@ -89,10 +89,13 @@ class PlaceMentions(ShortNames):
                 and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)]
 
     def _verb_on_residents(self, m: Mention) -> bool:
-        """组织|村民筑堤, 带领|村民: a verb before 村民 is no village named 组织村 (but 团结村民委员会 is)."""
+        """组织|村民筑堤, 带领|村民: a verb before 村民 is no village named 组织村 (but 团结村民委员会 is);
+        建设|村(社区)党群服务中心: nor before the generic 村(社区), villages and communities."""
         text, name = self.doc.text, m[2]
-        if not (name.endswith("村") and text.startswith("民", m[1])) \
-                or text.startswith(tuple(self.c["committee_words"]), m[1] + 1):
+        if not name.endswith("村"):
+            return False
+        residents = text.startswith("民", m[1]) and not text.startswith(tuple(self.c["committee_words"]), m[1] + 1)
+        if not residents and not text.startswith(tuple(self.c["generic_village_glosses"]), m[1]):
             return False
         return all(t.tag.startswith("v") for t in get_segmenter().tokens(name[:-1]))
 

@@ -697,3 +697,13 @@ def test_a_named_member_s_unit_holds_only_their_sentence(text, number, region):
 ])
 def test_xinjian_is_a_verb(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a verb before the generic 村(社区) is no village named 建设村
+    ("犍为县罗城镇推进基层治理\n全覆盖建设村(社区)标准的党群服务中心26个。\n", "26", "罗城镇"),
+    # negative: a village of that name followed by its own sentence is the village
+    ("犍为县罗城镇推进基层治理\n建设村现有党员26名。\n", "26", "建设村"),
+])
+def test_a_verb_before_the_generic_cun_shequ(text, number, region):
+    assert _region(text, number) == region
