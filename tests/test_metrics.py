@@ -187,6 +187,7 @@ def test_what_a_bare_figure_counts(sentence, number, metric):
     # an age band of its own (35岁及以下, 36至59岁) in a sentence framed by its group (全市党员中)
     ("全市党员中,35岁及以下48.5万名,占26.6%;36至59岁69.8万名,占38.3%;60岁以上64万名。", "48.5万", "35岁及以下党员"),
     ("全市党员中,35岁及以下48.5万名,占26.6%;36至59岁69.8万名,占38.3%;60岁以上64万名。", "69.8万", "36至59岁党员"),
+    ("全村共有党员23名,其中35岁以下3名,35—59岁14名,占党员总数60.9%。", "14", "35—59岁党员"),  # a dash between ages
     # negatives: with no group named before, the category stays as it is; a group in another paragraph is not it
     ("35岁以下的占78%。", "78", "35岁以下"),
     ("全镇有女党员359名。\n35岁以下441名。", "441", "35岁以下"),
