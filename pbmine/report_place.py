@@ -61,25 +61,29 @@ class ReportPlace:
     def _labelled(self, region: Region, title_end: int) -> Region:
         """广东潮安:党建引领… 近年来,广东省潮州市潮安区归湖镇凤东村在党建引领下…: a title that labels its
         place (the place, then a colon) names the area; a township or village inside it that opens
-        the lead as its subject is what the report is about."""
+        the lead as its subject is what the report is about (薛店镇:… 薛店镇北张村以…: the village)."""
         p = region.place
-        if region.end is None or p is None or not p.adcode or p.level in ("township", "village"):
+        if region.end is None or p is None or p.level == "village" or not (p.adcode or p.level == "township"):
             return region
+        inner = ("village",) if p.level == "township" else ("township", "village")  # 薛店镇: | 薛店镇北张村…
         text = self.doc.text
         surface = text[region.start:region.end] if region.start is not None else region.name
         labels = (surface + ":", surface + "：")  # 党建引领 | 屯留区跑出…, then 屯留区:党建引领…
         if text[region.end:region.end + 1] not in ":：" and not any(
                 ln.stripped.startswith(labels) for ln in self.doc.lines if ln.start < title_end):
             return region
-        lead = next((s for s in self.doc.sentences if s.start >= title_end), None)
+        lead = next((s for s in self.doc.sentences if s.start >= title_end  # (not 发布日期:… 来源:…)
+                     and not self._is_source_line(self.doc.lines[s.line])), None)
         if lead is None:
             return region
         m = self.opener_rx.match(lead.text)
         subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end)
         q = subject.place if subject is not None else None
-        if q is None or q.level not in ("township", "village") or not (q.adcode or "").startswith(prefix_of(p)):
+        if q is None or q.level not in inner:
             return region
-        return subject.because("lead")
+        inside = (q.adcode or "").startswith(prefix_of(p)) if p.adcode else \
+            subject.start is not None and text.endswith(surface, 0, subject.start)  # written under it: 薛店镇北张村
+        return subject.because("lead") if inside else region
 
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report

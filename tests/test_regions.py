@@ -707,3 +707,15 @@ def test_xinjian_is_a_verb(text, number, region):
 ])
 def test_a_verb_before_the_generic_cun_shequ(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
+    ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
+     "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,村里争取资金380万元。\n", "380万", "北张村"),
+    # negative: a title that does not label its township keeps it
+    ("薛店镇集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
+     "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,争取资金380万元。\n", "380万", "薛店镇"),
+])
+def test_a_labelled_township_title_and_its_village_lead(text, number, region):
+    assert _region(text, number) == region
