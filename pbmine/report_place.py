@@ -69,9 +69,10 @@ class ReportPlace:
         text = self.doc.text
         surface = text[region.start:region.end] if region.start is not None else region.name
         labels = (surface + ":", surface + "：")  # 党建引领 | 屯留区跑出…, then 屯留区:党建引领…
-        if text[region.end:region.end + 1] not in ":：" and not any(
+        unit_word = p.level == "township" and any(w in text[region.end:title_end] for w in self.c["title_unit_words"])
+        if text[region.end:region.end + 1] not in ":：" and not unit_word and not any(
                 ln.stripped.startswith(labels) for ln in self.doc.lines if ln.start < title_end):
-            return region
+            return region  # (头屯河农场这个社区，很“红”: the title speaks of one unit of the township)
         lead = next((s for s in self.doc.sentences if s.start >= title_end  # (not 发布日期:… 来源:…)
                      and not self._is_source_line(self.doc.lines[s.line])), None)
         if lead is None:

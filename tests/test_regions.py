@@ -719,3 +719,17 @@ def test_a_verb_before_the_generic_cun_shequ(text, number, region):
 ])
 def test_a_labelled_township_title_and_its_village_lead(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a title speaking of one unit of its township (这个社区), the lead naming it: the unit's report
+    ("头屯河农场这个社区,很“红”!\n\n2025-11-25 18:08:36 来源:中新网兵团\n\n"
+     "近年来,新疆生产建设兵团第十二师头屯河农场绿洲街南社区聚焦服务职工群众。\n累计为辖区80余户家庭解决困难。\n",
+     "80余", "绿洲街南社区"),
+    # negative: a title about the township itself keeps it
+    ("头屯河农场党建很“红”!\n\n2025-11-25 18:08:36 来源:中新网兵团\n\n"
+     "近年来,新疆生产建设兵团第十二师头屯河农场绿洲街南社区聚焦服务职工群众。\n累计为辖区80余户家庭解决困难。\n",
+     "80余", "头屯河农场"),
+])
+def test_a_title_speaking_of_one_unit_of_its_township(text, number, region):
+    assert _region(text, number) == region
