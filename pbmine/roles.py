@@ -93,10 +93,11 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
             elif q.kind == "growth" and q.direction and phrase and (verb := _change_verb(roles, clause)) \
                     and verb not in phrase:
                 phrase = phrase + verb  # 地区生产总值…比上年增长3.8%: the growth of the output, not the output
-            elif q.kind in ("count", "money") and roles.change.search(clause):
+            elif q.kind not in ("percent", "growth", "multiple") and roles.change.search(clause):
                 matched = roles.change.search(clause).group().removesuffix("了")
                 verb = next(w for w in roles.change_words if matched.endswith(w))
-                base = phrase or _previous(out, k)
+                own = phrase if phrase and phrase != matched else None  # 同比增加|25.2吨: the change is no phrase
+                base = own or _previous(out, k)
                 if base and verb not in base:
                     phrase = base + verb
         phrase = phrase.lstrip("、，,；;：: ") if phrase else phrase
