@@ -161,3 +161,16 @@ def test_now_in_a_work_report(text, number, year):
 def test_the_start_of_a_change_is_a_base_year(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # a lead opening on 2022年是…之年 is about that year (a bulletin dated the next spring)
+    ("巴林右旗统计局\n(2023年3月31日)\n2022年是党的二十大胜利召开的关键之年,全旗上下坚持稳中求进,经济运行总体平稳向好。\n"
+     "全年地区生产总值完成220亿元。\n", "220亿", 2022),
+    # negative: a lead naming a year of a single fact keeps the date line's year
+    ("巴林右旗统计局\n(2023年3月31日)\n2021年建成的产业园今年运行良好,全旗上下坚持稳中求进,经济运行总体平稳向好。\n"
+     "全年地区生产总值完成220亿元。\n", "220亿", 2023),
+])
+def test_a_lead_about_a_year(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
