@@ -263,13 +263,17 @@ class PlaceMentions(ShortNames):
         k = bisect.bisect_left(self.local_ends, stop)
         return self.local_mentions[k] if k < len(self.local_ends) and self.local_ends[k] == stop else None
 
+    def may_be_local(self, name: str) -> bool:
+        """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的)."""
+        return not (name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"])
+                    or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name))
+
     def pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
         m = self.local_rx.match(self.doc.text, pos, limit)
         if not m:
             return None
         name = m.group()
-        if name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"]) \
-                or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name):
+        if not self.may_be_local(name):
             return None
         end = m.end()
         if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:

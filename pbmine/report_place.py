@@ -18,6 +18,8 @@ from .paragraph_place import LEVEL_RANK
 from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, prefix_of, registry_place
 from .sections import Line
 
+SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}")  # 甘 霖 镇
+
 
 class ReportPlace:
     """The report's own place, for a RegionResolver (its document, places and cues)."""
@@ -30,7 +32,7 @@ class ReportPlace:
         sourced = [ln for ln in lines if self._is_source_line(ln)]
         for group, why in ((titled, "title"), (sourced, "report")):
             for line in group:
-                found = self._first_chain(line.start, line.end)
+                found = self._first_chain(line.start, line.end) or (self._spaced(line) if why == "title" else None)
                 if found:
                     found = self._narrowed(found, line.end) if why == "title" else found
                     return self._labelled(self._of_list(found).because(why), title_end)
@@ -44,6 +46,17 @@ class ReportPlace:
             return first.because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    def _spaced(self, line: Line) -> Region | None:
+        """甘 霖 镇: a title set in spaced letters names the place its letters spell."""
+        text = line.stripped
+        if not SPACED.fullmatch(text):
+            return None
+        name = "".join(text.split())
+        if not self.places.local_rx.fullmatch(name) or not self.places.may_be_local(name):
+            return None
+        start = line.start + line.text.index(text[0])
+        return self.places.local_region(name, None).because("title", start, start + len(text))
 
     def _narrowed(self, region: Region, end: int) -> Region:
         """[治国理政新实践重庆篇]破解…——重庆荣昌区扶持…, 祁东|河洲镇党建引领…: a place the title names
@@ -208,12 +221,18 @@ class ReportPlace:
 
     def _township_named(self, start: int, end: int) -> Region | None:
         """A township the opening names while no division is named at all (合村乡 in a county
-        that is never named): looked up in the whole registry, kept only if the name is unique."""
+        that is never named): looked up in the whole registry, kept if the name is unique; a name
+        several townships share is the report's when it is the one township the opening names and
+        the report names it again (——在山门镇第十三届人民代表大会…，我代表山门镇…)."""
         found = find_locals(self.doc.text[start:end], self.places.registry.townships)
         for m_start, m_end, name in found:
             entries = self.places.registry.township_anywhere(name)
             if len(entries) == 1:
                 return Region(name, registry_place(entries[0], self.gaz), "lead", start + m_start, start + m_end)
+        names = {name for _, _, name in found}
+        if len(names) == 1 and self.doc.text.count(found[0][2]) >= 2 and not self.places.mentions:
+            m_start, m_end, name = found[0]
+            return self.places.local_region(name, None).because("lead", start + m_start, start + m_end)
         return None
 
     def _title_end(self) -> int:

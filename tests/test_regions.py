@@ -733,3 +733,19 @@ def test_a_labelled_township_title_and_its_village_lead(text, number, region):
 ])
 def test_a_title_speaking_of_one_unit_of_its_township(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a township several share, the one the opening names and names again: a placeless report's own
+    ("政府工作报告\n——在山门镇第十三届人民代表大会第三次会议上\n各位代表:\n现在,我代表山门镇第十三届人民政府,向大会报告工作。\n"
+     "全年实现财政收入3500万元。\n", "3500万", "山门镇"),
+    # negative: named once, it stays unknown
+    ("政府工作报告\n——在山门镇第十三届人民代表大会第三次会议上\n各位代表:\n现在,我代表镇人民政府,向大会报告工作。\n"
+     "全年实现财政收入3500万元。\n", "3500万", None),
+    # a title in spaced letters names the place they spell
+    ("甘 霖 镇\n【概况】位于市区西南部,面积156.82平方公里,辖71个行政村。\n", "71", "甘霖镇"),
+    # negative: spaced words that spell no place name none
+    ("工 作 综 述\n【概况】位于市区西南部,面积156.82平方公里,辖71个行政村。\n", "71", None),
+])
+def test_a_placeless_township_report(text, number, region):
+    assert _region(text, number) == region
