@@ -39,7 +39,7 @@ class PlaceMentions(ShortNames):
         self.c = c = cues()
         self.name_suffixes = tuple(c["name_suffixes"])
         self.resolved: dict[str, Place | None] = {}
-        self._index(self._with_zones(self._with_stems(self.gaz.find(doc.text))))
+        self._index(self._not_in_bylines(self._with_zones(self._with_stems(self.gaz.find(doc.text)))))
         self.registry = Registry.default()
         self._settle_by_locals()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
@@ -57,6 +57,13 @@ class PlaceMentions(ShortNames):
         if self.local_names:
             self._add_own_locals()
         self.surface = self._preferred_surfaces()
+
+    def _not_in_bylines(self, found: list[Mention]) -> list[Mention]:
+        """(邓红岩 肖广平 记者高长利): reporters' names in a byline's brackets are no places (广平)."""
+        words = "|".join(map(re.escape, self.c["byline_words"]))
+        spans = [m.span() for m in re.finditer(rf"[（(][^（）()\n]{{0,40}}(?:{words})[^（）()\n]{{0,40}}[)）]",
+                                               self.doc.text[:OPENING_CHARS])]
+        return [m for m in found if not any(a < m[0] and m[1] < b for a, b in spans)] if spans else found
 
     def _settle_by_locals(self) -> None:
         """和平区 (天津 or 沈阳) in a report on 南市街: an ambiguous county is the reading whose

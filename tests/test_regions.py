@@ -749,3 +749,14 @@ def test_a_title_speaking_of_one_unit_of_its_township(text, number, region):
 ])
 def test_a_placeless_township_report(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # reporters' names in a byline's brackets are no places (肖广平 is no 广平县)
+    ("东北网9月4日电(邓红岩 肖广平 记者高长利) 说起党群合作社,庆安县久安村村民深有体会。\n合作社带动农户274户。\n",
+     "274", "久安村"),
+    # negative: a place named in brackets without a byline is a place
+    ("东北网9月4日电(广平县委宣传部供稿) 说起党群合作社,村民深有体会。\n合作社带动农户274户。\n", "274", "广平县"),
+])
+def test_a_byline_names_no_place(text, number, region):
+    assert _region(text, number) == region
