@@ -34,7 +34,7 @@ COMMUNITY_FORMS = tuple(tomllib.loads((resources.files("pbmine") / "data" / "reg
     encoding="utf-8"))["community_forms"])
 SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm
 VILLAGE_SUFFIXES = ("社区", *COMMUNITY_FORMS, "村", "嘎查")
-NUMERAL_STEM = re.compile(r"^[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大]?$")
+NUMERAL_STEM = re.compile(r"^第?[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大届屆次批期]?$")  # (第六届社区)
 MAX_NAME = 10
 
 

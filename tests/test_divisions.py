@@ -12,7 +12,7 @@ def wuji():
 
 
 @pytest.mark.parametrize("name,expected", [
-    ("八成村", True), ("两个村", True), ("3个社区", True), ("十街道", True),
+    ("八成村", True), ("两个村", True), ("3个社区", True), ("十街道", True), ("第六届社区", True), ("第二批村", True),
     ("王村", False), ("七汲镇", False), ("十八里店乡", False), ("三里屯街道", False),
 ])
 def test_numeral_names(name, expected):
