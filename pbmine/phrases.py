@@ -153,6 +153,16 @@ class PhraseFinder(ItemStream):
             return []  # 突破百亿元|大关, 3700平方米|的: a gloss or a particle, not what it counts
         return out
 
+    def _calculation_start(self, items: list[Item], j: int) -> int | None:
+        """Where 按可比价格计算 (a method of computing, holding a gloss word) starts, if it ends at j."""
+        for k in range(j, max(-1, j - 6), -1):
+            if items[k].kind != "word":
+                return None
+            if items[k].text.startswith("按"):
+                method = "".join(it.text for it in items[k:j + 1])
+                return k if any(g in method for g in self.glosses) else None
+        return None
+
     def _shares_head(self, items: list[Item], j: int, out: list[Item]) -> bool:
         """非公经济|和|社会组织党组织: the conjunct ends in a head the phrase so far lacks, so both share it."""
         if "".join(o.text for o in out).endswith(self.shared_heads):
@@ -211,6 +221,11 @@ class PhraseFinder(ItemStream):
             if skipping and it.kind == "qty" and self._is_from_value(items, j):
                 j -= 1  # 从年初的32%提升至60%: the metric stands before 从
                 continue
+            if skipping and it.kind == "word" and it.text.endswith("计算"):
+                at = self._calculation_start(items, j)
+                if at is not None:
+                    j = at - 1  # 工业增加值|按可比价格计算|下降1.8%: how it was computed, not what
+                    continue
             skipping = False
             at = j - 1 if it.text == "的" else j
             band = self._unit_band(items, at) if out and (at < j or out[-1].text == "的") else None
