@@ -107,7 +107,7 @@ class ParagraphPlace:
         while the text stays on it: until a word returns it to the whole (全县, 该市) or a division is
         named. With no such unit in the paragraph, an anaphor (该村, 村里) takes the last one named
         in the paragraphs just before."""
-        speaker = self._speaker(sentence, start, base)
+        speaker = self._speaker(sentence, start, base) or self._person_s_unit(sentence, start, base)
         if speaker is not None:
             return speaker
         text = self.doc.text
@@ -158,11 +158,31 @@ class ParagraphPlace:
 
     def _is_affiliation(self, end: int) -> bool:
         """板仓社区|党员文芳: the unit a named person belongs to."""
+        return self._affiliated_name(end) is not None
+
+    def _affiliated_name(self, end: int) -> str | None:
+        """The name of the person a unit ending at `end` is written before (久安村村民|马得臣), if any."""
         text = self.doc.text
         word = next((w for w in self.c["affiliation_words"] if text.startswith(w, end)), None)
         at = end + len(word) if word else -1
-        return word is not None and at < len(text) and text[at] in self.c["surnames"] \
-            and bool(re.match(r"[\u4e00-\u9fff]{1,2}", text[at + 1:at + 3]))
+        if word is None or at >= len(text) or text[at] not in self.c["surnames"]:
+            return None
+        m = re.match(r"[\u4e00-\u9fff]{1,2}", text[at + 1:at + 3])
+        return text[at:at + 1 + len(m.group())] if m else None
+
+    def _person_s_unit(self, sentence: Sentence, start: int, base: Region | None) -> Region | None:
+        """久安村村民马得臣深有体会…。(next paragraph) 马得臣是…种植大户，种植面积近百亩: a paragraph about a
+        person named before with their unit holds that unit."""
+        line = self.doc.lines[sentence.line]
+        text = self.doc.text
+        k = bisect.bisect_right(self.places.local_ends, line.start) - 1
+        while k >= 0 and self.places.local_mentions[k][0] >= line.start - FOCUS_WINDOW:
+            m = self.places.local_mentions[k]
+            name = self._affiliated_name(m[1])
+            if name and len(name) == 3 and text.startswith(name, line.start + len(line.text) - len(line.text.lstrip())):
+                return self._unit_if_inside(m, start, base, "paragraph", since=line.start)
+            k -= 1
+        return None
 
     def _is_address(self, end: int) -> bool:
         """双柏村|3组村民彭德权…: a village and its group before a resident is where a person lives."""

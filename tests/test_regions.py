@@ -760,3 +760,17 @@ def test_a_placeless_township_report(text, number, region):
 ])
 def test_a_byline_names_no_place(text, number, region):
     assert _region(text, number) == region
+
+
+PERSON = ("庆安县党群合作社带富一方\n东北网9月4日电 说起党群合作社,庆安县久安村村民马得臣深有体会:“以前我没拿合作社当回事。”\n"
+          "{who}是远近闻名的水稻种植大户,种植面积近百亩,年纯收入达到了8万元。\n")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a paragraph opening on a person named before with their unit holds that unit
+    (PERSON.format(who="马得臣"), "8万", "久安村"),
+    # negative: a paragraph about someone else stays with the report
+    (PERSON.format(who="张德明"), "8万", "庆安县"),
+])
+def test_a_paragraph_about_a_named_member(text, number, region):
+    assert _region(text, number) == region
