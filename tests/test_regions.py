@@ -774,3 +774,16 @@ PERSON = ("庆安县党群合作社带富一方\n东北网9月4日电 说起党�
 ])
 def test_a_paragraph_about_a_named_member(text, number, region):
     assert _region(text, number) == region
+
+
+HUPING = '湖坪村\n\n(湖南省张家界市桑植县官地坪镇下辖村)\n\n位于湖南省张家界市桑植县官地坪镇东南部,是该镇下辖行政村。东邻平头界村,南邻中坪村,西邻银山栋村,北邻联乡村。全村由7个村民小组组 成,总面积624亩,耕地面积420亩。\n中文名\n湖坪村\n所属地区\n湖南省张家界市桑植县\n村域面积\n1624亩\n乡村人口\n604人\n\n湖坪村村情简介\n\n地处官地坪镇东南部,东邻平头界村,南邻中坪村,西邻银山栋村,北邻联乡村,全村由7个村民小组组 成,总面积1624亩,耕地面积420亩。\n'  # tp03's opening, in Simplified
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 东邻…，南邻…: neighbours a profile lists by direction are no subject
+    (HUPING, "1624", "湖坪村"),
+    # negative: a village opening a sentence of its own after them is that sentence's subject
+    (HUPING.replace("北邻联乡村,全村", "北邻联乡村。中坪村"), "1624", "中坪村"),
+])
+def test_neighbours_by_direction(text, number, region):
+    assert _region(text, number) == region
