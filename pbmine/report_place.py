@@ -28,13 +28,13 @@ class ReportPlace:
         """The report's own place: from the title, source lines or first sentences."""
         title_end = self._title_end()
         lines = [ln for ln in self.doc.lines if ln.stripped]
-        titled = [ln for ln in lines if ln.start < title_end]
         sourced = [ln for ln in lines if self._is_source_line(ln)]
+        titled = [ln for ln in lines if ln.start < title_end and ln not in sourced]  # (来源:房山区文明办 is no title)
         for group, why in ((titled, "title"), (sourced, "report")):
             for line in group:
                 found = self._first_chain(line.start, line.end) or (self._spaced(line) if why == "title" else None)
                 if found:
-                    found = self._narrowed(found, line.end) if why == "title" else found
+                    found = self._narrowed(found, line.end) if why == "title" else self._inside_publisher(found, line)
                     return self._labelled(self._of_list(found).because(why), title_end)
         opening = min(len(self.doc.text), OPENING_CHARS)
         chain = self._first_chain(0, opening)
@@ -46,6 +46,20 @@ class ReportPlace:
             return first.because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    def _inside_publisher(self, region: Region, line: Line) -> Region:
+        """来源:房山区文明办, then 房山区窦店镇田家园社区建成于…: with no title, the unit the lead opens with,
+        inside the publisher's place, is what the report is about."""
+        p = region.place
+        if p is None or not p.adcode or p.level in ("township", "village"):
+            return region
+        after = [ln for ln in self.doc.lines if ln.start > line.start and ln.stripped
+                 and not self._is_source_line(ln)][:2]  # (时间:2021-09-29党支部是…, then the lead)
+        lead = next((r for r in (self._first_chain(ln.start, ln.end) for ln in after) if r is not None), None)
+        q = lead.place if lead is not None else None
+        if q is None or q.level not in ("township", "village") or not (q.adcode or "").startswith(prefix_of(p)):
+            return region
+        return lead.because("lead")
 
     def _spaced(self, line: Line) -> Region | None:
         """甘 霖 镇: a title set in spaced letters names the place its letters spell."""

@@ -787,3 +787,15 @@ HUPING = '湖坪村\n\n(湖南省张家界市桑植县官地坪镇下辖村)\n\n
 ])
 def test_neighbours_by_direction(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # no title, a publisher's source line, then a lead opening on a unit inside its place: the unit's report
+    ("来源:房山区文明办\n时间:2021-09-29党支部是党的基础组织。\n房山区窦店镇田家园社区建成于2009年,居民2107户。\n"
+     "社区党委下设5个党支部。\n", "5", "田家园社区"),
+    # negative: a lead naming no unit leaves the report to the publisher's place
+    ("来源:房山区文明办\n时间:2021-09-29党支部是党的基础组织。\n社区建成于2009年,居民2107户。\n"
+     "社区党委下设5个党支部。\n", "5", "房山区"),
+])
+def test_a_publisher_s_place_and_its_unit_s_lead(text, number, region):
+    assert _region(text, number) == region
