@@ -81,6 +81,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
             rest = self.doc.text[end:line.end].strip().rstrip(":：")
             if BYLINE.search(rest):
                 return None  # 广东省潮州市潮安区委组织部 刘钿: who wrote it, not a section
+            if rest.startswith(tuple(self.c["source_offices"])) and self._visits(end):
+                return None  # 茂名市委办公室到沙琅镇开展…: an office visiting a place heads no section of its own
             if not rest or s[-1] in ":：" or any(rest.startswith(x) for x in self.c["heading_suffixes"]):
                 if region.place is not None and region.place.level in ("township", "village") and self.report \
                         and not self.places.local_names:

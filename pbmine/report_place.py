@@ -47,6 +47,13 @@ class ReportPlace:
         media = self._media_place()
         return media.because("report") if media else None
 
+    def _visits(self, stop: int) -> bool:
+        """An office (市委办公室, 组织部) right after a place, then a verb of going and another place."""
+        text = self.doc.text
+        m = re.match(r"[\u4e00-\u9fff]{0,6}?(?:%s)" % "|".join(map(re.escape, self.c["visit_verbs"])), text[stop:stop + 12])
+        return bool(m) and (stop + m.end() in self.places.starts or stop + m.end() in self.places.local_starts
+                            or self.places.local_at(stop + m.end()) is not None)
+
     def _inside_publisher(self, region: Region, line: Line) -> Region:
         """来源:房山区文明办, then 房山区窦店镇田家园社区建成于…: with no title, the unit the lead opens with,
         inside the publisher's place, is what the report is about."""
@@ -208,8 +215,9 @@ class ReportPlace:
                     continue
                 listed = (text[stop:stop + 1] == "、" or text[pos - 1:pos] == "、") and \
                     region.place is not None and region.place.level not in ("township", "village")
-                told = any(text.startswith(w, stop) for w in self.c["source_offices"]) and \
-                    any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
+                office = any(text.startswith(w, stop) for w in self.c["source_offices"])
+                told = office and any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
+                visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in self.c["location_verbs"])
                 organiser = text.endswith(tuple(self.c["organiser_before"]), 0, pos) and \
@@ -218,7 +226,7 @@ class ReportPlace:
                     hosted = hosted or region  # 由渭南市委宣传部组织的采访团走进…: the place visited, if any
                     continue
                 media = text.startswith(tuple(self.c["media_suffixes"]), stop)  # 本网河北唐山讯: a dateline
-                if listed or told or located or media:
+                if listed or told or located or media or visits:
                     continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
                 return region
         for line in self.doc.lines:  # 巴音塔拉嘎查是我旗…: a local name opening a line of the span

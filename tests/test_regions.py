@@ -799,3 +799,14 @@ def test_neighbours_by_direction(text, number, region):
 ])
 def test_a_publisher_s_place_and_its_unit_s_lead(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # an office of a city that goes to a township (茂名市委办公室到沙琅镇…): the township's report
+    ("茂名市委办公室到沙琅镇开展“七一”慰问及党建共建活动\n近日,茂名市委办公室组队到挂点帮扶的沙琅镇水心村开展慰问。\n"
+     "全镇今年引进项目投资5000万元。\n", "5000万", "沙琅镇"),
+    # negative: the city's office that tells the news (获悉) is no visit: the title's place holds
+    ("茂名市党建共建活动\n近日,记者从茂名市委办公室获悉,全市今年引进项目投资5000万元。\n", "5000万", "茂名市"),
+])
+def test_an_office_visiting_a_place(text, number, region):
+    assert _region(text, number) == region
