@@ -138,13 +138,24 @@ class ParagraphPlace:
                 return None
             k -= 1
         before = text[max(line.start, start - FOCUS_WINDOW):start]
-        if not any(w in before for w in anaphors):
+        if not self._refers_back(before, anaphors):
             return None
         while k >= 0 and self._is_address(self.places.local_mentions[k][1]):
             k -= 1  # 双柏村3组村民…: where a person lives is nothing an anaphor refers to
         if k >= 0 and self.places.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
             return self._unit_if_inside(self.places.local_mentions[k], start, base, "anaphora")
         return None
+
+    def _refers_back(self, text: str, anaphors: tuple[str, ...]) -> bool:
+        """An anaphor standing as a word of its own (村集体, not 农村集体经济's 村集体)."""
+        inside = tuple(self.c["anaphor_not_after"])
+        for w in anaphors:
+            at = text.find(w)
+            while at >= 0:
+                if not (w.startswith("村") and text.endswith(inside, 0, at)):
+                    return True
+                at = text.find(w, at + 1)
+        return False
 
     def _is_neighbour(self, m: tuple[int, int, str]) -> bool:
         """东与东大营子镇接壤, 西与南马峪村、益临店村相邻, 位于牧牛镇中心: a unit in a clause saying what

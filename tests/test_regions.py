@@ -810,3 +810,15 @@ def test_a_publisher_s_place_and_its_unit_s_lead(text, number, region):
 ])
 def test_an_office_visiting_a_place(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 农村集体经济 holds 村集体 as part of a word, no anaphor referring back to the village named before
+    ("四川大竹县抓基层打基础\n以庙坝镇新桥社区议事堂为代表,在村(社区)广泛开设群众议事堂。\n"
+     "以发展壮大农村集体经济为抓手,包装策划乡村振兴项目228个。\n", "228", "大竹县"),
+    # negative: 村集体 as a word of its own refers back
+    ("四川大竹县抓基层打基础\n以庙坝镇新桥社区议事堂为代表,在村(社区)广泛开设群众议事堂。\n"
+     "以发展壮大村集体经济为抓手,包装策划乡村振兴项目228个。\n", "228", "新桥社区"),
+])
+def test_an_anaphor_inside_a_word(text, number, region):
+    assert _region(text, number) == region
