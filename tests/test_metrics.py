@@ -297,7 +297,7 @@ def test_a_unit_s_own_count_after_a_count_of_units(text, number, metric):
     ("兴电社区辖区面积1.1平方公里, 2114户,6132人。", "2114", "户数"),
     ("全村共有村民小组4个,165户,736人。", "165", "户数"),
     ("木李镇镇域面积60平方公里,辖1750户6500人。", "1750", "户数"),  # 辖 links, it names nothing
-    ("平均管辖面积达290余平方公里。", "290余", "管辖面积"),  # negative: 管辖 inside a noun stays
+    ("平均管辖面积达290余平方公里。", "290余", "平均管辖面积"),  # negative: 管辖 inside a noun stays
     # negative: households (农户) before the figures are what both count
     ("覆盖农户444户1882人。", "1882", "农户"),
     # negative: a subject over both units (总人口) is
