@@ -18,6 +18,7 @@ from .paragraph_place import LEVEL_RANK
 from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, prefix_of, registry_place
 from .sections import Line
 
+SINCE_CLAUSE = re.compile(r"[^，,。；;：:\n]{0,24}?以来[，,]")  # the rest of a clause of time after a place
 SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}")  # 甘 霖 镇
 
 
@@ -46,6 +47,17 @@ class ReportPlace:
             return first.because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    def _opens_time_clause(self, pos: int, stop: int) -> bool:
+        """今年，吉林省重点边境村建设启动以来，通化集安市坚持…: a place opening a line's clause of time
+        (…以来，) is when, not who, where another place opens the clause after it."""
+        text = self.doc.text
+        m = SINCE_CLAUSE.match(text, stop)
+        if not m or not (m.end() in self.places.starts or m.end() in self.places.local_starts):
+            return False  # (2023年，三亚以…实施以来，市委组织部…: no other subject follows, 三亚 is it)
+        line_start = text.rfind("\n", 0, pos) + 1
+        head = text[line_start:pos].strip(" \u3000")
+        return not head or bool(self.opener_rx.fullmatch(head))
 
     def _visits(self, stop: int) -> bool:
         """An office (市委办公室, 组织部) right after a place, then a verb of going and another place."""
@@ -226,7 +238,7 @@ class ReportPlace:
                     hosted = hosted or region  # 由渭南市委宣传部组织的采访团走进…: the place visited, if any
                     continue
                 media = text.startswith(tuple(self.c["media_suffixes"]), stop)  # 本网河北唐山讯: a dateline
-                if listed or told or located or media or visits:
+                if listed or told or located or media or visits or self._opens_time_clause(pos, stop):
                     continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
                 return region
         for line in self.doc.lines:  # 巴音塔拉嘎查是我旗…: a local name opening a line of the span

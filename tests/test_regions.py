@@ -822,3 +822,14 @@ def test_an_office_visiting_a_place(text, number, region):
 ])
 def test_an_anaphor_inside_a_word(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a place opening a clause of time (…启动以来，) before another place is when, not who
+    ("今年,吉林省重点边境村建设启动以来,通化集安市坚持产业兴边,边境地区呈现崭新局面。\n全市建成边境村120个。\n", "120", "集安市"),
+    # negative: with no other place after the clause, the place in it is the subject (三亚…实施以来，市委组织部…)
+    ("2023年,三亚以高质量党建推动高质量发展的“党建十大工程”实施以来,市委组织部统筹推进。\n已选定14个信用社区试点。\n",
+     "14", "三亚市"),
+])
+def test_a_place_in_a_clause_of_time(text, number, region):
+    assert _region(text, number) == region
