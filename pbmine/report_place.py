@@ -258,7 +258,8 @@ class ReportPlace:
         that is never named): looked up in the whole registry, kept if the name is unique; a name
         several townships share is the report's when it is the one township the opening names and
         the report names it again (——在山门镇第十三届人民代表大会…，我代表山门镇…)."""
-        found = find_locals(self.doc.text[start:end], self.places.registry.townships)
+        found = find_locals(self.doc.text[start:end], self.places.registry.townships,
+                            lambda k: self.places.starts_word(start + k))  # (结合|市镇包保 names no 合市镇)
         for m_start, m_end, name in found:
             entries = self.places.registry.township_anywhere(name)
             if len(entries) == 1:

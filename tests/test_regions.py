@@ -833,3 +833,13 @@ def test_an_anaphor_inside_a_word(text, number, region):
 ])
 def test_a_place_in_a_clause_of_time(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a short township name the whole registry has, inside a word (结合|市镇包保), names no 合市镇
+    ("加大山区开发力度\n同时,结合市镇包保,帮扶3个村发展产业。\n", "3", None),
+    # negative: the same name starting a word is the township
+    ("加大山区开发力度\n同时,合市镇包保帮扶3个村发展产业。\n", "3", "合市镇"),
+])
+def test_a_registry_township_inside_a_word(text, number, region):
+    assert _region(text, number) == region
