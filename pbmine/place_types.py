@@ -5,6 +5,7 @@ them for the attribution modules.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,15 @@ def cues() -> dict:
     for key in ("subject_openers", "scope_fillers"):  # tried longest first, sorted once a process
         c[key] = sorted(c[key], key=len, reverse=True)
     return c
+
+
+@lru_cache(maxsize=32)
+def cue_rx(template: str, *keys: str) -> re.Pattern:
+    """A pattern over regions.toml word lists, compiled once a process: each {} of `template` is
+    the alternation of one key's words, longest first (literal braces are doubled)."""
+    c = cues()
+    return re.compile(template.format(*("|".join(map(re.escape, sorted(set(c[k]), key=len, reverse=True)))
+                                        for k in keys)))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .divisions import SUFFIXES, VILLAGE_SUFFIXES, Registry, community_names, find_locals, is_numeral_name
 from .gazetteer import Gazetteer, Place
 from .place_types import (CLAUSE_BREAKS, NOT_NAME_TAGS, OPENING_CHARS, Mention, Region,  # noqa: F401 (re-exported)
-                          cues, local_place, prefix_of, registry_place)
+                          cue_rx, cues, local_place, prefix_of, registry_place)
 from .sections import Document
 from .segment import get_segmenter
 from .short_names import ShortNames
@@ -60,9 +60,8 @@ class PlaceMentions(ShortNames):
 
     def _not_in_bylines(self, found: list[Mention]) -> list[Mention]:
         """(邓红岩 肖广平 记者高长利): reporters' names in a byline's brackets are no places (广平)."""
-        words = "|".join(map(re.escape, self.c["byline_words"]))
-        spans = [m.span() for m in re.finditer(rf"[（(][^（）()\n]{{0,40}}(?:{words})[^（）()\n]{{0,40}}[)）]",
-                                               self.doc.text[:OPENING_CHARS])]
+        byline = cue_rx(r"[（(][^（）()\n]{{0,40}}(?:{})[^（）()\n]{{0,40}}[)）]", "byline_words")
+        spans = [m.span() for m in byline.finditer(self.doc.text[:OPENING_CHARS])]
         return [m for m in found if not any(a < m[0] and m[1] < b for a, b in spans)] if spans else found
 
     def _settle_by_locals(self) -> None:
@@ -155,9 +154,8 @@ class PlaceMentions(ShortNames):
     def _stated_counties(self) -> set[str]:
         """行政代码:421281400001 (a directory's page on 桂花树社区): the county of a division code the
         opening states, where the registry has townships under it."""
-        labels = "|".join(map(re.escape, sorted(set(self.c["code_labels"]), key=len, reverse=True)))
-        return {m.group(1) for m in re.finditer(rf"(?:{labels})[:：]?\s*(\d{{6}})(?:\d{{3}}|\d{{6}})?(?!\d)",
-                                                self.doc.text[:OPENING_CHARS]) if m.group(1) in self.registry.by_county}
+        code = cue_rx(r"(?:{})[:：]?\s*(\d{{6}})(?:\d{{3}}|\d{{6}})?(?!\d)", "code_labels")
+        return {m.group(1) for m in code.finditer(self.doc.text[:OPENING_CHARS]) if m.group(1) in self.registry.by_county}
 
     def _counties_of_towns(self, provinces: set[str]) -> set[str]:
         """The counties of the townships the opening names, where the registry has one township
@@ -263,7 +261,8 @@ class PlaceMentions(ShortNames):
             kinds = "township"
         else:
             return False
-        return bool(_member_count_rx(self.c, kinds).match(text, end))
+        counted = cue_rx(r"[0-9０-９一二两三四五六七八九十百]+[个個]?(?:{})(?!{})", f"member_kinds_{kinds}", "member_not_after")
+        return bool(counted.match(text, end))  # (a numeral, its measure word, a kind: not a part, 4个村民小组)
 
     def local_ending_at(self, stop: int) -> Mention | None:
         """The township, village or community name found in the text that ends at `stop`."""
@@ -374,18 +373,6 @@ class PlaceMentions(ShortNames):
         lo = bisect.bisect_left(self.mention_starts, start)
         return (lo < len(self.mentions) and self.mentions[lo][0] < end) or any(
             self.local_at(k, end) for k in range(start, end - 1))
-
-
-@lru_cache(maxsize=2)
-def _member_rx_of(kinds: tuple[str, ...], parts: tuple[str, ...]) -> re.Pattern:
-    kinds_rx = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
-    parts_rx = "|".join(map(re.escape, parts))
-    return re.compile(rf"[0-9０-９一二两三四五六七八九十百]+[个個]?(?:{kinds_rx})(?!{parts_rx})")
-
-
-def _member_count_rx(c: dict, level: str) -> re.Pattern:
-    """A numeral, its measure word and a kind of unit (4个行政村, 十个社区), not a part (4个村民小组)."""
-    return _member_rx_of(tuple(c[f"member_kinds_{level}"]), tuple(c["member_not_after"]))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import re
 
 from .divisions import VILLAGE_SUFFIXES, find_locals
 from .paragraph_place import LEVEL_RANK
-from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, prefix_of, registry_place
+from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, cue_rx, prefix_of, registry_place
 from .sections import Line
 
 SINCE_CLAUSE = re.compile(r"[^，,。；;：:\n]{0,24}?以来[，,]")  # the rest of a clause of time after a place
@@ -62,7 +62,7 @@ class ReportPlace:
     def _visits(self, stop: int) -> bool:
         """An office (市委办公室, 组织部) right after a place, then a verb of going and another place."""
         text = self.doc.text
-        m = re.match(r"[\u4e00-\u9fff]{0,6}?(?:%s)" % "|".join(map(re.escape, self.c["visit_verbs"])), text[stop:stop + 12])
+        m = cue_rx(r"[\u4e00-\u9fff]{{0,6}}?(?:{})", "visit_verbs").match(text[stop:stop + 12])
         return bool(m) and (stop + m.end() in self.places.starts or stop + m.end() in self.places.local_starts
                             or self.places.local_at(stop + m.end()) is not None)
 

@@ -119,9 +119,9 @@ class Distance:
 
     @classmethod
     def of(cls, g: dict) -> "Distance":
-        words = sorted(g["distance_openers"] + g["location_openers"], key=len, reverse=True)
+        words = "|".join(map(re.escape, sorted(g["distance_openers"] + g["location_openers"], key=len, reverse=True)))
         return cls(tuple(g["distance_units"]),
-                   re.compile(rf"(?P<w>{'|'.join(map(re.escape, words))})(?P<ref>(?:(?!{'|'.join(map(re.escape, words))}).)*)$"),
+                   re.compile(rf"(?P<w>{words})(?P<ref>(?:(?!{words}).)*)$"),
                    tuple(sorted(g["distance_fillers"], key=len, reverse=True)),
                    re.compile(rf"{g['directions']}$"), tuple(g["distance_ends"]), g["distance_not_after"],
                    frozenset(g["location_openers"]))
@@ -168,22 +168,20 @@ def _names_ratio(clause: str) -> bool:
 
 
 def _rate_word(roles: Roles, clause: str) -> str | None:
-    tail = clause.rstrip()
-    for word in roles.linking:
-        if tail.endswith(word):
-            tail = tail[: -len(word)]
-            break
+    tail = _without_linking(roles, clause.rstrip())
     return next((w for w in roles.rate_words if tail.endswith(w)), None)
+
+
+def _without_linking(roles: Roles, tail: str) -> str:
+    """The clause before a figure without the linking word it ends in (增速|为, 增长|达)."""
+    word = next((w for w in roles.linking if tail.endswith(w)), None)
+    return tail[: -len(word)] if word else tail
 
 
 def _change_verb(roles: Roles, clause: str) -> str | None:
     """The change word right before a growth figure (增长, 下降; 增长了, 下降为), of two characters
     or more: 集体收入…比增7.6% stays 集体收入."""
-    tail = clause.rstrip().removesuffix("了")
-    for word in roles.linking:
-        if tail.endswith(word):
-            tail = tail[: -len(word)].removesuffix("了")
-            break
+    tail = _without_linking(roles, clause.rstrip().removesuffix("了")).removesuffix("了")
     return next((w for w in roles.change_words if len(w) > 1 and tail.endswith(w)), None)  # (not 比|增7.6%)
 
 
