@@ -746,6 +746,10 @@ def test_a_title_speaking_of_one_unit_of_its_township(text, number, region):
     ("甘 霖 镇\n【概况】位于市区西南部,面积156.82平方公里,辖71个行政村。\n", "71", "甘霖镇"),
     # negative: spaced words that spell no place name none
     ("工 作 综 述\n【概况】位于市区西南部,面积156.82平方公里,辖71个行政村。\n", "71", None),
+    # 中共 opens no village: 中共山门镇党委 is the township's party committee, not a village 中共山门
+    ("王村镇党委政府\n\n2023年中共王村镇党委下辖68个党支部,党员1629名。王村镇下辖39个行政村。\n", "68", "王村镇"),
+    # negative: a real village written after 中共 is still that village
+    ("中共桃园村支部委员会\n\n桃园村有党员46名。\n", "46", "桃园村"),
 ])
 def test_a_placeless_township_report(text, number, region):
     assert _region(text, number) == region
