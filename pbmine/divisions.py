@@ -275,4 +275,4 @@ def find_locals(text: str, names: "LocalNames | dict[str, list[Local]]",
     return out
 
 
-_SUFFIX_RX = re.compile("|".join(SUFFIXES))
+_SUFFIX_RX = re.compile("|".join(map(re.escape, SUFFIXES)))

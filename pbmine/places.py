@@ -98,11 +98,16 @@ class PlaceMentions(ShortNames):
         """组织|村民筑堤, 带领|村民: a verb before 村民 is no village named 组织村 (but 团结村民委员会 is);
         建设|村(社区)党群服务中心: nor before the generic 村(社区), villages and communities."""
         text, name = self.doc.text, m[2]
-        if not name.endswith("村"):
+        glosses = tuple(self.c["generic_village_glosses"])
+        glossed = next((g for g in glosses if name.endswith("村" + g)), "")  # 建设村(社区) read as one name
+        if glossed:
+            name = name[: -len(glossed)]
+        elif not name.endswith("村"):
             return False
-        residents = text.startswith("民", m[1]) and not text.startswith(tuple(self.c["committee_words"]), m[1] + 1)
-        if not residents and not text.startswith(tuple(self.c["generic_village_glosses"]), m[1]):
-            return False
+        else:
+            residents = text.startswith("民", m[1]) and not text.startswith(tuple(self.c["committee_words"]), m[1] + 1)
+            if not residents and not text.startswith(glosses, m[1]):
+                return False
         return all(t.tag.startswith("v") for t in get_segmenter().tokens(name[:-1]))
 
     def _index(self, mentions: list[Mention]) -> None:
@@ -315,8 +320,8 @@ class PlaceMentions(ShortNames):
     def _first_written(self, full: str, name: str) -> str:
         """Of a registry name and the form written here, the one the report writes first: a heading
         丹江街道 over 丹江街位于… below it, a title 三源浦朝鲜镇 over 三源浦朝鲜族镇 in the text."""
-        if full == name:
-            return name
+        if full == name or name.endswith(tuple("村" + g for g in self.c["generic_village_glosses"])):
+            return full  # 武塘村(社区): the registry's 武塘社区
         at = self.doc.text.find(full)
         first = full if 0 <= at <= self.doc.text.find(name) else name  # (丹江街 inside 丹江街道 is the same place)
         # 家门口巡礼——高行居委 over 高行居民区党总支 below: the registry's 高行社区
@@ -340,12 +345,12 @@ class PlaceMentions(ShortNames):
                 break
             region = self.local_region(local, region.place if region else base).because(
                 "sentence", end, end + len(local))
-            end += len(local)
+            end = self._past_links(end + len(local), limit)  # 双桥乡(街道)|武塘村(社区)
         return region, end
 
     def _past_links(self, end: int, limit: int | None) -> int:
-        """阿拉尔市|五团|朝阳社区: the end of links (a 兵团 division or regiment) that another place of
-        the chain follows, or `end` itself."""
+        """阿拉尔市|五团|朝阳社区, 双桥乡|(街道)|武塘村: the end of links (a 兵团 division or regiment, a
+        gloss of the level) that another place of the chain follows, or `end` itself."""
         m = _links_rx(self.c).match(self.doc.text, end, len(self.doc.text) if limit is None else limit)
         if m and (m.end() in self.starts or self.local_at(m.end(), limit)):
             return m.end()

@@ -710,6 +710,18 @@ def test_a_verb_before_the_generic_cun_shequ(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # X乡(街道)Y村(社区): the glosses of the level are links of the chain, and Y村(社区) is the
+    # registry's community Y社区 (not the township the chain stopped at)
+    ("社区简介\n扬州市邗江区双桥乡(街道)双桥村(社区)位于城区中心,现有居民3200户。\n", "3200", "双桥社区"),
+    ("社区简介\n扬州市邗江区双桥乡（街道）双桥村（社区）位于城区中心,现有居民3200户。\n", "3200", "双桥社区"),
+    # negative: without the community after it, the township is the subject
+    ("社区简介\n扬州市邗江区双桥乡(街道)位于城区中心,现有居民3200户。\n", "3200", "双桥乡"),
+])
+def test_glossed_levels_in_a_chain(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
     ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
      "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,村里争取资金380万元。\n", "380万", "北张村"),
