@@ -12,6 +12,7 @@ import bisect
 import re
 
 from .divisions import SUFFIXES, VILLAGE_SUFFIXES
+from .place_types import cue_rx
 from .places import CLAUSE_BREAKS, TOWNSHIP_SUFFIXES, Region  # 全镇, 该乡, 全街道
 from .sections import Line, Sentence
 
@@ -181,15 +182,23 @@ class ParagraphPlace:
         m = re.match(r"[\u4e00-\u9fff]{1,2}", text[at + 1:at + 3])
         return text[at:at + 1 + len(m.group())] if m else None
 
+    def _official_name(self, end: int) -> str | None:
+        """The name of the official a unit ending at `end` is written before with their post
+        (丰泽社区党总支书记|陈雪娥), if any."""
+        m = cue_rx(r"[\u4e00-\u9fff]{{0,4}}?(?:{})((?:{})[\u4e00-\u9fff]{{2}})", "speaker_posts", "surnames").match(
+            self.doc.text, end)
+        return m.group(1) if m else None
+
     def _person_s_unit(self, sentence: Sentence, start: int, base: Region | None) -> Region | None:
         """久安村村民马得臣深有体会…。(next paragraph) 马得臣是…种植大户，种植面积近百亩: a paragraph about a
-        person named before with their unit holds that unit."""
+        person named before with their unit holds that unit; so does one opening on an official named
+        with their unit's post (丰泽社区党总支书记陈雪娥…。陈雪娥介绍，…机关党员有1265人)."""
         line = self.doc.lines[sentence.line]
         text = self.doc.text
         k = bisect.bisect_right(self.places.local_ends, line.start) - 1
         while k >= 0 and self.places.local_mentions[k][0] >= line.start - FOCUS_WINDOW:
             m = self.places.local_mentions[k]
-            name = self._affiliated_name(m[1])
+            name = self._affiliated_name(m[1]) or self._official_name(m[1])
             if name and len(name) == 3 and text.startswith(name, line.start + len(line.text) - len(line.text.lstrip())):
                 return self._unit_if_inside(m, start, base, "paragraph", since=line.start)
             k -= 1

@@ -319,8 +319,9 @@ class PlaceMentions(ShortNames):
 
     def _first_written(self, full: str, name: str) -> str:
         """Of a registry name and the form written here, the one the report writes first: a heading
-        丹江街道 over 丹江街位于… below it, a title 三源浦朝鲜镇 over 三源浦朝鲜族镇 in the text."""
-        if full == name or name.endswith(tuple("村" + g for g in self.c["generic_village_glosses"])):
+        丹江街道 over 丹江街位于… below it, a title 三源浦朝鲜镇 over 三源浦朝鲜族镇 in the text; one place
+        keeps one name (丰泽居民区 written first, 丰泽社区党总支 later: 丰泽居民区)."""
+        if name.endswith(tuple("村" + g for g in self.c["generic_village_glosses"])):
             return full  # 武塘村(社区): the registry's 武塘社区
         at = self.doc.text.find(full)
         first = full if 0 <= at <= self.doc.text.find(name) else name  # (丹江街 inside 丹江街道 is the same place)

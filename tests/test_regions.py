@@ -792,6 +792,30 @@ def test_a_paragraph_about_a_named_member(text, number, region):
     assert _region(text, number) == region
 
 
+OFFICIAL = ("邗江区机关党员进社区\n邗江区组织在职党员参加志愿服务,双桥社区党总支书记王红梅介绍了社区的做法。\n"
+            "{who}说,今年到社区报到的党员有320人。\n")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a paragraph opening on an official named before with the post in their unit holds that unit
+    (OFFICIAL.format(who="王红梅"), "320", "双桥社区"),
+    # negative: a paragraph opening on someone else stays with the report
+    (OFFICIAL.format(who="李志明"), "320", "邗江区"),
+])
+def test_a_paragraph_about_a_named_official(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # one community keeps the name the report writes first (双桥居民区 before 双桥社区党总支)
+    ("邗江区双桥居民区开展结对共建\n双桥社区党总支现有党员120名。\n", "120", "双桥居民区"),
+    # negative: written first as the registry's name, it keeps that name
+    ("邗江区双桥社区开展结对共建\n双桥居民区党总支现有党员120名。\n", "120", "双桥社区"),
+])
+def test_one_community_keeps_its_first_name(text, number, region):
+    assert _region(text, number) == region
+
+
 HUPING = '湖坪村\n\n(湖南省张家界市桑植县官地坪镇下辖村)\n\n位于湖南省张家界市桑植县官地坪镇东南部,是该镇下辖行政村。东邻平头界村,南邻中坪村,西邻银山栋村,北邻联乡村。全村由7个村民小组组 成,总面积624亩,耕地面积420亩。\n中文名\n湖坪村\n所属地区\n湖南省张家界市桑植县\n村域面积\n1624亩\n乡村人口\n604人\n\n湖坪村村情简介\n\n地处官地坪镇东南部,东邻平头界村,南邻中坪村,西邻银山栋村,北邻联乡村,全村由7个村民小组组 成,总面积1624亩,耕地面积420亩。\n'  # tp03's opening, in Simplified
 
 
