@@ -284,12 +284,16 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         return carried
 
     def _inside_place(self, pos: int, stop: int) -> Region | None:
-        """在博依拉村村办工厂里，136名员工…: a clause set inside a unit's building is at that unit."""
+        """在博依拉村村办工厂里，136名员工…, 在梅溪镇的甜橄榄基地，20个种植大户…: a clause set inside a
+        unit's building or at its site is at that unit (not 在梅溪镇的带动下: an agent's frame)."""
         region, end = self.chain_at(pos, stop)
         if region is None or region.place is None or region.place.level not in ("township", "village"):
             return None
         rest = self.doc.text[end:stop].rstrip("，, ")
-        return region if 0 < len(rest) <= 12 and rest.endswith(tuple(self.c["inside_words"])) else None
+        if 0 < len(rest) <= 12 and rest.endswith(tuple(self.c["inside_words"])):
+            return region
+        site = rest.startswith("的") and 2 <= len(rest) <= 11 and not rest.endswith(tuple(self.c["frame_ends"]))
+        return region if site else None
 
     def _clause_start(self, sentence: Sentence, pos: int) -> int:
         text = self.doc.text

@@ -600,6 +600,10 @@ def test_a_distance_s_reference_is_no_subject(text, number, region):
     ("莎车县乌达力克镇发展产业\n在博依拉村村办工厂里,136名员工正在各条流水线上忙碌。\n", "136", "博依拉村"),
     # negative: a location that is no building of a unit (在…的带动下) leaves the figure to the report
     ("莎车县乌达力克镇发展产业\n在博依拉村的带动下,136名员工实现就业。\n", "136", "乌达力克镇"),
+    # a clause set at a unit's site (在…的…基地，) is at that unit too
+    ("莎车县乌达力克镇发展产业\n在博依拉村的核桃基地,136名员工正在采收。\n", "136", "博依拉村"),
+    # negative: 在…的…中 counts a group among the unit's people, a frame, not a site
+    ("莎车县乌达力克镇发展产业\n在博依拉村的600多位村民中,外出务工占比接近30%。\n", "30", "乌达力克镇"),
 ])
 def test_a_clause_inside_a_unit_s_building(text, number, region):
     assert _region(text, number) == region
