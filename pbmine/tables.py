@@ -9,7 +9,7 @@ Statistics bulletins print tables; as text they become rows of cells::
 
 A bare number in a cell is a claim when the table says what it measures: the
 row label's gloss (万头) first, then the column header's (产量（万吨）), then
-the caption's 单位. A column whose header names a growth (同比增长, 比上年增长,
+the caption's 单位; a 单位 column gives each row's unit (粮食 | 吨 | 848656). A column whose header names a growth (同比增长, 比上年增长,
 ±%) holds changes: -1.6 is a fall of 1.6 %. A number the table gives no unit
 for is not read. Cells that carry their own unit (96个) are found by the
 quantity grammar like any text. The cue words are in ``data/grammar.toml``
@@ -36,6 +36,7 @@ class Column:
     unit: str | None   # as written in the header (万吨, %, 亿元), None when it names none
     growth: bool       # a change against a base (同比增长, ±%)
     share: str | None = None  # a share column's name (构成, 比重): the cell is the row's share
+    units: bool = False       # a 单位 column: each row's cell there is the row's unit
 
 
 def table_quantities(doc: Document, lex: Lexicon) -> dict[int, list[Quantity]]:
@@ -123,13 +124,14 @@ def _column(cell: tuple[int, int, str], words: dict) -> Column:
     growth = any(w in text for w in words["growth_headers"])
     name = GLOSS.sub("", text).strip()
     share = name if any(w in name for w in words["share_headers"]) else None
-    return Column(unit or None, growth, share)
+    return Column(unit or None, growth, share, name in words["unit_headers"])
 
 
 def _row(row: Line, columns: list[Column], caption: str | None, own_unit: str | None,
          lex: Lexicon) -> list[Quantity]:
     cells = _cells(row)
     found = []
+    own_unit = own_unit or _unit_cell(cells, columns)
     for k, (start, end, text) in enumerate(cells[1:], start=1):
         if not NUMBER.fullmatch(text) or k >= len(columns):
             continue
@@ -149,6 +151,15 @@ def _row(row: Line, columns: list[Column], caption: str | None, own_unit: str | 
         q.column = column.share
         found.append(q)
     return found
+
+
+def _unit_cell(cells: list[tuple[int, int, str]], columns: list[Column]) -> str | None:
+    """The row's unit written in the table's 单位 column (吨, 万头), if it has one."""
+    for k, column in enumerate(columns[: len(cells)]):
+        text = cells[k][2]
+        if column.units and text and not NUMBER.search(text) and len(text) <= 6:
+            return text
+    return None
 
 
 def _parse(written: str, lex: Lexicon) -> Quantity | None:

@@ -63,3 +63,26 @@ def test_a_caption_row_and_dashed_group_rows_keep_the_header():
     assert claims.loc["5.25", "kind"] == "growth"
     assert claims.loc["16.6", "metric"] == "第一产业构成"     # a share column names itself
     assert claims.loc["56789", "metric"] == "第一产业"
+
+
+UNIT_COLUMN = ("主要农产品产量\n"
+               "产品名称 | 单位 | 产量 | 比上年增长(±%)\n"
+               "棉花 | 吨 | 5120 | 1.5\n"
+               "牛出栏量 | 万头 | 2.4 | -3.0\n")
+
+
+@pytest.mark.parametrize("number,value,unit", [
+    ("5120", 5120, "吨"),     # a 单位 column gives each row its unit
+    ("2.4", 2.4e4, "头"),     # a unit with 万 scales the row's figure
+    ("1.5", 1.5, "%"),        # the growth column stays a growth
+])
+def test_a_unit_column_gives_each_row_its_unit(number, value, unit):
+    claims = extract_text(UNIT_COLUMN)
+    got = claims[claims.number == number][["value", "unit"]].iloc[0].tolist()
+    assert got[0] == pytest.approx(value) and got[1] == unit
+
+
+def test_a_column_of_other_words_gives_no_unit():
+    # negative: a column named otherwise (产地) is no unit, and the bare figures stay unread
+    claims = extract_text("主要农产品产量\n产品名称 | 产地 | 产量\n棉花 | 东乡 | 5120\n")
+    assert claims.empty
