@@ -39,7 +39,7 @@ class PlaceMentions(ShortNames):
         self.c = c = cues()
         self.name_suffixes = tuple(c["name_suffixes"])
         self.resolved: dict[str, Place | None] = {}
-        self._index(self._not_in_bylines(self._with_zones(self._with_stems(self.gaz.find(doc.text)))))
+        self._index(self._not_in_bylines(self._with_zones(self._with_stems(self._starting_words(self.gaz.find(doc.text))))))
         self.registry = Registry.default()
         self._settle_by_locals()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
@@ -57,6 +57,12 @@ class PlaceMentions(ShortNames):
         if self.local_names:
             self._add_own_locals()
         self.surface = self._preferred_surfaces()
+
+    def _starting_words(self, found: list[Mention]) -> list[Mention]:
+        """其中|山区74%: a division name must start a word (no 中山区 inside 其中山区), or follow
+        another (吉林长春, 西藏昌都)."""
+        ends = {m[1] for m in found}
+        return [m for m in found if m[0] in ends or self.starts_word(m[0])]
 
     def _not_in_bylines(self, found: list[Mention]) -> list[Mention]:
         """(邓红岩 肖广平 记者高长利): reporters' names in a byline's brackets are no places (广平)."""

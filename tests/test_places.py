@@ -33,6 +33,18 @@ def test_suffix_shapes_that_are_not_places(sentence, not_a_place):
     assert not_a_place not in names(HEAD + sentence)
 
 
+@pytest.mark.parametrize("text,name,named", [
+    # a division name must start a word: 其中|山区 holds no 中山区
+    ("全市森林覆盖率45%(其中山区74%)。", "中山区", False),
+    # negatives: the district after punctuation or a verb, and a city right after its province
+    ("大连市中山区新建党群服务中心3个。", "中山区", True),
+    ("全市有(中山区)党员500名。", "中山区", True),
+    ("吉林长春推进“三长”联动。", "长春", True),
+])
+def test_a_division_name_starts_a_word(text, name, named):
+    assert (name in names(text)) is named
+
+
 def test_a_village_of_another_province_is_not_named():
     # 王村 exists in 河北 无极县; a report from 海南 三亚 does not name it
     assert "王村" not in names("海南省三亚市党建工作综述\n\n王村现有耕地4200亩。\n")
