@@ -22,6 +22,11 @@ def report(text: str):
     # negatives: no place named at all; a newspaper's name alone in a report that names a county
     ("2023年工作总结\n\n全年新建党群服务中心12个。\n", None),
     ("人民日报讯 无极县建成大棚300个。\n", ("无极县", "lead")),
+    # a newspaper in a title (江苏法治报) is no place of the report; the lead's community is
+    ("网格治理助推社区服务升级_江苏法治报_2024年12月19日\n\n常州市武进区湖塘镇永定社区辖区户数7236户。\n",
+     ("永定社区", "lead")),
+    # negative: the province named in a title without a newspaper's word is the title's place
+    ("江苏网格治理助推社区服务升级\n\n社区辖区户数7236户。\n", ("江苏省", "report")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
