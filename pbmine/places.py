@@ -97,8 +97,16 @@ class PlaceMentions(ShortNames):
         generic = self.c["local_not_names"]
         level_word = tuple(self.c["registry_not_followed_by"])  # 新建|村级: 新建村 is not named
         text = self.doc.text
-        return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and found[k - 1][1] == m[0]))
+        return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and self._in_town(found[k - 1], m)))
                 and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)]
+
+    def _in_town(self, town: Mention, village: Mention) -> bool:
+        """城峰镇|中心村: the village is written right after a township it lies in (not 增期乡|联村党委,
+        a 联村 of another county)."""
+        if town[1] != village[0]:
+            return False
+        codes = [t.code for t in self.local_names.get(town[2])]
+        return any(v.code.startswith(c) for v in self.local_names.get(village[2]) for c in codes)
 
     def _verb_on_residents(self, m: Mention) -> bool:
         """组织|村民筑堤, 带领|村民: a verb before 村民 is no village named 组织村 (but 团结村民委员会 is);

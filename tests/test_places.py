@@ -45,6 +45,16 @@ def test_a_division_name_starts_a_word(text, name, named):
     assert (name in names(text)) is named
 
 
+@pytest.mark.parametrize("text,named", [
+    # a village named like a common word (联村) counts right after a township it lies in
+    ("山南市加查县冷达乡联村党支部带领群众发展产业。", True),
+    # negative: right after a township of another county it is the word (增期乡|联村党委)
+    ("山南市桑日县增期乡联村党委带领群众发展产业。", False),
+])
+def test_a_generic_village_name_counts_only_in_its_township(text, named):
+    assert ("联村" in names(text)) is named
+
+
 def test_a_village_of_another_province_is_not_named():
     # 王村 exists in 河北 无极县; a report from 海南 三亚 does not name it
     assert "王村" not in names("海南省三亚市党建工作综述\n\n王村现有耕地4200亩。\n")
