@@ -198,7 +198,7 @@ class PhraseFinder(ItemStream):
                 j -= 1
                 continue
             if skipping and it.kind == "word" and (it.text in self.linking or it.text in self.change
-                                                   or it.text in self.comparatives
+                                                   or it.text in self.comparatives or it.text in self.glosses
                                                    or it.text in self.respectively or it.text.isdigit()):
                 j -= 1
                 continue
