@@ -48,6 +48,7 @@ class PhraseFinder(ItemStream):
         self.measure_nouns = set(g["measure_nouns"])
         self.generic_measures = set(g["generic_measures"])
         self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
+        self.schooling = frozenset(lex.grammar["metric"]["schooling_levels"])
         self.scope_initials = tuple(g["scope_initials"])
         self.township = re.compile(g["township_pattern"])
         self.glosses = tuple(g["glosses"])
@@ -260,6 +261,8 @@ class PhraseFinder(ItemStream):
                 j -= 1
                 continue
             band = self._age_band(items, j)
+            if band is None and not out:
+                band = self._schooling_band(items, j)  # 本科及以上|6190人 (大专以上文化程度 is a noun's)
             if band is not None:
                 out += [items[m] for m in range(j, band - 1, -1)]  # 35岁以下|党员占比, 35岁及以下|48.5万名
                 j = band - 1
@@ -300,6 +303,15 @@ class PhraseFinder(ItemStream):
                         and items[j - 3].text.isdigit()):
             return None
         return j - 3
+
+    def _schooling_band(self, items: list[Item], j: int) -> int | None:
+        """Where a schooling bound ending at item j starts: 本科及以上, 大专以上."""
+        if items[j].text not in self.bounds:
+            return None
+        k = j - 1
+        if k >= 0 and items[k].text == "及":
+            k -= 1
+        return k if k >= 0 and items[k].text in self.schooling else None
 
     def _age_band(self, items: list[Item], j: int) -> int | None:
         """Where an age band ending at item j starts: 35岁以下, 35岁及以下, 36至59岁, 26-35岁."""
