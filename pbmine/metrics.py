@@ -45,6 +45,17 @@ class MetricFinder(PhraseFinder):
         phrase, _ = self.backward(items, j + 1)
         return phrase
 
+    def _above_average(self, items: list[Item], k: int) -> list[Item]:
+        """X高于全市平均水平12645元 counts X, not the average it is set against: the phrase before the
+        comparing verb (empty when the clause opens on it: the figure before is then what it counts)."""
+        j = k - 1
+        while j >= 0 and (items[j].kind == "space" or items[j].kind == "word" and self._scope_word(items[j])):
+            j -= 1
+        if j < 0 or items[j].text not in self.above_verbs:
+            return items[k:k + 1]
+        phrase, _ = self.backward(items, j)
+        return phrase
+
     def compared(self, items: list[Item], i: int) -> list[Item]:
         """X是Y的2.7倍 counts X, not Y: the noun phrase before 是."""
         j = i - 1
@@ -115,6 +126,8 @@ class MetricFinder(PhraseFinder):
             event = quantities[qi].unit_text in self.event_units
             if not fwd:
                 bwd = self.compared(items, i) or bwd
+            if bwd and _join(bwd) in self.average_words:
+                bwd = self._above_average(items, items.index(bwd[0]))  # 人均收入|高于全市平均水平|12645元
             if bwd and (all(self._is_place(it) or it.kind == "punct" for it in bwd)
                         or self.township.match(_join(bwd) or "")):
                 bwd = []  # 其中咸丰县|56名, 望京街道|5213件: a place is where, not what

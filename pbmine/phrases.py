@@ -49,6 +49,8 @@ class PhraseFinder(ItemStream):
         self.generic_measures = set(g["generic_measures"])
         self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
         self.schooling = frozenset(lex.grammar["metric"]["schooling_levels"])
+        self.average_words = frozenset(g["average_words"])
+        self.above_verbs = frozenset(g["above_verbs"])
         self.scope_initials = tuple(g["scope_initials"])
         self.township = re.compile(g["township_pattern"])
         self.glosses = tuple(g["glosses"])
