@@ -37,6 +37,7 @@ def metrics(sentence: str) -> dict[str, str]:
     ("建筑业增加值8亿元,按可比价计算下降4.0%。", "4.0", "建筑业增加值下降"),  # how it was computed is no metric
     ("地区生产总值1107亿元,可比价增长5.5%。", "5.5", "地区生产总值增长"),     # nor a bare gloss of the method
     ("地区生产总值1107亿元,现价增长7.1%。", "7.1", "地区生产总值增长"),
+    ("地区生产总值1107亿元,可比增长8.2%。", "8.2", "地区生产总值增长"),
     # negative cases: a level stays a level; a rate word already named is not doubled
     ("全县党员5.2万名。", "5.2万", "党员"),
     ("地区生产总值174.99亿元,比上年增长5.0%。", "174.99亿", "地区生产总值"),
