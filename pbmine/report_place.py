@@ -106,7 +106,7 @@ class ReportPlace:
 
     def _labelled(self, region: Region, title_end: int) -> Region:
         """广东潮安:党建引领… 近年来,广东省潮州市潮安区归湖镇凤东村在党建引领下…: a title that labels its
-        place (the place, then a colon) names the area; a township or village inside it that opens
+        place (the place, then a colon, or in brackets: 「桂林平乐」响当当的…) names the area; a township or village inside it that opens
         the lead as its subject is what the report is about (薛店镇:… 薛店镇北张村以…: the village)."""
         p = region.place
         if region.end is None or p is None or p.level == "village" or not (p.adcode or p.level == "township"):
@@ -116,7 +116,7 @@ class ReportPlace:
         surface = text[region.start:region.end] if region.start is not None else region.name
         labels = (surface + ":", surface + "：")  # 党建引领 | 屯留区跑出…, then 屯留区:党建引领…
         unit_word = p.level == "township" and any(w in text[region.end:title_end] for w in self.c["title_unit_words"])
-        if text[region.end:region.end + 1] not in ":：" and not unit_word and not any(
+        if text[region.end:region.end + 1] not in self.c["title_label_ends"] and not unit_word and not any(
                 ln.stripped.startswith(labels) for ln in self.doc.lines if ln.start < title_end):
             return region  # (头屯河农场这个社区，很“红”: the title speaks of one unit of the township)
         lead = next((s for s in self.doc.sentences if s.start >= title_end  # (not 发布日期:… 来源:…)

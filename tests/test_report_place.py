@@ -25,6 +25,10 @@ def report(text: str):
     # a newspaper in a title (江苏法治报) is no place of the report; the lead's community is
     ("网格治理助推社区服务升级_江苏法治报_2024年12月19日\n\n常州市武进区湖塘镇永定社区辖区户数7236户。\n",
      ("永定社区", "lead")),
+    # a title that labels its area in brackets (「桂林平乐」…) gives way to the lead's township inside it
+    ("「桂林平乐」响当当的样板经验!\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("桥亭乡", "lead")),
+    # negative: the county named in a title without the label keeps it
+    ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
     ("江苏网格治理助推社区服务升级\n\n社区辖区户数7236户。\n", ("江苏省", "report")),
 ])
