@@ -89,6 +89,11 @@ def prefix_of(place: Place) -> str:
         return place.adcode[:2]
     if place.level == "city":
         return place.adcode[:4]
+    if place.level == "zone":  # a zone carries the code of the division it is found under (淮南高新区: 340400)
+        code = place.adcode[:6]
+        while code.endswith("00") and len(code) > 2:
+            code = code[:-2]
+        return code
     return place.adcode[:6] if len(place.adcode) <= 6 else place.adcode
 
 

@@ -27,6 +27,9 @@ def report(text: str):
      ("永定社区", "lead")),
     # a title that labels its area in brackets (「桂林平乐」…) gives way to the lead's township inside it
     ("「桂林平乐」响当当的样板经验!\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("桥亭乡", "lead")),
+    # a zone that labels a title (安徽淮南高新区:…) gives way to the lead's township in its city
+    ("安徽淮南高新区:深化党建+网格模式\n近年来,安徽省淮南市高新区三和镇深化网格治理。\n组建网格党支部23个。\n",
+     ("三和镇", "lead")),
     # negative: the county named in a title without the label keeps it
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
