@@ -50,6 +50,7 @@ class PhraseFinder(ItemStream):
         self.bounds = tuple(lex.grammar["threshold"]["bound_words"])
         self.schooling = frozenset(lex.grammar["metric"]["schooling_levels"])
         self.average_words = frozenset(g["average_words"])
+        self.change_adverbs = frozenset(g["change_adverbs"])
         self.above_verbs = frozenset(g["above_verbs"])
         self.scope_initials = tuple(g["scope_initials"])
         self.township = re.compile(g["township_pattern"])
@@ -202,6 +203,7 @@ class PhraseFinder(ItemStream):
                 continue
             if skipping and it.kind == "word" and (it.text in self.linking or it.text in self.change
                                                    or it.text in self.comparatives or it.text in self.glosses
+                                                   or it.text in self.change_adverbs
                                                    or it.text in self.respectively or it.text.isdigit()):
                 j -= 1
                 continue

@@ -41,6 +41,7 @@ class Roles:
     density_markers: tuple[str, ...] = ()
     density_units: tuple[str, ...] = ()
     density_metric: str = ""
+    change_adverbs: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -66,6 +67,7 @@ class Roles:
             distance=Distance.of(g),
             density_markers=tuple(g["density_markers"]), density_units=tuple(g["density_units"]),
             density_metric=g["density_metric"],
+            change_adverbs=tuple(sorted(lex.grammar["metric"]["change_adverbs"], key=len, reverse=True)),
         )
 
 
@@ -182,7 +184,11 @@ def _change_verb(roles: Roles, clause: str) -> str | None:
     """The change word right before a growth figure (增长, 下降; 增长了, 下降为), of two characters
     or more: 集体收入…比增7.6% stays 集体收入."""
     tail = _without_linking(roles, clause.rstrip().removesuffix("了")).removesuffix("了")
-    return next((w for w in roles.change_words if len(w) > 1 and tail.endswith(w)), None)  # (not 比|增7.6%)
+    verb = next((w for w in roles.change_words if len(w) > 1 and tail.endswith(w)), None)  # (not 比|增7.6%)
+    if verb is None:
+        return None
+    adverb = next((a for a in roles.change_adverbs if tail.endswith(a + verb)), "")
+    return adverb + verb  # 两年平均增长6.2%: the output's 平均增长, not its growth of the year
 
 
 def _previous(out: list[str | None], k: int) -> str | None:

@@ -38,6 +38,10 @@ def metrics(sentence: str) -> dict[str, str]:
     ("地区生产总值1107亿元,可比价增长5.5%。", "5.5", "地区生产总值增长"),     # nor a bare gloss of the method
     ("地区生产总值1107亿元,现价增长7.1%。", "7.1", "地区生产总值增长"),
     ("地区生产总值1107亿元,可比增长8.2%。", "8.2", "地区生产总值增长"),
+    # an averaged change is the level's too, and says so (not 平均增长 alone)
+    ("地区生产总值120亿元,增长7.9%,两年平均增长6.2%。", "6.2", "地区生产总值平均增长"),
+    ("地区生产总值120亿元,增长7.9%,两年平均增长6.2%。", "7.9", "地区生产总值增长"),  # negative: the year's own
+    ("村干部平均年龄40岁。", "40", "村干部平均年龄"),                              # negative: 平均 of a level stays
     # negative cases: a level stays a level; a rate word already named is not doubled
     ("全县党员5.2万名。", "5.2万", "党员"),
     ("地区生产总值174.99亿元,比上年增长5.0%。", "174.99亿", "地区生产总值"),
