@@ -271,7 +271,7 @@ class PeriodResolver:
         for at, year in years_in(text):
             if at > pos and not is_base(text, at) and not is_founding(text, at) \
                     and not self._is_category(text, at):
-                best, pos = self._since(text, at, year), at
+                best, pos = self._since(text, at, year, origin), at
         for word, delta in self.relative.items():
             at = text.rfind(word)
             if at > pos and self.date.date_year and not is_base(text, at):
@@ -297,15 +297,22 @@ class PeriodResolver:
         named = [y for pos, y in years_in(text[:at]) if not is_base(text, pos)]
         return named[-1] if named else None
 
-    def _since(self, text: str, at: int, year: int) -> int:
-        """2021年以来… counts up to the report's own year (when that is later)."""
+    def _since(self, text: str, at: int, year: int, origin: int | None = None) -> int:
+        """2021年以来… counts up to the report's own year (when that is later). Where that year is
+        the lead's cutoff (截至2021年年底) and the page is dated later, a span opened before any
+        cutoff is stated runs to the date (2016年以来… in a news item of 2022-04, then 截至2021年年底…)."""
         opened = text[max(0, at - 1):at] in ("从", "自")
         clause = re.match(r"[^，,；;。]{0,24}?以来", text[at:])  # 自2013年实施…以来
         since = SINCE.match(text, at) or (opened and (FROM_ON.match(text, at) or clause))
-        if since and self.date.year and self.date.year > year:
-            if self.date.early and year == self.date.year - 1:
+        now = self.date.year
+        if since and now and self.date.date_year and now < self.date.date_year and self.date.now is None \
+                and not self.date.early and year < now and origin is not None \
+                and not CUTOFF.search(self.doc.text, 0, origin + at):
+            return self.date.date_year
+        if since and now and now > year:
+            if self.date.early and year == now - 1:
                 return year  # 2022年以来… in a report of 2023-01-11: the year just ended
-            return self.date.year
+            return now
         return year
 
     def _paragraph_year(self, sentence: Sentence) -> int | None:
@@ -313,7 +320,7 @@ class PeriodResolver:
         last year an earlier sentence of the paragraph named (2012年，全村…。村域总面积…)."""
         line = self.doc.lines[sentence.line]
         if sentence.line not in self._para_year:
-            found = [self._since(line.text, pos, y) for pos, y in years_in(line.text[:12])
+            found = [self._since(line.text, pos, y, line.start) for pos, y in years_in(line.text[:12])
                      if not is_base(line.text, pos) and not is_founding(line.text, pos)
                      and not self._is_category(line.text[:pos + 40], pos)]
             self._para_year[sentence.line] = found[0] if found else None
@@ -329,7 +336,7 @@ class PeriodResolver:
         if index not in self._frames:
             line = self.doc.lines[index]
             text = line.text
-            self._frames[index] = [(line.start + pos, self._since(text, pos, y)) for pos, y in years_in(text)
+            self._frames[index] = [(line.start + pos, self._since(text, pos, y, line.start)) for pos, y in years_in(text)
                                    if not is_base(text, pos) and not self._is_range_start(text, pos)
                                    and frames(text, pos)]
         return self._frames[index]
