@@ -50,10 +50,11 @@ def years_in(text: str) -> list[tuple[int, int]]:
 
 
 def frames(text: str, pos: int) -> bool:
-    """2012年，全村…; 2012年全村…; 截至2012年底…; 2016年以来…; 2022年是…之年: a year set as the frame of
-    what follows (not 2021年建成5所学校, a fact of that year alone)."""
+    """2012年，全村…; 2012年全村…; 截至2012年底…; 2016年以来…; 2022年是…之年; 2021年换届后，…: a year set
+    as the frame of what follows (not 2021年建成5所学校, a fact of that year alone)."""
     m = re.match(r"(?:19|20)\d{2}\s*年(?:底|末|以来|来|初|度)?[，,]|(?:19|20)\d{2}\s*年(?:底|末|以来)"
-                 r"|(?:19|20)\d{2}\s*年全[村镇乡县市区省州旗]|(?:19|20)\d{2}\s*年是", text[pos:pos + 10]) \
+                 r"|(?:19|20)\d{2}\s*年全[村镇乡县市区省州旗]|(?:19|20)\d{2}\s*年是"
+                 r"|(?:19|20)\d{2}\s*年[\u4e00-\u9fff]{1,6}?(?:以后|之后|后)[，,]", text[pos:pos + 16]) \
         or time_clause().match(text, pos)  # (2022年是…关键之年: the year the paragraph is about)
     return bool(m) or "截" in text[max(0, pos - 3):pos + 1]
 
