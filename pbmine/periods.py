@@ -317,8 +317,9 @@ class PeriodResolver:
         return year
 
     def _paragraph_year(self, sentence: Sentence) -> int | None:
-        """A year that opens the paragraph (2024年，长岛综合试验区…) holds for all of it; else the
-        last year an earlier sentence of the paragraph named (2012年，全村…。村域总面积…)."""
+        """A year that opens the paragraph (2024年，长岛综合试验区…) holds for it until a later sentence
+        sets another frame (2022年初，…); else the last year an earlier sentence of the paragraph set as
+        a frame (2012年，全村…。村域总面积…)."""
         line = self.doc.lines[sentence.line]
         if sentence.line not in self._para_year:
             found = [self._since(line.text, pos, y, line.start) for pos, y in years_in(line.text[:12])
@@ -326,11 +327,11 @@ class PeriodResolver:
                      and not self._is_category(line.text[:pos + 40], pos)]
             self._para_year[sentence.line] = found[0] if found else None
         head = self._para_year[sentence.line]
-        if head is not None:
-            return head
         frames_at = self._frames_of(sentence.line)
         k = bisect.bisect_left(frames_at, (sentence.start, 0)) - 1
-        return frames_at[k][1] if k >= 0 else None
+        if k >= 0 and (head is None or frames_at[k][0] >= line.start + 12):
+            return frames_at[k][1]  # 2018年，…。2022年初，…。…: a later frame of the paragraph takes over
+        return head
 
     def _frames_of(self, index: int) -> list[tuple[int, int]]:
         """(document offset, year) of the years that frame what follows in a paragraph (one pass)."""

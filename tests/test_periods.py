@@ -73,6 +73,9 @@ def test_cutoff_period():
     # a year with its event (2021年换届后，) frames the paragraph's later sentences
     ("发布时间:2022-05-10\n\n聚焦队伍建设,深入谋划村两委换届工作,2021年换届后,全镇12个村班子平均年龄37.9岁。班子结构进一步优化,其中致富能手15人。\n",
      "15", 2021),
+    # a paragraph opened by a year holds it until a later frame of its own takes over
+    ("发布时间:2025-05-10\n\n2018年,西江小区物业被评为示范点。2021年初,街道创建物业联盟。联盟吸纳成员3家。\n", "3", 2021),
+    ("发布时间:2025-05-10\n\n2018年,西江小区物业被评为示范点。带动物业5家。2021年初,街道创建物业联盟。\n", "5", 2018),
     # negative: a year's fact alone (2021年建成…) does not
     ("发布时间:2022-05-10\n\n2021年建成5所学校。全镇现有教师300人。\n", "300", 2022),
     # ... but one opened before the lead states its cutoff runs to the page's date
