@@ -31,13 +31,18 @@ class ReportPlace:
         lines = [ln for ln in self.doc.lines if ln.stripped]
         sourced = [ln for ln in lines if self._is_source_line(ln)]
         titled = [ln for ln in lines if ln.start < title_end and ln not in sourced]  # (来源:房山区文明办 is no title)
+        opening = min(len(self.doc.text), OPENING_CHARS)
         for group, why in ((titled, "title"), (sourced, "report")):
             for line in group:
                 found = self._first_chain(line.start, line.end) or (self._spaced(line) if why == "title" else None)
+                if found and why == "title" and self._unvouched(found):
+                    lead = self._first_chain(title_end, opening)
+                    if lead is not None and lead.place is not None and lead.place.adcode \
+                            and lead.place.level == "village" and lead.name != found.name:
+                        return lead.because("lead")  # 高原山村的分红仪式 … 西藏山南市乃东区滴新村举行…
                 if found:
                     found = self._narrowed(found, line.end) if why == "title" else self._inside_publisher(found, line)
                     return self._labelled(self._of_list(found).because(why), title_end)
-        opening = min(len(self.doc.text), OPENING_CHARS)
         chain = self._first_chain(0, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
             return self._keeps_naming(self._salient(chain)).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区
@@ -47,6 +52,13 @@ class ReportPlace:
             return first.because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    @staticmethod
+    def _unvouched(region: Region) -> bool:
+        """A village the title names by the suffix pattern alone (高原山村: no registry entry, no
+        division around it), which a registry village the lead names outweighs."""
+        p = region.place
+        return p is not None and p.level == "village" and not p.adcode and not p.district and not p.city
 
     def _opens_time_clause(self, pos: int, stop: int) -> bool:
         """今年，吉林省重点边境村建设启动以来，通化集安市坚持…: a place opening a line's clause of time

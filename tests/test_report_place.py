@@ -30,6 +30,12 @@ def report(text: str):
     # a zone that labels a title (安徽淮南高新区:…) gives way to the lead's township in its city
     ("安徽淮南高新区:深化党建+网格模式\n近年来,安徽省淮南市高新区三和镇深化网格治理。\n组建网格党支部23个。\n",
      ("三和镇", "lead")),
+    # a village the title names by the suffix pattern alone (高原山村) gives way to the lead's registry village
+    ("高原山村的分红仪式\n\n来源: 新华社\n\n近日,西藏山南市乃东区结巴村举行产业分红仪式。全村分红300万元。\n",
+     ("结巴村", "lead")),
+    # negative: a lead naming no village leaves the title's
+    ("高原山村的分红仪式\n\n来源: 新华社\n\n近日,西藏山南市乃东区举行产业分红仪式。全区分红300万元。\n",
+     ("高原山村", "title")),
     # negative: the county named in a title without the label keeps it
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
