@@ -289,7 +289,9 @@ class PlaceMentions(ShortNames):
         return self.local_mentions[k] if k < len(self.local_ends) and self.local_ends[k] == stop else None
 
     def may_be_local(self, name: str) -> bool:
-        """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的)."""
+        """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的); a natural
+        village (丙凤自然村) is read as the village it names."""
+        name = natural_village(name)
         return not (name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"])
                     or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name))
 
@@ -329,6 +331,9 @@ class PlaceMentions(ShortNames):
                        and e.code.startswith(prefix_of(parent))] or entries
             entry = fitting[0]
             return Region(self._first_written(entry.name, name), registry_place(entry, self.gaz))
+        village = natural_village(name)  # 丙凤自然村 is the village 丙凤村: so named where the text writes that
+        if village != name and village in self.doc.text:
+            name = village
         return Region(name, local_place(name, parent))
 
     def _first_written(self, full: str, name: str) -> str:
@@ -393,6 +398,11 @@ class PlaceMentions(ShortNames):
         lo = bisect.bisect_left(self.mention_starts, start)
         return (lo < len(self.mentions) and self.mentions[lo][0] < end) or any(
             self.local_at(k, end) for k in range(start, end - 1))
+
+
+def natural_village(name: str) -> str:
+    """丙凤自然村 -> 丙凤村: a natural village by the name of the village it is (自然村 alone stays)."""
+    return name[:-3] + "村" if name.endswith("自然村") and len(name) > 4 else name
 
 
 @lru_cache(maxsize=1)

@@ -726,6 +726,19 @@ def test_glossed_levels_in_a_chain(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # a natural village is a village: its own figures, under the name the text also writes (大坪村)
+    ("云县推进和美乡村建设\n大坪自然村隶属于幸福镇幸福村,下辖3个村民小组,共有210户。近年来,大坪村发展茶叶产业。\n",
+     "210", "大坪村"),
+    # ... or as written, where that is all the text writes; the village it belongs to (隶属于) is no subject
+    ("云县推进和美乡村建设\n大坪自然村隶属于幸福镇幸福村,下辖3个村民小组,共有210户。\n", "210", "大坪自然村"),
+    # negative: 自然村 alone is the word
+    ("云县推进和美乡村建设\n全县各自然村共有210户实现通路。\n", "210", "云县"),
+])
+def test_a_natural_village(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
     ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
      "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,村里争取资金380万元。\n", "380万", "北张村"),
