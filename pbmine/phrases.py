@@ -210,6 +210,10 @@ class PhraseFinder(ItemStream):
             if skipping and it.kind == "punct" and it.text in ("-", "－", "+", "＋"):
                 j -= 1  # 自然增长率为-3.19‰: the sign is the figure's
                 continue
+            if skipping and not out and it.kind == "punct" and it.text in (":", "：") and j > 0 \
+                    and self._nounish(items[j - 1]) and self._is_label(items, j - 1):
+                j -= 1  # 辖区面积:约0.49平方公里: a field's label names what its value counts
+                continue
             if skipping and it.kind == "punct" and it.text in ("(", "（"):
                 j -= 1  # 供暖(1.37万件): a figure in brackets glosses the noun before it
                 continue
@@ -307,6 +311,15 @@ class PhraseFinder(ItemStream):
                         and items[j - 3].text.isdigit()):
             return None
         return j - 3
+
+    def _is_label(self, items: list[Item], j: int) -> bool:
+        """The noun phrase ending at item j opens its cell, line or clause (| 辖区面积: …, 面积: …)."""
+        k = j
+        while k >= 0 and items[k].kind == "word" and self._nounish(items[k]) and j - k < 4:
+            k -= 1
+        while k >= 0 and items[k].kind == "space":
+            k -= 1
+        return k < 0 or items[k].kind == "punct" and items[k].text in ("|", "｜", "，", ",", "；", ";", "。", "\n")
 
     def _schooling_band(self, items: list[Item], j: int) -> int | None:
         """Where a schooling bound ending at item j starts: 本科及以上, 大专以上."""
