@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from .divisions import SUFFIXES, VILLAGE_SUFFIXES
 from .place_types import cue_rx
 from .places import CLAUSE_BREAKS, TOWNSHIP_SUFFIXES, Region  # 全镇, 该乡, 全街道
 from .sections import Line, Sentence

@@ -5,7 +5,7 @@ the gazetteer; county stems and development zones by pattern from
 ``short_names.py``.
 Townships, villages and communities count only where the registry lists them
 under the document's own chain of places, or where the report opens a line
-with one (``divisions.py``). What a figure is *about* is decided from these
+with one (``divisions.py``; names by the suffix pattern in ``own_locals.py``). What a figure is *about* is decided from these
 mentions in ``regions.py``.
 """
 from __future__ import annotations
@@ -15,12 +15,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .divisions import SUFFIXES, VILLAGE_SUFFIXES, Registry, community_names, find_locals, is_numeral_name
+from .divisions import SUFFIXES, VILLAGE_SUFFIXES, Registry, find_locals
 from .gazetteer import Gazetteer, Place
 from .place_types import (CLAUSE_BREAKS, NOT_NAME_TAGS, OPENING_CHARS, Mention, Region,  # noqa: F401 (re-exported)
                           cue_rx, cues, local_place, prefix_of, registry_place)
 from .sections import Document
 from .segment import get_segmenter
+from .own_locals import OwnLocals
 from .short_names import ShortNames
 
 
@@ -30,7 +31,7 @@ TOWNSHIP_SUFFIXES = tuple(x for x in SUFFIXES if x not in VILLAGE_SUFFIXES)  # �
 DATELINE_DATE = re.compile(r"[\s\u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 
-class PlaceMentions(ShortNames):
+class PlaceMentions(ShortNames, OwnLocals):
     """Every place one document names, and how to read a chain of names at a position."""
 
     def __init__(self, doc: Document, gaz: Gazetteer | None = None):
@@ -231,44 +232,6 @@ class PlaceMentions(ShortNames):
             return m[2] if m is not None and m[1] <= limit else None
         return self.pattern_local_at(pos, limit, longer)
 
-    def _add_own_locals(self) -> None:
-        """A village or community the registry lacks (renamed, or written 付竹村 for 傅竹村) still
-        counts where the report itself vouches for it: it opens a line (象山社区位于…; a title's
-        付竹村调研) and passes the suffix rules. Its other mentions in the text count too."""
-        text = self.doc.text
-        names = set()
-        for line in self.doc.lines:
-            lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
-            marks = (k + 1 for k in range(line.start, min(line.end, line.start + 40))
-                     if text[k] in "—-－:：") if line.looks_like_heading else ()  # a heading's parts
-            for pos in (lead, *marks):
-                name = self.pattern_local_at(pos, line.end, False)
-                if name and not self.local_names.get(name):
-                    names.add(name)
-        for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
-            if name.endswith(("镇", "乡", "街道", "苏木")):
-                village = self.pattern_local_at(end, min(len(text), end + 8), False)
-                if village and village.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(village):
-                    names.add(village)
-        for start, end, surface in self.mentions:  # 武穴田家镇街道 (the registry writes 田镇街道), 莱西市水集二村
-            place = self.resolve(surface)  # (merged after the registry's year): the county vouches
-            if place is not None and place.level in ("district", "zone"):
-                town = self.pattern_local_at(end, min(len(text), end + 8), True)  # 格尔木市唐古拉山镇
-                if town and not self.local_names.get(town):
-                    names.add(town)
-        if not names:
-            return
-        taken = [(m[0], m[1]) for m in self.local_mentions]
-        for name in names:
-            at = text.find(name)
-            while at >= 0:
-                if not any(a < at + len(name) and at < b for a, b in taken):
-                    self.local_mentions.append((at, at + len(name), name))
-                at = text.find(name, at + len(name))
-        self.local_mentions.sort()
-        self.local_starts = {m[0]: m for m in self.local_mentions}
-        self.local_ends = [m[1] for m in self.local_mentions]
-
     def closes_member_list(self, end: int) -> bool:
         """新华村|4个行政村: a count of units of the kind of the name ending at `end` ends a list of
         members (下辖大中村、天明村、新华村4个行政村), so the name is one of what is counted (but
@@ -287,68 +250,6 @@ class PlaceMentions(ShortNames):
         """The township, village or community name found in the text that ends at `stop`."""
         k = bisect.bisect_left(self.local_ends, stop)
         return self.local_mentions[k] if k < len(self.local_ends) and self.local_ends[k] == stop else None
-
-    def may_be_local(self, name: str) -> bool:
-        """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的); a natural
-        village (丙凤自然村) is read as the village it names."""
-        name = natural_village(name)
-        return not (name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"])
-                    or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name))
-
-    def pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
-        m = self.local_rx.match(self.doc.text, pos, limit)
-        if not m:
-            return None
-        name = m.group()
-        if not self.may_be_local(name):
-            return None
-        end = m.end()
-        if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:
-            name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
-        suffix = next(x for x in self.local_suffixes if name.endswith(x))
-        stem = name[:-len(suffix)]
-        if stem in self.local_suffixes:
-            return None  # 社区居委会: the community's committee, not a 居委 named 社区
-        longest = min(4, 2 + len(suffix)) + (1 if longer else 0)  # 华溪|村, 象山|社区, 晶海|社居委
-        if name.endswith("镇街道"):
-            stem, longest = name[:-3], longest - 1
-        if self.doc.text[end:end + 1] in self.c["local_not_followed_by"] or \
-                self.doc.text[end:end + 1] in self.c["suffix_words"].get(suffix, ()):
-            return None  # 村庄, 村民, 镇级, 乡村: the suffix starts a word
-        banned = ("v", "p", "c", "d", "l") if longer else NOT_NAME_TAGS
-        if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
-            return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
-        if any(m2[0] < end and m2[1] > pos for m2 in self.near(pos)):
-            return None  # a division name, not a local one
-        return name
-
-    def local_region(self, name: str, parent: Place | None) -> Region:
-        """The Region of a local name: its registry entry (under `parent` when several), else a
-        place hung under `parent`."""
-        entries = self.local_names.get(name) if self.local_names else None
-        if entries:
-            fitting = [e for e in entries if parent is not None and parent.adcode
-                       and e.code.startswith(prefix_of(parent))] or entries
-            entry = fitting[0]
-            return Region(self._first_written(entry.name, name), registry_place(entry, self.gaz))
-        village = natural_village(name)  # 丙凤自然村 is the village 丙凤村: so named where the text writes that
-        if village != name and village in self.doc.text:
-            name = village
-        return Region(name, local_place(name, parent))
-
-    def _first_written(self, full: str, name: str) -> str:
-        """Of a registry name and the form written here, the one the report writes first: a heading
-        丹江街道 over 丹江街位于… below it, a title 三源浦朝鲜镇 over 三源浦朝鲜族镇 in the text; one place
-        keeps one name (丰泽居民区 written first, 丰泽社区党总支 later: 丰泽居民区)."""
-        if name.endswith(tuple("村" + g for g in self.c["generic_village_glosses"])):
-            return full  # 武塘村(社区): the registry's 武塘社区
-        at = self.doc.text.find(full)
-        first = full if 0 <= at <= self.doc.text.find(name) else name  # (丹江街 inside 丹江街道 is the same place)
-        # 家门口巡礼——高行居委 over 高行居民区党总支 below: the registry's 高行社区
-        written = [(k, form) for form in community_names(full) if (k := self.doc.text.find(form)) >= 0]
-        if written and min(written)[0] < self.doc.text.find(first):
-            return min(written)[1]
-        return first
 
     def chain_at(self, pos: int, limit: int | None = None,
                  base: Place | None = None) -> tuple[Region | None, int]:
@@ -398,11 +299,6 @@ class PlaceMentions(ShortNames):
         lo = bisect.bisect_left(self.mention_starts, start)
         return (lo < len(self.mentions) and self.mentions[lo][0] < end) or any(
             self.local_at(k, end) for k in range(start, end - 1))
-
-
-def natural_village(name: str) -> str:
-    """丙凤自然村 -> 丙凤村: a natural village by the name of the village it is (自然村 alone stays)."""
-    return name[:-3] + "村" if name.endswith("自然村") and len(name) > 4 else name
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,123 @@
+"""Townships, villages and communities named by the suffix pattern, and the names a local place goes by.
+
+A local name the registry lacks (renamed, or written 付竹村 for 傅竹村) counts where the report vouches
+for it: it opens a line, or follows its township or county. ``pattern_local_at`` reads such a name
+by its suffix and the word lists of ``data/regions.toml``; ``local_region`` gives a local name its
+Region, under the name the report writes first (丰泽居民区 over the registry's 丰泽社区). Part of
+``PlaceMentions`` (``places.py``).
+"""
+from __future__ import annotations
+
+from .divisions import VILLAGE_SUFFIXES, community_names, is_numeral_name
+from .gazetteer import Place
+from .place_types import NOT_NAME_TAGS, Region, local_place, prefix_of, registry_place
+from .segment import get_segmenter
+
+
+class OwnLocals:
+    """Local names by pattern, for a PlaceMentions (its document, registry names and cues)."""
+
+    def _add_own_locals(self) -> None:
+        """A village or community the registry lacks (renamed, or written 付竹村 for 傅竹村) still
+        counts where the report itself vouches for it: it opens a line (象山社区位于…; a title's
+        付竹村调研) and passes the suffix rules. Its other mentions in the text count too."""
+        text = self.doc.text
+        names = set()
+        for line in self.doc.lines:
+            lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
+            marks = (k + 1 for k in range(line.start, min(line.end, line.start + 40))
+                     if text[k] in "—-－:：") if line.looks_like_heading else ()  # a heading's parts
+            for pos in (lead, *marks):
+                name = self.pattern_local_at(pos, line.end, False)
+                if name and not self.local_names.get(name):
+                    names.add(name)
+        for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
+            if name.endswith(("镇", "乡", "街道", "苏木")):
+                village = self.pattern_local_at(end, min(len(text), end + 8), False)
+                if village and village.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(village):
+                    names.add(village)
+        for start, end, surface in self.mentions:  # 武穴田家镇街道 (the registry writes 田镇街道), 莱西市水集二村
+            place = self.resolve(surface)  # (merged after the registry's year): the county vouches
+            if place is not None and place.level in ("district", "zone"):
+                town = self.pattern_local_at(end, min(len(text), end + 8), True)  # 格尔木市唐古拉山镇
+                if town and not self.local_names.get(town):
+                    names.add(town)
+        if not names:
+            return
+        taken = [(m[0], m[1]) for m in self.local_mentions]
+        for name in names:
+            at = text.find(name)
+            while at >= 0:
+                if not any(a < at + len(name) and at < b for a, b in taken):
+                    self.local_mentions.append((at, at + len(name), name))
+                at = text.find(name, at + len(name))
+        self.local_mentions.sort()
+        self.local_starts = {m[0]: m for m in self.local_mentions}
+        self.local_ends = [m[1] for m in self.local_mentions]
+
+    def may_be_local(self, name: str) -> bool:
+        """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的); a natural
+        village (丙凤自然村) is read as the village it names."""
+        name = natural_village(name)
+        return not (name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"])
+                    or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name))
+
+    def pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
+        m = self.local_rx.match(self.doc.text, pos, limit)
+        if not m:
+            return None
+        name = m.group()
+        if not self.may_be_local(name):
+            return None
+        end = m.end()
+        if name.endswith(("镇", "乡")) and self.doc.text.startswith("街道", end) and end + 2 <= limit:
+            name, end = name + "街道", end + 2  # 天生港镇街道, 田家镇街道: a 街道 named for the town it was
+        suffix = next(x for x in self.local_suffixes if name.endswith(x))
+        stem = name[:-len(suffix)]
+        if stem in self.local_suffixes:
+            return None  # 社区居委会: the community's committee, not a 居委 named 社区
+        longest = min(4, 2 + len(suffix)) + (1 if longer else 0)  # 华溪|村, 象山|社区, 晶海|社居委
+        if name.endswith("镇街道"):
+            stem, longest = name[:-3], longest - 1
+        if self.doc.text[end:end + 1] in self.c["local_not_followed_by"] or \
+                self.doc.text[end:end + 1] in self.c["suffix_words"].get(suffix, ()):
+            return None  # 村庄, 村民, 镇级, 乡村: the suffix starts a word
+        banned = ("v", "p", "c", "d", "l") if longer else NOT_NAME_TAGS
+        if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
+            return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
+        if any(m2[0] < end and m2[1] > pos for m2 in self.near(pos)):
+            return None  # a division name, not a local one
+        return name
+
+    def local_region(self, name: str, parent: Place | None) -> Region:
+        """The Region of a local name: its registry entry (under `parent` when several), else a
+        place hung under `parent`."""
+        entries = self.local_names.get(name) if self.local_names else None
+        if entries:
+            fitting = [e for e in entries if parent is not None and parent.adcode
+                       and e.code.startswith(prefix_of(parent))] or entries
+            entry = fitting[0]
+            return Region(self._first_written(entry.name, name), registry_place(entry, self.gaz))
+        village = natural_village(name)  # 丙凤自然村 is the village 丙凤村: so named where the text writes that
+        if village != name and village in self.doc.text:
+            name = village
+        return Region(name, local_place(name, parent))
+
+    def _first_written(self, full: str, name: str) -> str:
+        """Of a registry name and the form written here, the one the report writes first: a heading
+        丹江街道 over 丹江街位于… below it, a title 三源浦朝鲜镇 over 三源浦朝鲜族镇 in the text; one place
+        keeps one name (丰泽居民区 written first, 丰泽社区党总支 later: 丰泽居民区)."""
+        if name.endswith(tuple("村" + g for g in self.c["generic_village_glosses"])):
+            return full  # 武塘村(社区): the registry's 武塘社区
+        at = self.doc.text.find(full)
+        first = full if 0 <= at <= self.doc.text.find(name) else name  # (丹江街 inside 丹江街道 is the same place)
+        # 家门口巡礼——高行居委 over 高行居民区党总支 below: the registry's 高行社区
+        written = [(k, form) for form in community_names(full) if (k := self.doc.text.find(form)) >= 0]
+        if written and min(written)[0] < self.doc.text.find(first):
+            return min(written)[1]
+        return first
+
+
+def natural_village(name: str) -> str:
+    """丙凤自然村 -> 丙凤村: a natural village by the name of the village it is (自然村 alone stays)."""
+    return name[:-3] + "村" if name.endswith("自然村") and len(name) > 4 else name
