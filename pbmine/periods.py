@@ -27,6 +27,7 @@ HAN_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1"
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章])")
 YEAR_SPAN = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*(?:年(?:\d{1,2}月(?:份)?)?)?\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})")
+YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")  # 2024年5月 on a line of its own: a date, no section
 # a page's 09.04.2017 (day.month.year) or 10/12/2011 (which is the month is unknown: no month)
 DAY_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
 MONTH_SPAN = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\s*月(?:份)?")
@@ -248,7 +249,7 @@ class PeriodResolver:
             s = line.stripped
             if s and not line.looks_like_heading:
                 body = True
-            elif s and (body or TOP_HEADING.match(s)) and not DATE.search(s):
+            elif s and (body or TOP_HEADING.match(s)) and not DATE.search(s) and not YEAR_MONTH.fullmatch(s):
                 y = years_in(s)
                 top = TOP_HEADING.match(s)
                 if y:

@@ -70,6 +70,9 @@ def test_cutoff_period():
     ("发布时间:2026-02-09\n\n2021年,回隆村联合竹马村成立公司。\n当年,三村共同争取资金300万元。\n", "300万", 2021),
     # 自2013年实施…以来 counts to the report's year; a year's own plan is that year
     ("发布时间:2017-07-05\n\n截至2016年底,全市党员47.6万名。自2013年实施总量调控以来,年均净增幅为1.2%。\n", "1.2", 2016),
+    # a line holding only a year and month is a date, no section: the bulletin's year holds
+    ("2023年西藏自治区国民经济和社会发展统计公报\n\n发布时间: 2024-05-07 16:10:00 来源: 西藏日报\n\n2024年5月\n\n"
+     "2023年是开局之年。全区实现地区生产总值2392.67亿元。\n全区常住人口365万人。\n", "365万", 2023),
     # a year with its event (2021年换届后，) frames the paragraph's later sentences
     ("发布时间:2022-05-10\n\n聚焦队伍建设,深入谋划村两委换届工作,2021年换届后,全镇12个村班子平均年龄37.9岁。班子结构进一步优化,其中致富能手15人。\n",
      "15", 2021),
