@@ -27,6 +27,7 @@ HAN_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1"
 TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分章])")
 YEAR_SPAN = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*(?:年(?:\d{1,2}月(?:份)?)?)?\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})")
+SPACED_DATE = re.compile(r"((?:19|20)\d{2})\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d)")  # a page's 2022 05/ 13 10:36
 YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")  # 2024年5月 on a line of its own: a date, no section
 # a page's 09.04.2017 (day.month.year) or 10/12/2011 (which is the month is unknown: no month)
 DAY_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
@@ -62,6 +63,7 @@ def frames(text: str, pos: int) -> bool:
 
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}年?")
 SINCE = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?(?:以来|来)")
+STARTING = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起[，,]")  # 2011年10月起，西藏已连续选派…
 FROM_ON = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起")  # 从2011年10月起 (but 2006年起,… is when it began)
 SPACED_YEAR = re.compile(r"(?=2)(?<![\d.])(20\d{2}) (?=[\u4e00-\u9fff])")  # “2022 海外华文媒体…行”: an event's year
 
@@ -122,7 +124,7 @@ def report_date(doc: Document) -> ReportDate:
         if date_year is None and BARE_YEAR.fullmatch(s):
             date_year = int(s[:4])  # 2019 on a line of its own, then 10/15齐鲁晚报: a page's date split in two
             continue
-        m = DATE.search(s)
+        m = DATE.search(s) or (SPACED_DATE.match(s) if len(s) < 30 else None)
         labelled = any(lbl in s for lbl in w["date_labels"])
         if date_year is None and not m and (len(s) < 40 or labelled) and (dmy := DAY_MONTH_YEAR.search(s)):
             date_year = int(dmy.group(4))  # 09.04.2017  06:42; 时间:10/12/2011 13:31:00  来源:北京晨报
@@ -230,6 +232,7 @@ class PeriodResolver:
         self.periods = sorted(w["periods"], key=len, reverse=True)
         self.relative = w["relative_years"]
         self.now_words = w["now_words"]
+        self.cumulative = tuple(w["cumulative_words"])
         self.that_year = w["that_year"]
         self.category_verbs = w["category_verbs"]
         self._para_year: dict[int, int | None] = {}
@@ -305,7 +308,8 @@ class PeriodResolver:
         cutoff is stated runs to the date (2016年以来… in a news item of 2022-04, then 截至2021年年底…)."""
         opened = text[max(0, at - 1):at] in ("从", "自")
         clause = re.match(r"[^，,；;。]{0,24}?以来", text[at:])  # 自2013年实施…以来
-        since = SINCE.match(text, at) or (opened and (FROM_ON.match(text, at) or clause))
+        since = SINCE.match(text, at) or (opened and (FROM_ON.match(text, at) or clause)) or (
+            STARTING.match(text, at) and any(w in text[at:] for w in self.cumulative))  # (2006年起，领办两家: that year)
         now = self.date.year
         if since and now and self.date.date_year and now < self.date.date_year and self.date.now is None \
                 and not self.date.early and year < now and origin is not None \

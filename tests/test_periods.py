@@ -70,6 +70,10 @@ def test_cutoff_period():
     ("发布时间:2026-02-09\n\n2021年,回隆村联合竹马村成立公司。\n当年,三村共同争取资金300万元。\n", "300万", 2021),
     # 自2013年实施…以来 counts to the report's year; a year's own plan is that year
     ("发布时间:2017-07-05\n\n截至2016年底,全市党员47.6万名。自2013年实施总量调控以来,年均净增幅为1.2%。\n", "1.2", 2016),
+    # a page's date written 2022 05/ 13; X年起，with a running total (已连续选派) counts to that date
+    ("西藏干部驻村\n2022 05/ 13 10:36\n来源: 新华社\n\n全区召开驻村工作会议。2011年10月起,西藏已连续选派10批干部驻村。\n", "10", 2022),
+    # negative: X年起，for a thing done that year is that year's
+    ("西藏干部驻村\n2022 05/ 13 10:36\n来源: 新华社\n\n全区召开驻村工作会议。2016年起,村集体领办两家村办企业。\n", "两", 2016),
     # a line holding only a year and month is a date, no section: the bulletin's year holds
     ("2023年西藏自治区国民经济和社会发展统计公报\n\n发布时间: 2024-05-07 16:10:00 来源: 西藏日报\n\n2024年5月\n\n"
      "2023年是开局之年。全区实现地区生产总值2392.67亿元。\n全区常住人口365万人。\n", "365万", 2023),
