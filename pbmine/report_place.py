@@ -30,7 +30,8 @@ class ReportPlace:
         title_end = self._title_end()
         lines = [ln for ln in self.doc.lines if ln.stripped]
         sourced = [ln for ln in lines if self._is_source_line(ln)]
-        titled = [ln for ln in lines if ln.start < title_end and ln not in sourced]  # (来源:房山区文明办 is no title)
+        titled = [ln for ln in lines if ln.start < title_end and ln not in sourced  # (来源:房山区文明办 is no title,
+                  and not self._is_byline(ln)]  # nor 新甘肃·甘肃日报记者 谢晓玲)
         opening = min(len(self.doc.text), OPENING_CHARS)
         for group, why in ((titled, "title"), (sourced, "report")):
             for line in group:
@@ -43,7 +44,8 @@ class ReportPlace:
                 if found:
                     found = self._narrowed(found, line.end) if why == "title" else self._inside_publisher(found, line)
                     return self._labelled(self._of_list(found).because(why), title_end)
-        chain = self._first_chain(0, opening)
+        lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
+        chain = self._first_chain(lead_from, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
             return self._keeps_naming(self._salient(chain)).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
@@ -289,6 +291,11 @@ class ReportPlace:
             if len(s) >= 60 or s.endswith(("。", "！", "？")):
                 return line.start
         return 0
+
+    def _is_byline(self, line: Line) -> bool:
+        """新甘肃·甘肃日报记者 谢晓玲 通讯员 刘欢欢: a short line naming who wrote the report."""
+        s = line.stripped
+        return len(s) < 60 and not s.endswith("。") and any(w in s for w in self.c["byline_words"])
 
     def _is_source_line(self, line: Line) -> bool:
         s = line.stripped

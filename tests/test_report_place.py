@@ -36,6 +36,12 @@ def report(text: str):
     # negative: a lead naming no village leaves the title's
     ("高原山村的分红仪式\n\n来源: 新华社\n\n近日,西藏山南市乃东区举行产业分红仪式。全区分红300万元。\n",
      ("高原山村", "title")),
+    # a byline under the title (新甘肃·甘肃日报记者 …) names no place; the lead's city is the report's
+    ("党旗映红共富路\n\n24-01-08 09:48 来源:中国甘肃网\n\n新甘肃·甘肃日报记者 谢晓玲 通讯员 刘欢欢\n\n"
+     "2023年以来,金昌市坚持把发展壮大村级集体经济作为加强基层党组织建设的重要抓手。\n", ("金昌市", "lead")),
+    # negative: a place in a title line without a byline's word is the title's
+    ("新甘肃·金昌共富路\n\n2023年以来,永昌县坚持把发展壮大村级集体经济作为加强基层党组织建设的重要抓手。\n",
+     ("金昌市", "title")),
     # negative: the county named in a title without the label keeps it
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
