@@ -42,7 +42,8 @@ class ReportPlace:
                             and lead.place.level == "village" and lead.name != found.name:
                         return lead.because("lead")  # 高原山村的分红仪式 … 西藏山南市乃东区滴新村举行…
                 if found:
-                    found = self._narrowed(found, line.end) if why == "title" else self._inside_publisher(found, line)
+                    found = self._narrowed(self._township_stem(found), line.end) if why == "title" \
+                        else self._inside_publisher(found, line)
                     return self._labelled(self._of_list(found).because(why), title_end)
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)
@@ -104,6 +105,24 @@ class ReportPlace:
             return None
         start = line.start + line.text.index(text[0])
         return self.places.local_region(name, None).because("title", start, start + len(text))
+
+    def _township_stem(self, region: Region) -> Region:
+        """密云鼓楼解决4000多件诉求, 湖北襄阳黄龙:…: a title's county or city, then the stem of one
+        township in it that the text writes in full (鼓楼街道, 黄龙镇): the township."""
+        p = region.place
+        if p is None or p.level not in ("city", "district") or not p.adcode or region.end is None:
+            return region
+        text = self.doc.text
+        for n in (3, 2):
+            stem = text[region.end:region.end + n]
+            if len(stem) < n or not all("\u4e00" <= ch <= "\u9fff" for ch in stem):
+                continue
+            found = [(e, stem + suffix) for suffix in self.c["township_stem_suffixes"]
+                     for e in self.places.registry.township_anywhere(stem + suffix) if e.code.startswith(prefix_of(p))]
+            if len(found) == 1 and text.find(found[0][1], region.end + n) >= 0:
+                entry, name = found[0]
+                return Region(name, registry_place(entry, self.gaz), "title", region.end, region.end + n)
+        return region
 
     def _narrowed(self, region: Region, end: int) -> Region:
         """[治国理政新实践重庆篇]破解…——重庆荣昌区扶持…, 祁东|河洲镇党建引领…: a place the title names

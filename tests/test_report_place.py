@@ -42,6 +42,10 @@ def report(text: str):
     # negative: a place in a title line without a byline's word is the title's
     ("新甘肃·金昌共富路\n\n2023年以来,永昌县坚持把发展壮大村级集体经济作为加强基层党组织建设的重要抓手。\n",
      ("金昌市", "title")),
+    # a title's county, then a township's stem the text writes in full: the township
+    ("密云鼓楼解决4000多件百姓诉求\n本报讯 走进密云区鼓楼街道的综合治理调度指挥平台,工单总数4754件。\n", ("鼓楼街道", "title")),
+    # negative: the stem of a township the text never writes in full is not read
+    ("密云鼓楼解决4000多件百姓诉求\n本报讯 走进密云区的综合治理调度指挥平台,工单总数4754件。\n", ("密云区", "title")),
     # negative: the county named in a title without the label keeps it
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
