@@ -136,7 +136,6 @@ def test_place_is_not_a_metric():
     ("| 辖区面积:约0.49平方公里 | 人口数量:约3200人 |", "0.49", "辖区面积"),       # a field's label before a colon
     ("| 辖区面积:约0.49平方公里 | 人口数量:约3200人 |", "3200", "人口数量"),
     ("工作成效:新建党群服务中心12个。", "12", "党群服务中心"),                    # negative: a heading's label is no field
-    ("全年新登记市场主体11428户,年末实有66094户。", "66094", "新登记市场主体"),      # 实有 links, like 现有
     ("全乡党员中,高中学历1200人,初中及以下800人。", "800", "初中及以下党员"),
     ("建成16家各具特色的共富工坊。", "16", "共富工坊"),                          # an idiom, then 的, then the noun
     ("村均集体收入破50万元。", "50万", "村均集体收入"),                          # 破 is 突破
@@ -339,3 +338,9 @@ def test_a_sum_invested_in_what_follows(text, number, metric):
 ])
 def test_coordinated_modifiers_share_their_head(text, number, metric):
     assert metric_of(text, number) == metric
+
+
+def test_shi_you_links_a_figure_to_what_was_counted():
+    # 年末实有66094户 counts the market entities named before, not a metric 实有
+    metric = metric_of("全年新登记市场主体11428户,年末实有66094户。", "66094")
+    assert "市场主体" in metric and "实有" not in metric
