@@ -42,6 +42,7 @@ class Roles:
     density_units: tuple[str, ...] = ()
     density_metric: str = ""
     change_adverbs: tuple[str, ...] = ()
+    rate_changes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -68,6 +69,7 @@ class Roles:
             density_markers=tuple(g["density_markers"]), density_units=tuple(g["density_units"]),
             density_metric=g["density_metric"],
             change_adverbs=tuple(sorted(lex.grammar["metric"]["change_adverbs"], key=len, reverse=True)),
+            rate_changes=tuple(g["rate_changes"]),
         )
 
 
@@ -170,8 +172,15 @@ def _names_ratio(clause: str) -> bool:
 
 
 def _rate_word(roles: Roles, clause: str) -> str | None:
+    """The rate word right before the figure (降幅7.66%), or before the change of the rate
+    (增速提高4.1个百分点: 增速提高)."""
     tail = _without_linking(roles, clause.rstrip())
-    return next((w for w in roles.rate_words if tail.endswith(w)), None)
+    word = next((w for w in roles.rate_words if tail.endswith(w)), None)
+    if word is None:
+        moved = next((v for v in roles.rate_changes if tail.endswith(v)), None)
+        if moved is not None:
+            word = next((w + moved for w in roles.rate_words if tail.endswith(w + moved)), None)
+    return word
 
 
 def _without_linking(roles: Roles, tail: str) -> str:

@@ -31,6 +31,8 @@ def metrics(sentence: str) -> dict[str, str]:
     # the rate word before the figure is the metric
     ("诉求量降幅7.66%。", "7.66", "诉求量降幅"),
     ("增幅为3.4%。", "3.4", "增幅"),
+    ("全省生产总值比上年增长15.8%,增速提高4.1个百分点。", "4.1", "生产总值增速提高"),  # the move of a rate
+    ("增幅回落2.1个百分点。", "2.1", "增幅回落"),
     # a growth rate is of its object, and says so (the level's row keeps the object alone)
     ("地区生产总值174.99亿元,比上年增长5.0%。", "5.0", "地区生产总值增长"),
     ("第三产业增加值180亿元,下降3.0%。", "3.0", "第三产业增加值下降"),
