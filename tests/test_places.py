@@ -34,6 +34,16 @@ def test_suffix_shapes_that_are_not_places(sentence, not_a_place):
 
 
 @pytest.mark.parametrize("text,name,named", [
+    # kinds of village (农业村, 牧业村) are words, though 都兰县 has a village named 农业村
+    ("青海省都兰县宗加镇工作总结\n\n全镇辖14个行政村,其中12个牧业村、2个农业村。", "农业村", False),
+    # negative: written right after its township, the registry's village is named
+    ("青海省都兰县宗加镇工作总结\n\n宗加镇农业村现有耕地300亩。", "农业村", True),
+])
+def test_kinds_of_village_are_words(text, name, named):
+    assert (name in names(text)) is named
+
+
+@pytest.mark.parametrize("text,name,named", [
     # a division name must start a word: 其中|山区 holds no 中山区
     ("全市森林覆盖率45%(其中山区74%)。", "中山区", False),
     # negatives: the district after punctuation or a verb, and a city right after its province
