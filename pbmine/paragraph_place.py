@@ -53,14 +53,19 @@ class ParagraphPlace:
 
     def _names_whole(self, lo: int, hi: int) -> bool:
         """A whole word (全县, 县委) between lo and hi that is not the end of a place's name (孙吴县委)."""
+        return self._last_whole(lo, hi) is not None
+
+    def _last_whole(self, lo: int, hi: int) -> int | None:
+        """Where the last whole word between lo and hi ends, if there is one."""
         text = self.doc.text
+        last = None
         for w in self.c["whole_words"]:
             at = text.find(w, lo, hi)
             while at >= 0:
                 if not self.places.by_end.get(at + 1):  # 孙吴县|委: the 县 ends a name, 县委 is its office
-                    return True
+                    last = max(last or 0, at + len(w))
                 at = text.find(w, at + 1, hi)
-        return False
+        return last
 
     def _anaphors_of(self, unit: Region) -> list[str]:
         """The words that refer back to a unit of its level (该村, 全村 to a village; 该镇 to a township)."""
@@ -263,8 +268,12 @@ class ParagraphPlace:
 
     def _unit_if_inside(self, m: tuple[int, int, str], start: int, base: Region | None,
                         why: str, since: int | None = None) -> Region | None:
-        if self._names_whole(since or m[1], start):
-            return None  # the text has returned to the whole
+        whole = self._last_whole(since or m[1], start)
+        if whole is not None:
+            village = m[2].endswith(tuple(self.c["village_suffixes"]))
+            back = self.c["returning_village" if village else "returning_township"]
+            if not self._refers_back(self.doc.text[whole:start], tuple(back)):
+                return None  # the text has returned to the whole (but 全市…启动以来，村里…: back on the unit)
         lo = bisect.bisect_left(self.places.mention_starts, since or m[1])
         while lo < len(self.places.mentions) and self.places.mentions[lo][0] < start:
             if not self._is_organ(self.places.mentions[lo][1]) and not self._is_neighbour(self.places.mentions[lo]):

@@ -738,6 +738,20 @@ def test_a_natural_village(text, number, region):
     assert _region(text, number) == region
 
 
+SANHE = ("沙坪坝区激发流动党员热情\n\n  11月2日,沙坪坝区丰文街道三河村开会讨论5G+在村内的应用。\n\n"
+         "  村支书告诉记者,全市第二批主题教育启动以来,{back}积极激发流动党员的热情。今年国庆期间,{back}旅游收入达600万元。\n")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a whole word (全市…以来), then an anaphor of the unit (村里): the text is back on the unit
+    (SANHE.format(back="村里"), "600万", "三河村"),
+    # negative: with no anaphor after the whole word, the figure is the whole's
+    (SANHE.format(back="各地"), "600万", "沙坪坝区"),
+])
+def test_an_anaphor_after_a_whole_word_returns_to_the_unit(text, number, region):
+    assert _region(text, number) == region
+
+
 @pytest.mark.parametrize("text,number,region", [
     # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
     ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
