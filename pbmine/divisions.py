@@ -30,10 +30,11 @@ from typing import NamedTuple
 DATA = resources.files("pbmine") / "data" / "divisions"
 # What a registry name ends in, as reports write it (苏木 and 嘎查: 内蒙古's townships and villages).
 # A community's other names (景苑居民区 for the registry's 景苑社区), from regions.toml.
-COMMUNITY_FORMS = tuple(tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(
-    encoding="utf-8"))["community_forms"])
+_WORDS = tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
+COMMUNITY_FORMS = tuple(_WORDS["community_forms"])
 SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm
 VILLAGE_SUFFIXES = ("社区", *COMMUNITY_FORMS, "村", "嘎查")
+_DAY_NAMES = frozenset(_WORDS["day_names"])  # 五四, 八一: numerals that name a village for a day
 NUMERAL_STEM = re.compile(r"^第?[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大届屆次批期]?$")  # (第六届社区)
 MAX_NAME = 10
 
@@ -231,10 +232,11 @@ def as_community(name: str) -> str | None:
 
 
 def is_numeral_name(name: str) -> bool:
-    """八成村, 两个村, 3个社区: a count, not a place."""
+    """八成村, 两个村, 3个社区: a count, not a place (but 五四村, 八一村: named for a day)."""
     for suffix in SUFFIXES:
         if name.endswith(suffix):
-            return bool(NUMERAL_STEM.match(name[: -len(suffix)]))
+            stem = name[: -len(suffix)]
+            return bool(NUMERAL_STEM.match(stem)) and stem not in _DAY_NAMES
     return False
 
 

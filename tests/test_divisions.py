@@ -14,6 +14,7 @@ def wuji():
 @pytest.mark.parametrize("name,expected", [
     ("八成村", True), ("两个村", True), ("3个社区", True), ("十街道", True), ("第六届社区", True), ("第二批村", True),
     ("王村", False), ("七汲镇", False), ("十八里店乡", False), ("三里屯街道", False),
+    ("五四村", False), ("八一社区", False), ("五十村", True),  # named for a day (五四, 八一), not a count
 ])
 def test_numeral_names(name, expected):
     assert is_numeral_name(name) is expected
