@@ -55,6 +55,16 @@ def test_a_division_name_starts_a_word(text, name, named):
     assert (name in names(text)) is named
 
 
+@pytest.mark.parametrize("text,name,named", [
+    # a county stem that is a common word (突破百亿元大关: a milestone) is no county
+    ("全县地区生产总值突破百亿元大关。", "大关", False),
+    # negative: the county written in full is the county
+    ("云南省昭通市大关县地区生产总值突破百亿元。", "大关县", True),
+])
+def test_a_common_word_stem_is_no_county(text, name, named):
+    assert (name in names(text)) is named
+
+
 @pytest.mark.parametrize("text,named", [
     # a village named like a common word (联村) counts right after a township it lies in
     ("山南市加查县冷达乡联村党支部带领群众发展产业。", True),
