@@ -20,6 +20,7 @@ CLAUSE_END = set("，。！？；,!?;\n")
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?"
 _CN = "[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾兩貳百千万][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳]*"
 _CN_RX = re.compile(_CN)
+_FINANCIAL = set("壹贰叁肆伍陆柒捌玖拾貳")  # cheque numerals: a number only with another numeral or a 万
 _BARE = "百千万萬"  # a numeral that opens with these needs a word before it (近百名)
 _SP = r"[ \u00a0\u3000]?"
 _MULT = r"(?:千万|百万|千亿|万亿|[万亿千百萬億])"
@@ -222,6 +223,8 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
         core = m.group("hi_core")
         if core in g.determiners and not m.group("hi_mult") and not lo:
             return None  # 一个, 一批, 一次: a determiner, not a count
+        if len(core) == 1 and core in _FINANCIAL and not m.group("hi_mult"):
+            return None  # 伍家岗: a financial numeral alone is a name's character (壹万 is a number)
         if u.needs_before and not any(w in text[:start] for w in u.needs_before):
             return None  # 40岁以下: an age is a claim only as a group's age
         if u.text in g.rank_units and _ends_with(text, m.start(), g.rank_before):

@@ -117,6 +117,7 @@ NOT_CLAIMS = [
     "三五成群的少年", "二人转等精彩节目", "八家子桑黄小镇", "占比90%以上的项目",
     "5-10万元的村占比",
     "全市唯一一个高于全区的县", "逐一核实", "四节点", "4050人员", "8栋一单元楼顶漏水", "家住社区7栋的黄老先生",
+    "宜昌伍家岗的社区治理", "陆家嘴金融城",  # a cheque numeral alone is a name's character
 ]
 
 
@@ -215,3 +216,9 @@ def test_short_speech_is_no_name(text, found):
 ])
 def test_a_bound_reached_by_a_share_of_units(text, found):
     assert [text[q.start:q.end] + q.unit_text for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize("text,number", [("捐款壹万元", "壹万"), ("共计贰拾叁个村", "贰拾叁")])
+def test_cheque_numerals_with_another_numeral_are_numbers(text, number):
+    # negative of 伍家岗: with a 万 or another numeral a cheque numeral is a number
+    assert [text[q.start:q.end] for q in find_quantities(text)] == [number]
