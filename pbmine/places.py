@@ -267,7 +267,19 @@ class PlaceMentions(ShortNames, OwnLocals):
             region = self.local_region(local, region.place if region else base).because(
                 "sentence", end, end + len(local))
             end = self._past_links(end + len(local), limit)  # 双桥乡(街道)|武塘村(社区)
-        return region, end
+        return self._compound_after(region, end, limit)
+
+    def _compound_after(self, region: Region | None, end: int, limit: int | None) -> tuple[Region | None, int]:
+        """苏州路社区|书香门第小区, 南河街道|开云世家小区: a residential compound the chain ends in."""
+        p = region.place if region is not None else None
+        if p is None or p.level not in ("township", "village"):
+            return region, end
+        m = cue_rx(r"[\u4e00-\u9fff]{{2,6}}?(?:{})", "compound_suffixes").match(
+            self.doc.text, end, len(self.doc.text) if limit is None else limit)
+        stem = next((m.group()[: -len(x)] for x in self.c["compound_suffixes"] if m.group().endswith(x)), "") if m else ""
+        if not m or any(w in stem for w in self.c["compound_not_names"]) or not self.may_be_local(m.group()):
+            return region, end
+        return Region(m.group(), local_place(m.group(), p)).because("sentence", end, m.end()), m.end()
 
     def _past_links(self, end: int, limit: int | None) -> int:
         """阿拉尔市|五团|朝阳社区, 双桥乡|(街道)|武塘村: the end of links (a 兵团 division or regiment, a

@@ -753,6 +753,17 @@ def test_an_anaphor_after_a_whole_word_returns_to_the_unit(text, number, region)
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # a chain of places ending in a residential compound: the compound is the report's unit
+    ("莱西市望城街道苏州路社区书香门第小区是东部新城区较大的居民小区,共有居民1710户。\n小区党支部设置党员中心户43个。\n",
+     "43", "书香门第小区"),
+    # negative: a kind of compound after the community (老旧小区) is no name
+    ("莱西市望城街道苏州路社区老旧小区改造完成,共有居民1710户。\n社区设置党员中心户43个。\n", "43", "苏州路社区"),
+])
+def test_a_compound_at_the_end_of_a_chain(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
     ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
      "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,村里争取资金380万元。\n", "380万", "北张村"),
