@@ -311,16 +311,31 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         return left
 
     def _scope(self, clause_start: int, start: int, base: Region | None) -> Region | None:
-        """全市/全省 right before the figure (全市47家, 全州现有行政村2187个)."""
+        """全市/全省 right before the figure (全市47家, 全州现有行政村2187个); 该区 above a street in force
+        (荷叶地街道…。该区479名: 蜀山区)."""
         left = self._strip_fillers(self.doc.text[clause_start:start])
         for word, level in self.c["scope_words"].items():
-            if level in ("city", "province") and base is not None and base.place is not None:
+            if base is None or base.place is None or level == "district" and base.place.level not in ("township", "village"):
+                continue  # 该区 names a county only above a township or village in force
+            if level in ("city", "province", "district"):
                 at = left.rfind(word)
                 if at >= 0 and (at + len(word) == len(left) or self._nounish_gap(left[at + len(word):])):
-                    own = self._own_level(word, base)
+                    own = self._own_level(word, base) if level != "district" else self._county_named_before(clause_start)
                     found = own if own is not None else self._enclosing(base, level)
                     return found.because("scope", clause_start + at, clause_start + at + len(word)) \
                         if found else None
+        return None
+
+    def _county_named_before(self, pos: int) -> Region | None:
+        """The county or district last named earlier in the paragraph, which 该县 refers back to
+        (长汀县提供的材料显示，该县现有…)."""
+        line_start = self.doc.text.rfind("\n", 0, pos) + 1
+        lo = bisect.bisect_left(self.places.mention_starts, line_start)
+        hi = bisect.bisect_left(self.places.mention_starts, pos)
+        for m in reversed(self.places.mentions[lo:hi]):
+            p = self.places.resolve(m[2])
+            if p is not None and p.level in ("district", "zone"):
+                return self.places.region(p, m[2])
         return None
 
     def _own_level(self, word: str, base: Region) -> Region | None:

@@ -764,6 +764,18 @@ def test_a_compound_at_the_end_of_a_chain(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # 该区 above a street in force: the district named before it
+    ("红色小管家正式上岗\n8月22日,合肥市蜀山区荷叶地街道新招募的47名红色小管家正式上岗。8月30日前,该区479名红色小管家将陆续上岗。\n",
+     "479", "蜀山区"),
+    # negative: the street's own figure stays the street's
+    ("红色小管家正式上岗\n8月22日,合肥市蜀山区荷叶地街道新招募的47名红色小管家正式上岗。8月30日前,该区479名红色小管家将陆续上岗。\n",
+     "47", "荷叶地街道"),
+])
+def test_gai_qu_above_a_street_is_its_district(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
     ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
      "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,村里争取资金380万元。\n", "380万", "北张村"),
