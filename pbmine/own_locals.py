@@ -87,6 +87,10 @@ class OwnLocals:
             return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
         if any(m2[0] < end and m2[1] > pos for m2 in self.near(pos)):
             return None  # a division name, not a local one
+        if name.endswith("街道") and self.doc.text.startswith("社区", end) and end + 2 <= limit \
+                and (pos == 0 or self.doc.text[pos - 1] in "\n \u3000") \
+                and not (self.local_names and self.local_names.get(name)):
+            return name + "社区"  # 王城街道社区位于王城镇…: a community named 街道, opening its line
         return name
 
     def local_region(self, name: str, parent: Place | None) -> Region:

@@ -776,6 +776,16 @@ def test_gai_qu_above_a_street_is_its_district(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # a community named 街道 (王城街道社区) opening its line is that community, not a 街道
+    ("王城街道社区位于王城镇集镇中心,全社区13个居民小组1118户。\n社区设13个党小组,有党员125名。\n", "125", "王城街道社区"),
+    # negative: the streets' communities inside a sentence are no name (各街道社区)
+    ("全县推进党建引领基层治理。\n各街道社区设党小组13个。\n", "13", None),
+])
+def test_a_community_named_for_a_street(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
     ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
      "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,村里争取资金380万元。\n", "380万", "北张村"),
