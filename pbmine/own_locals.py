@@ -8,7 +8,7 @@ Region, under the name the report writes first (丰泽居民区 over the registr
 """
 from __future__ import annotations
 
-from .divisions import VILLAGE_SUFFIXES, community_names, is_numeral_name
+from .divisions import VILLAGE_SUFFIXES, as_community, community_names, is_numeral_name
 from .gazetteer import Place
 from .place_types import NOT_NAME_TAGS, Region, local_place, prefix_of, registry_place
 from .segment import get_segmenter
@@ -105,6 +105,9 @@ class OwnLocals:
         village = natural_village(name)  # 丙凤自然村 is the village 丙凤村: so named where the text writes that
         if village != name and village in self.doc.text:
             name = village
+        community = as_community(name)  # 高行居委 … 高行居民区党总支: one community, the name written first
+        if community is not None:
+            name = self._first_written(community, name)
         return Region(name, local_place(name, parent))
 
     def _first_written(self, full: str, name: str) -> str:

@@ -44,6 +44,17 @@ def test_kinds_of_village_are_words(text, name, named):
 
 
 @pytest.mark.parametrize("text,name,named", [
+    # a 居民区 or 居委会 the registry lacks, opening its line, is a local unit
+    ("上海长宁区党建综述\n\n荣华居民区位于古北新区,有外籍居民3000人。", "荣华居民区", True),
+    ("上海长宁区党建综述\n\n荣华居委会位于古北新区,有外籍居民3000人。", "荣华居委会", True),
+    # negative: a kind of residential area is no name
+    ("上海长宁区党建综述\n\n老旧居民区改造完成,惠及居民3000人。", "老旧居民区", False),
+])
+def test_a_residents_committee_opening_its_line(text, name, named):
+    assert (name in names(text)) is named
+
+
+@pytest.mark.parametrize("text,name,named", [
     # a division name must start a word: 其中|山区 holds no 中山区
     ("全市森林覆盖率45%(其中山区74%)。", "中山区", False),
     # negatives: the district after punctuation or a verb, and a city right after its province
