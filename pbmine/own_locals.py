@@ -28,7 +28,7 @@ class OwnLocals:
             marks = (k + 1 for k in range(line.start, min(line.end, line.start + 40))
                      if text[k] in "—-－:：") if line.looks_like_heading else ()  # a heading's parts
             for pos in (lead, *marks):
-                name = self.pattern_local_at(pos, line.end, False)
+                name = self.pattern_local_at(pos, line.end, False) or self._located_at(pos, line.end)
                 if name and not self.local_names.get(name):
                     names.add(name)
         for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
@@ -54,6 +54,14 @@ class OwnLocals:
         self.local_mentions.sort()
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self.local_ends = [m[1] for m in self.local_mentions]
+
+    def _located_at(self, pos: int, limit: int) -> str | None:
+        """中秋村位于阳平镇东南部: a name opening its line with where it lies is a name, whatever the
+        tagger reads its stem as (中秋, a festival)."""
+        name = self.pattern_local_at(pos, limit, True)
+        if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)):
+            return name
+        return None
 
     def may_be_local(self, name: str) -> bool:
         """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的); a natural

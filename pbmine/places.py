@@ -230,7 +230,7 @@ class PlaceMentions(ShortNames, OwnLocals):
         if self.local_names:
             m = self.local_starts.get(pos)
             return m[2] if m is not None and m[1] <= limit else None
-        return self.pattern_local_at(pos, limit, longer)
+        return self.pattern_local_at(pos, limit, longer) or self._located_at(pos, limit)
 
     def closes_member_list(self, end: int) -> bool:
         """新华村|4个行政村: a count of units of the kind of the name ending at `end` ends a list of

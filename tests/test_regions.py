@@ -786,6 +786,16 @@ def test_a_community_named_for_a_street(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # a village opening its line with where it lies is named, though the tagger reads 中秋 as a festival
+    ("一、基本情况\n中秋村位于阳平镇东南部,距县城12公里,总面积18231亩。\n", "18231", "中秋村"),
+    # negative: the festival itself names no village
+    ("一、基本情况\n中秋佳节前夕,全镇慰问困难户120户。\n", "120", None),
+])
+def test_a_village_placed_by_where_it_lies(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a title labelling its township (薛店镇:), a lead opening with a village written under it: the village's report
     ("薛店镇:集体增收定目标支部领办合作社\n发布日期:2023-08-17 10:47 来源: 县网信办\n"
      "薛店镇北张村以中药材种植为主要产业。\n根据加工需求,村里争取资金380万元。\n", "380万", "北张村"),
