@@ -58,10 +58,11 @@ class OwnLocals:
     def _located_at(self, pos: int, limit: int) -> str | None:
         """中秋村位于阳平镇东南部: a name opening its line with where it lies is a name, whatever the
         tagger reads its stem as (中秋, a festival)."""
+        m = self.local_rx.match(self.doc.text, pos, limit)
+        if m is None or not self.doc.text.startswith(tuple(self.c["location_verbs"]), m.end()):
+            return None  # (the cheap test first: local_at asks at every place of a chain)
         name = self.pattern_local_at(pos, limit, True)
-        if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)):
-            return name
-        return None
+        return name if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
 
     def may_be_local(self, name: str) -> bool:
         """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的); a natural
