@@ -6,26 +6,18 @@ quantities is segmented once, quoted names are kept whole, and each quantity
 looks forward for a noun phrase, then backward, then to its neighbours in a
 list (53处、259栋老旧小区), then to a relative clause (…表现优秀的年轻干部) and
 last to the predicate (有11家达到…标准). The word lists that steer this are in
-``data/grammar.toml``.
+``data/grammar.toml``; listed figures and thresholds are read in ``lists.py``.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from .lexicon import QUOTES
 from .phrases import CLAUSE_BREAK, UNIT_GLOSS, Item, PhraseFinder, _join
+from .lists import Attachment, ListRoles
 from .quantities import Quantity
 
 
-@dataclass
-class Attachment:
-    phrase: str | None
-    action: str | None
-
-
-class MetricFinder(PhraseFinder):
+class MetricFinder(ListRoles, PhraseFinder):
     """Finds the metric phrase of every quantity of a sentence."""
 
     def topic(self, items: list[Item], i: int) -> list[Item]:
@@ -197,113 +189,6 @@ class MetricFinder(PhraseFinder):
         return phrase.endswith(tuple(self.measure_nouns)) or phrase in self.unit_nouns \
             or phrase.endswith(self._long_unit_nouns)
 
-    def _respectively(self, items: list[Item], where: dict[int, int], found: list) -> None:
-        """解决率、满意率分别达到93.1%和91.4%: the listed phrases go to the figures in order."""
-        groups, current = [], []
-        for qi in range(len(found)):
-            if current and all(it.kind == "space" or it.text in self.list_joiners
-                               for it in items[where[current[-1]] + 1: where[qi]]):
-                current.append(qi)
-            else:
-                current = [qi]
-                groups.append(current)
-        names: list[str] | None = None
-        for group in groups:
-            first = where[group[0]]
-            j = first - 1
-            while j >= 0 and (items[j].kind == "space" or items[j].text in self.linking
-                              or items[j].text in self.change):
-                if items[j].text in self.respectively:
-                    break
-                j -= 1
-            if len(group) < 2:
-                continue
-            if names and len(names) == len(group) and self._shares_of_list(items, first):
-                for qi, name in zip(group, names):  # …分别为922.51万元、…,分别占农业总产值的41.8%、…
-                    found[qi] = Attachment(name, found[qi].action if found[qi] else None)
-                continue
-            phrase = found[group[0]].phrase if found[group[0]] else None
-            parts = self._list_parts(phrase or "", len(group))
-            if j < 0 or items[j].text not in self.respectively:
-                if len(parts) < 2 or len(parts) != len(group) or any(found[qi] and found[qi].phrase != phrase
-                                                                     for qi in group[1:]):
-                    continue  # 集体收入和人均收入增长1.8倍、3.4倍: as if 分别, where the counts agree
-                names = None
-            if len(parts) == len(group):
-                names = self._shared_head(self._shared_modifier(parts))
-            elif len(parts) == 1 and names and phrase not in names:
-                names = None  # 覆盖率分别达100%、100%: a phrase of its own, not the list before
-            if names and len(names) == len(group):
-                for qi, name in zip(group, names):
-                    found[qi] = Attachment(name, found[qi].action if found[qi] else None)
-
-    def _threshold_subjects(self, found: list) -> None:
-        """收入5万元以上的296个,10万元以上的128个: a threshold standing alone takes what the
-        threshold before it in the sentence was of (收入10万元以上)."""
-        tail = _threshold_tail(self.bounds)
-        for qi in range(1, len(found)):
-            here, before = found[qi], found[qi - 1]
-            if here is None or before is None or not here.phrase or not before.phrase:
-                continue
-            if tail.fullmatch(here.phrase) and (m := tail.search(before.phrase)) and m.start() > 0:
-                found[qi] = Attachment(before.phrase[:m.start()] + here.phrase, here.action)
-
-    def _share_is(self, items: list[Item], i: int, q: Quantity) -> list[Item]:
-        """90%以上为个体工商户, 90%以上都是山区: a share with a bound, then a copula, is the share of
-        what it says (not 满意率98%为历年最高: no bound, the phrase before names it)."""
-        if q.kind != "percent" or q.qualifier not in ("at_least", "at_most"):
-            return []
-        k = i + 1
-        while k < len(items) and (items[k].kind == "space" or items[k].text in self.share_adverbs):
-            k += 1
-        if k < len(items) and items[k].text in self.share_copulas:
-            return self.forward(items, k)
-        if k < len(items) and items[k].text in self.share_having:
-            return self.forward(items, k, verb_first=True)  # 都具有|大专以上学历
-        return []
-
-    def _list_parts(self, phrase: str, count: int) -> list[str]:
-        """The items of a listed phrase; where the joiners give more items than figures, the
-        enumeration comma alone separates them (热带经济作物、瓜菜与水果、畜牧: 瓜菜与水果 is one)."""
-        parts = [p for p in re.split("|".join(map(re.escape, self.list_joiners)), phrase) if p]
-        if len(parts) > count:
-            by_comma = [p for p in phrase.split("、") if p]
-            if len(by_comma) == count:
-                return by_comma
-        return parts
-
-    def _shares_of_list(self, items: list[Item], first: int) -> bool:
-        """分别占农业总产值的|41.8%、…: the shares of the whole, one for each item listed before."""
-        k = first - 1
-        while k >= 0 and items[k].kind == "space":
-            k -= 1
-        if k < 0 or items[k].text != "的":
-            return False
-        for j in range(k - 1, max(-1, k - 6), -1):
-            if items[j].text in self.share_verbs:
-                return j > 0 and items[j - 1].text in self.respectively
-        return False
-
-    def _shared_head(self, parts: list[str]) -> list[str]:
-        """非公有制企业、社会组织党组织分别有…: the last item's head (党组织) is the others' too, where
-        each of them is at most two words and none names a head of its own."""
-        last = [t.text for t in self.seg.tokens(parts[-1])]
-        if len(last) < 2 or not (last[-1] in self.heads or last[-1].endswith(self.head_endings)):
-            return parts  # (a rate is a head too: 非公企业和社会组织党组织|组建率)
-        head = last[-1] if len(last[-1]) > 1 or len(last) < 3 else last[-2] + last[-1]  # 组建|率
-        if any(len(self.seg.tokens(p)) > 2 or p.endswith(head) for p in parts[:-1]):
-            return parts
-        return [*(p + head for p in parts[:-1]), parts[-1]]
-
-    def _shared_modifier(self, parts: list[str]) -> list[str]:
-        """一般公共预算收入和支出: the first item's modifier (一般公共预算) is the others' too,
-        where each of them is one word as long as the first item's head."""
-        first = [t.text for t in self.seg.tokens(parts[0])]
-        if len(first) < 2 or not all(len(self.seg.tokens(p)) == 1 and len(p) == len(first[-1]) for p in parts[1:]):
-            return parts  # 收入|支出 are parallel heads; 集体收入 and 人均收入 share nothing
-        modifier = "".join(first[:-1])
-        return [parts[0], *(modifier + p for p in parts[1:])]
-
     def _subject_of(self, items: list[Item], first: Item) -> list[Item]:
         """The noun phrase before the verb that precedes `first` (畜牧业|实现|增加值): whose measure it is."""
         k = items.index(first) - 1
@@ -395,10 +280,3 @@ class MetricFinder(PhraseFinder):
     def _listed(items: list[Item], i: int, k: int) -> bool:
         """Only 、 or spaces between two quantities (53处、259栋; 6批 1187名)."""
         return all(it.kind == "space" or it.text == "、" for it in items[i + 1: k])
-
-
-@lru_cache(maxsize=4)
-def _threshold_tail(bounds: tuple[str, ...]) -> re.Pattern:
-    """A threshold at the end of a phrase: 5万元以上, 20名及以上."""
-    words = "|".join(map(re.escape, sorted(bounds, key=len, reverse=True)))
-    return re.compile(rf"[0-9０-９.一二三四五六七八九十百千万亿两]+[^0-9０-９.]{{0,3}}?(?:{words})$")
