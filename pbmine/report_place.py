@@ -52,7 +52,7 @@ class ReportPlace:
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
         if first is not None:
-            return first.because("lead")
+            return self._city_voiced(first).because("lead")
         media = self._media_place()
         return media.because("report") if media else None
 
@@ -188,16 +188,41 @@ class ReportPlace:
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
         return region
 
+    def _city_voiced(self, region: Region) -> Region:
+        """向大会报告…全市各项事业…新玉林: a lead naming only its province, in a report that speaks
+        as a city (全市, 我市) and not as the province, is about the one city of that province it
+        names most, at least twice."""
+        p = region.place
+        text = self.doc.text
+        if p is None or p.level != "province" or not p.adcode \
+                or self._bare_count(self.c["city_words"]) < 2 or self._province_words():
+            return region
+        named: dict[str, list] = {}
+        for m in self.places.mentions:
+            q = self.places.resolve(m[2])
+            if q is not None and q.level == "city" and q.adcode[:2] == p.adcode[:2]:
+                named.setdefault(q.adcode, []).append(m)
+        ranked = sorted(named.values(), key=len, reverse=True)
+        if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+            return region
+        start, end, surface = ranked[0][0]
+        return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
+
     def _province_words(self) -> int:
         """全省, 我省; and 自治区 on its own (自治区每年选派…, not the end of 西藏自治区)."""
         text = self.doc.text
-        bare = 0
-        for word in self.c["province_bare_words"]:
+        return sum(text.count(w) for w in self.c["province_words"]) + self._bare_count(self.c["province_bare_words"])
+
+    def _bare_count(self, words: list[str]) -> int:
+        """How often the words stand on their own: not the end of a place's name (西藏自治区), nor
+        right after one (玉林市人民政府)."""
+        text, bare = self.doc.text, 0
+        for word in words:
             at = text.find(word)
             while at >= 0:
-                bare += not self.places.ending_at(at + len(word))
+                bare += not self.places.ending_at(at + len(word)) and not self.places.ending_at(at)
                 at = text.find(word, at + 1)
-        return sum(text.count(w) for w in self.c["province_words"]) + bare
+        return bare
 
     def _county_words(self) -> int:
         text = self.doc.text

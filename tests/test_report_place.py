@@ -50,6 +50,14 @@ def report(text: str):
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
     ("江苏网格治理助推社区服务升级\n\n社区辖区户数7236户。\n", ("江苏省", "report")),
+    # a lead naming only its province, in a report that speaks as a city: the city it names most
+    ("各位代表:\n现在,我代表市人民政府,向大会报告政府工作。\n一、工作回顾\n我们贯彻广西工作论述,建设新玉林,"
+     "全市各项事业全面进步。玉林人民圆了高铁梦。\n", ("玉林市", "lead")),
+    # negatives: a report that speaks as the province keeps it; two cities named as often keep it
+    ("各位代表:\n我们贯彻广西工作论述,建设新玉林,全区全省各项事业全面进步,市委、市政府圆了高铁梦。玉林人民。\n",
+     ("广西", "lead")),
+    ("各位代表:\n现在,我代表市人民政府,向大会报告。我们贯彻广西工作论述,玉林、柳州同城,"
+     "全市各项事业全面进步。玉林、柳州人民。\n", ("广西", "lead")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
