@@ -97,6 +97,9 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
             elif q.kind == "growth" and q.direction and phrase and (verb := _change_verb(roles, clause)) \
                     and verb not in phrase:
                 phrase = phrase + verb  # 地区生产总值…比上年增长3.8%: the growth of the output, not the output
+            elif q.kind not in ("percent", "growth", "multiple") and (verb := _bare_change(roles, clause, quantities, k)) \
+                    and out[k - 1] and verb not in out[k - 1] and phrase in (None, phrases[k - 1]):
+                phrase = out[k - 1] + verb  # 烤烟种植面积2.23万亩,增加0.13万亩: the level's change
             elif q.kind not in ("percent", "growth", "multiple") and roles.change.search(clause):
                 matched = roles.change.search(clause).group().removesuffix("了")
                 verb = next(w for w in roles.change_words if matched.endswith(w))
@@ -198,6 +201,15 @@ def _change_verb(roles: Roles, clause: str) -> str | None:
         return None
     adverb = next((a for a in roles.change_adverbs if tail.endswith(a + verb)), "")
     return adverb + verb  # 两年平均增长6.2%: the output's 平均增长, not its growth of the year
+
+
+def _bare_change(roles: Roles, clause: str, quantities: list[Quantity], k: int) -> str | None:
+    """A clause that is only a change word (,增加0.13万亩), right after a figure of the same unit:
+    the change of that figure, though no comparator (比上年) is written."""
+    word = clause.strip(" \u3000")
+    if k == 0 or word not in roles.change_words or len(word) < 2 or quantities[k - 1].unit != quantities[k].unit:
+        return None
+    return word
 
 
 def _previous(out: list[str | None], k: int) -> str | None:

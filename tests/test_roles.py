@@ -28,6 +28,12 @@ def metrics(sentence: str) -> dict[str, str]:
     ("党员比上年末净增17.92万名。", "17.92万", "党员净增"),
     ("全年粮食产量2.6万吨,同比增加25.2吨。", "25.2", "粮食产量增加"),  # a measure's change too
     ("耕地面积6000亩,比上年减少200亩。", "200", "耕地面积减少"),
+    # a clause that is only a change word, after a figure of the same unit: that figure's change
+    ("烤烟种植面积2.23万亩,增加0.13万亩。", "0.13万", "烤烟种植面积增加"),
+    ("白莲种植面积9.74万亩,减少0.22万亩。", "0.22万", "白莲种植面积减少"),
+    # negatives: the figure's own noun after it, or a noun after the change word
+    ("建成服务站12个,增加300个岗位。", "300", "岗位"),
+    ("建成服务站12个,增加就业岗位300个。", "300", "就业岗位"),
     ("全区粮食产量28.5亿斤,增产0.94亿斤。", "0.94亿", "粮食产量增产"),           # 增产, 增收 are changes
     ("村集体经济增收10万元。", "10万", "村集体经济增收"),
     # the rate word before the figure is the metric
