@@ -103,7 +103,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
             elif q.kind not in ("percent", "growth", "multiple") and roles.change.search(clause):
                 matched = roles.change.search(clause).group().removesuffix("了")
                 verb = next(w for w in roles.change_words if matched.endswith(w))
-                own = phrase if phrase and phrase != matched else None  # 同比增加|25.2吨: the change is no phrase
+                own = phrase if phrase and not matched.endswith(phrase) else None  # 同比增加|25.2吨, 比上年多增: no phrase
                 base = own or _previous(out, k)
                 if base and verb not in base:
                     phrase = base + verb

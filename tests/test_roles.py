@@ -31,6 +31,9 @@ def metrics(sentence: str) -> dict[str, str]:
     # a clause that is only a change word, after a figure of the same unit: that figure's change
     ("烤烟种植面积2.23万亩,增加0.13万亩。", "0.13万", "烤烟种植面积增加"),
     ("白莲种植面积9.74万亩,减少0.22万亩。", "0.22万", "白莲种植面积减少"),
+    # 多增 is a change word, and the change's own words are no phrase; 城镇新增就业 is one indicator
+    ("全年城镇新增就业4850人,比上年多增115人。", "115", "城镇新增就业多增"),
+    ("全年城镇新增就业4850人,比上年多增115人。", "4850", "城镇新增就业"),
     # negatives: the figure's own noun after it, or a noun after the change word
     ("建成服务站12个,增加300个岗位。", "300", "岗位"),
     ("建成服务站12个,增加就业岗位300个。", "300", "就业岗位"),
