@@ -25,6 +25,8 @@ from .own_locals import OwnLocals
 from .short_names import ShortNames
 
 
+NUMBER_START = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千]+[个家所处]")  # 337个, 三个
+
 MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
 
 TOWNSHIP_SUFFIXES = tuple(x for x in SUFFIXES if x not in VILLAGE_SUFFIXES)  # 镇, 乡, 街道, 苏木
@@ -99,7 +101,8 @@ class PlaceMentions(ShortNames, OwnLocals):
         level_word = tuple(self.c["registry_not_followed_by"])  # 新建|村级: 新建村 is not named
         text = self.doc.text
         return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and self._in_town(found[k - 1], m)))
-                and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)]
+                and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)
+                and not self._verb_on_count(m)]
 
     def _in_town(self, town: Mention, village: Mention) -> bool:
         """城峰镇|中心村: the village is written right after a township it lies in (not 增期乡|联村党委,
@@ -124,6 +127,12 @@ class PlaceMentions(ShortNames, OwnLocals):
             if not residents and not text.startswith(glosses, m[1]):
                 return False
         return all(t.tag.startswith("v") for t in get_segmenter().tokens(name[:-1]))
+
+    def _verb_on_count(self, m: Mention) -> bool:
+        """新建|社区337个, 联建|村3个: a registry name whose stem is a verb that introduces a count,
+        followed by a number, is that verb and the counted units, not a community named 新建社区."""
+        stem = next((m[2][: -len(s)] for s in VILLAGE_SUFFIXES if m[2].endswith(s)), None)
+        return stem in count_verbs() and NUMBER_START.match(self.doc.text, m[1]) is not None
 
     def _index(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
@@ -314,6 +323,13 @@ class PlaceMentions(ShortNames, OwnLocals):
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def count_verbs() -> frozenset[str]:
+    """The verbs that introduce what is counted (grammar.toml's actions: 新建, 联建, 评定)."""
+    from .lexicon import default_lexicon
+    return frozenset(default_lexicon().grammar["metric"]["actions"])
+
+
 def _links_rx_of(links: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:%s)+" % "|".join(links))
 
