@@ -113,6 +113,8 @@ def _parse(text: str) -> float:
             section += (number if number is not None else Decimal(1)) * value
             number, last_unit, zero_seen, digit_run = None, value, False, []
         else:  # big unit
+            if number is None and section == 0 and total == 0:
+                number = Decimal(1)  # 近万元, 上万名: a bare 万 is ten thousand, as a bare 百 is a hundred
             section += number or 0
             if value > 10**4:
                 total = (total + section) * value
