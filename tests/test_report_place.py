@@ -50,6 +50,11 @@ def report(text: str):
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
     ("江苏网格治理助推社区服务升级\n\n社区辖区户数7236户。\n", ("江苏省", "report")),
+    # the 兵团 is a region of its own (its 统计公报, 党内统计), not 新疆
+    ("新疆生产建设兵团\n2019年国民经济和社会发展统计公报\n\n2019年,兵团全年实现生产总值2747.07亿元。\n",
+     ("新疆生产建设兵团", "title")),
+    # negative: another province's former 生产建设兵团 is that province's history
+    ("黑龙江生产建设兵团知青纪念馆\n\n北大荒建成纪念馆3个。\n", ("黑龙江省", "title")),
     # a lead naming only its province, in a report that speaks as a city: the city it names most
     ("各位代表:\n现在,我代表市人民政府,向大会报告政府工作。\n一、工作回顾\n我们贯彻广西工作论述,建设新玉林,"
      "全市各项事业全面进步。玉林人民圆了高铁梦。\n", ("玉林市", "lead")),
