@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .divisions import VILLAGE_SUFFIXES, as_community, community_names, is_numeral_name
 from .gazetteer import Place
-from .place_types import NOT_NAME_TAGS, Region, local_place, prefix_of, registry_place
+from .place_types import NOT_NAME_TAGS, Region, cue_rx, local_place, prefix_of, registry_place
 from .segment import get_segmenter
 
 
@@ -28,7 +28,8 @@ class OwnLocals:
             marks = (k + 1 for k in range(line.start, min(line.end, line.start + 40))
                      if text[k] in "—-－:：") if line.looks_like_heading else ()  # a heading's parts
             for pos in (lead, *marks):
-                name = self.pattern_local_at(pos, line.end, False) or self._located_at(pos, line.end)
+                name = self.pattern_local_at(pos, line.end, False) or self._located_at(pos, line.end) \
+                    or self._compound_located_at(pos, line.end)
                 if name and not self.local_names.get(name):
                     names.add(name)
         for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
@@ -63,6 +64,18 @@ class OwnLocals:
             return None  # (the cheap test first: local_at asks at every place of a chain)
         name = self.pattern_local_at(pos, limit, True)
         return name if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
+
+    def _compound_located_at(self, pos: int, limit: int) -> str | None:
+        """长新小区位于长宁路491弄: a residential compound opening its line with where it lies is a
+        unit the report is about (not a kind of compound: 老旧小区位于…)."""
+        text = self.doc.text
+        m = cue_rx(r"[\u4e00-\u9fff]{{2,6}}?(?:{})", "compound_suffixes").match(text, pos, limit)
+        if m is None or not text.startswith(tuple(self.c["location_verbs"]), m.end()):
+            return None
+        stem = next(m.group()[: -len(x)] for x in self.c["compound_suffixes"] if m.group().endswith(x))
+        if any(w in stem for w in self.c["compound_not_names"]) or not self.may_be_local(m.group()):
+            return None
+        return m.group()
 
     def may_be_local(self, name: str) -> bool:
         """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的); a natural

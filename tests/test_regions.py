@@ -763,6 +763,21 @@ def test_a_compound_at_the_end_of_a_chain(text, number, region):
     assert _region(text, number) == region
 
 
+CHANGXIN = ("长宁江苏路街道{title}小区4台电梯同日竣工\n当天上午,长宁区江苏路街道{name}小区的居民收到一份大礼。\n"
+            "{name}小区位于长宁路491弄,建造于上世纪80年代初。小区总建筑面积5.1万平方米。\n")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a compound opening its line with where it lies is the unit its paragraph is about
+    (CHANGXIN.format(title="一老", name="长新"), "5.1万", "长新小区"),
+    # negatives: a kind of compound (老旧小区位于…) is none, nor 一老小区 (an old compound) in a title
+    (CHANGXIN.format(title="一老", name="老旧"), "5.1万", "江苏路街道"),
+    (CHANGXIN.format(title="一老", name="老旧"), "4", "江苏路街道"),
+])
+def test_a_compound_that_opens_its_line_with_where_it_lies(text, number, region):
+    assert _region(text, number) == region
+
+
 @pytest.mark.parametrize("text,number,region", [
     # 该区 above a street in force: the district named before it
     ("红色小管家正式上岗\n8月22日,合肥市蜀山区荷叶地街道新招募的47名红色小管家正式上岗。8月30日前,该区479名红色小管家将陆续上岗。\n",
