@@ -25,6 +25,7 @@ from .own_locals import OwnLocals
 from .short_names import ShortNames
 
 
+OUTLET_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:网讯|报讯)")  # 天津|北方网讯, 湖北|楚天都市报讯
 NUMBER_START = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千]+[个家所处]")  # 337个, 三个
 
 MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
@@ -303,8 +304,8 @@ class PlaceMentions(ShortNames, OwnLocals):
         text = self.doc.text
         m = self.starts.get(pos) or self.local_starts.get(pos)
         end = m[1]
-        if any(text.startswith(w, end) for w in self.c["media_suffixes"]):
-            return True
+        if any(text.startswith(w, end) for w in self.c["media_suffixes"]) or OUTLET_DATELINE.match(text, end):
+            return True  # (天津|北方网讯: an outlet named after its region)
         if DATELINE_DATE.match(text, end):
             return True  # 本报重庆9月4日电: where the story was filed, whoever filed it
         return any(text.endswith(a, 0, pos) for a in self.c["dateline_agencies"])

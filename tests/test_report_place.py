@@ -50,6 +50,11 @@ def report(text: str):
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
     ("江苏网格治理助推社区服务升级\n\n社区辖区户数7236户。\n", ("江苏省", "report")),
+    # an outlet named after its region (天津|北方网讯) is a dateline: the lead's unit is the report's
+    ("天津北方网讯:华明第二居委会以创建服务型社区为契机,为居民办实事。\n居委会辖8个园区。\n(天津市东丽区供稿)\n",
+     ("华明第二居委会", "lead")),
+    # negative: the region written before a 网 that is no dateline is the report's
+    ("天津北方地区网格化管理综述\n\n全市网格员3000名。\n", ("天津市", "title")),
     # the 兵团 is a region of its own (its 统计公报, 党内统计), not 新疆
     ("新疆生产建设兵团\n2019年国民经济和社会发展统计公报\n\n2019年,兵团全年实现生产总值2747.07亿元。\n",
      ("新疆生产建设兵团", "title")),
