@@ -41,7 +41,8 @@ class OwnLocals:
             place = self.resolve(surface)  # (merged after the registry's year): the county vouches
             if place is not None and place.level in ("district", "zone"):
                 town = self.pattern_local_at(end, min(len(text), end + 8), True)  # 格尔木市唐古拉山镇
-                if town and not self.local_names.get(town):
+                if town and not self.local_names.get(town) \
+                        and not text.startswith(tuple(self.c["village_collective_words"]), end + len(town)):
                     names.add(town)
         if not names:
             return
