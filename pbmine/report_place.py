@@ -169,12 +169,14 @@ class ReportPlace:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
         names at most twice, in a county (else a city) it names three times or more, is a report about
         that county or city (the village keeps the figures of its own sentences). A word that can only
-        mean a county (该旗, 全县) counts as naming the county, once the county is named on its own; a
+        mean a county (该旗, 全县), or a city's (全市), counts as naming it, once it is named on its own; a
         place opening a quoted honour (获“安庆市十大感恩人物”) does not."""
         p = region.place
         if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
             return region
         quotes = tuple(self.c["name_quotes"])
+        county = self.gaz.by_adcode(p.adcode[:6])
+        county_city = county is not None and county.level == "district" and county.name.endswith("市")
         for level, width in (("district", 6), ("city", 4), ("province", 2)):  # 锡林郭勒盟 for a herder's 嘎查
             named = [m for m in self.places.mentions  # on its own: not the head of a chain down to a unit
                      if (q := self.places.resolve(m[2])) is not None and q.level == level
@@ -182,7 +184,8 @@ class ReportPlace:
                      and m[1] not in self.places.local_starts and m[1] not in self.places.starts
                      and not self.places.is_media(m[0])  # 本网河北唐山讯: a dateline names no subject
                      and not self.doc.text.endswith(quotes, 0, m[0])]  # 获“安庆市十大感恩人物”: an honour
-            words = self._county_words() if level == "district" else self._province_words() if level == "province" else 0
+            words = self._county_words() if level == "district" else self._province_words() if level == "province" \
+                else 0 if county_city else self._bare_count(self.c["city_words"])  # (全市 of 栖霞市 is no 烟台)
             if named and len(named) + words >= 3:
                 start, end, surface = named[0]
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
