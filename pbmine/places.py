@@ -304,7 +304,8 @@ class PlaceMentions(ShortNames, OwnLocals):
         text = self.doc.text
         m = self.starts.get(pos) or self.local_starts.get(pos)
         end = m[1]
-        if any(text.startswith(w, end) for w in self.c["media_suffixes"]) or OUTLET_DATELINE.match(text, end):
+        if not text.startswith(tuple(self.c["media_not_words"]), end) and (
+                any(text.startswith(w, end) for w in self.c["media_suffixes"]) or OUTLET_DATELINE.match(text, end)):
             return True  # (天津|北方网讯: an outlet named after its region)
         if DATELINE_DATE.match(text, end):
             return True  # 本报重庆9月4日电: where the story was filed, whoever filed it

@@ -154,6 +154,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
 
     def _is_subject(self, region: Region, stop: int) -> bool:
         text = self.doc.text
+        if region.start is not None and region.start in self.places.starts and self.places.is_media(region.start):
+            return False  # 滨州日报讯(记者…)今年…: the outlet's place is no subject
         if any(text.startswith(w, stop) for w in self.c["list_markers"]) or self._is_address(stop) \
                 or self.places.closes_member_list(stop):
             return False  # 海棠区、吉阳区…: a list of places; 双柏村3组村民…: a person's address

@@ -972,3 +972,14 @@ def test_a_place_in_a_clause_of_time(text, number, region):
 ])
 def test_a_registry_township_inside_a_word(text, number, region):
     assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # an outlet's dateline (滨州日报讯) opening a sentence names no subject: the report's place holds
+    ("利国乡强村富民\n\n滨州日报讯(记者张子强报道)今年光伏收益19.3万元。\n利国乡领创办合作社29个。\n", "19.3万", "利国乡"),
+    # negative: a place before a word that opens with a media suffix (网格) is the subject
+    ("沙依巴克区:党建引领小网格\n\n目前乌鲁木齐市共划分城市网格约1.1万个,沙依巴克区网格数量占全市的十分之一左右。\n",
+     "十分之一", "沙依巴克区"),
+])
+def test_an_outlets_dateline_is_no_subject(text, number, region):
+    assert _region(text, number) == region
