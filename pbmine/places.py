@@ -245,7 +245,8 @@ class PlaceMentions(ShortNames, OwnLocals):
     def closes_member_list(self, end: int) -> bool:
         """新华村|4个行政村: a count of units of the kind of the name ending at `end` ends a list of
         members (下辖大中村、天明村、新华村4个行政村), so the name is one of what is counted (but
-        月牙湖乡|12个村 counts the township's villages)."""
+        月牙湖乡|12个村 counts the township's villages); at the end of a list, the kind may have a modifier
+        (古宅村、水峪村两个软弱涣散村)."""
         text = self.doc.text
         if text.endswith(VILLAGE_SUFFIXES, 0, end):
             kinds = "village"
@@ -254,7 +255,12 @@ class PlaceMentions(ShortNames, OwnLocals):
         else:
             return False
         counted = cue_rx(r"[0-9０-９一二两三四五六七八九十百]+[个個]?(?:{})(?!{})", f"member_kinds_{kinds}", "member_not_after")
-        return bool(counted.match(text, end))  # (a numeral, its measure word, a kind: not a part, 4个村民小组)
+        if counted.match(text, end):  # (a numeral, its measure word, a kind: not a part, 4个村民小组)
+            return True
+        listed = re.search(r"、[^、，,。；;：:\n]{2,12}$", text[max(0, end - 13):end])  # 古宅村、水峪村|两个软弱涣散村
+        kind_of = cue_rx(r"[0-9０-９一二两三四五六七八九十百]+[个個][\u4e00-\u9fff]{{1,6}}?(?:{})(?!{})",
+                         f"member_kinds_{kinds}", "member_not_after")
+        return bool(listed and kind_of.match(text, end))
 
     def local_ending_at(self, stop: int) -> Mention | None:
         """The township, village or community name found in the text that ends at `stop`."""

@@ -983,3 +983,16 @@ def test_a_registry_township_inside_a_word(text, number, region):
 ])
 def test_an_outlets_dateline_is_no_subject(text, number, region):
     assert _region(text, number) == region
+
+
+GUANZHUANG = "济南市历城区官庄街道2022年工作综述\n\n{sentence}\n"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a count of a kind of village after a list of villages counts the list: the report's unit
+    (GUANZHUANG.format(sentence="持续推动古宅村、水峪村两个软弱涣散村整顿工作。"), "两", "官庄街道"),
+    # negative: one village's own count, with no list before it, stays the village's
+    (GUANZHUANG.format(sentence="水峪村建成3个大棚。"), "3", "水峪村"),
+])
+def test_a_list_of_villages_then_their_count(text, number, region):
+    assert _region(text, number) == region
