@@ -25,13 +25,15 @@ _BARE = "百千万萬"  # a numeral that opens with these needs a word before it
 _SP = r"[ \u00a0\u3000]?"
 _MULT = r"(?:千万|百万|千亿|万亿|[万亿千百萬億])"
 _CN_SMALL = "一二两三四五六七八九十"
+# What follows 万 in one number: 1万3千, 2万5千, 3万4000 (not 5万|3个村: a digit alone starts another count)
+_TAIL = r"\d{4}(?![\d万萬亿億.])|\d{1,3}[千百](?![万萬亿億])|[一二两三四五六七八九][千百](?![万萬亿億])"
 _FIRST = "[\\d" + _CN[1:_CN.index("]")] + "]"   # the first character of any number form (百分之 too)
 
 
 def _number(tag: str) -> str:
     """A numeral with its inner qualifier and multiplier: 1300, 40多万, 3 万余, 十余."""
     return (rf"(?P<{tag}>(?P<{tag}_core>{_AR}|{_CN})(?:{_SP}(?P<{tag}_in1>[余多]))?"
-            rf"(?:{_SP}(?P<{tag}_mult>{_MULT}))?(?:{_SP}(?P<{tag}_in2>[余多]))?)")
+            rf"(?:{_SP}(?P<{tag}_mult>{_MULT})(?:(?<=[万萬])(?P<{tag}_tail>{_TAIL}))?)?(?:{_SP}(?P<{tag}_in2>[余多]))?)")
 
 
 @dataclass
@@ -233,7 +235,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
             return None  # 四节点, 4050人员: the measure word begins another word
         if u.text in g.address_units and _is_address(text, m.start(), m.end(), g):
             return None  # 8栋一单元, 家住社区7栋: where someone lives
-        value = _value(m.group("hi_core"), m.group("hi_mult"))
+        value = _value(m.group("hi_core"), (m.group("hi_mult") or "") + (m.group("hi_tail") or ""))
     if value is None:
         return None
     bare_word = None
@@ -278,7 +280,7 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
     qualifier = None
     value_high = None
     if lo:
-        lo_value = _value(m.group("lo_core"), m.group("lo_mult") or m.group("hi_mult"))
+        lo_value = _value(m.group("lo_core"), (m.group("lo_mult") or m.group("hi_mult") or "") + (m.group("lo_tail") or ""))
         if lo_value is None or lo_value > value:
             return None
         value, value_high = lo_value, value

@@ -224,3 +224,15 @@ def test_a_bound_reached_by_a_share_of_units(text, found):
 def test_cheque_numerals_with_another_numeral_are_numbers(text, number):
     # negative of 伍家岗: with a 万 or another numeral a cheque numeral is a number
     assert [text[q.start:q.end] for q in find_quantities(text)] == [number]
+
+
+@pytest.mark.parametrize("text,found", [
+    # what follows 万 in one number: thousands and hundreds, or four digits
+    ("户均1万3千元", [("1万3千", 13000)]),
+    ("另有2万5千余元奖励", [("2万5千余", 25000)]),
+    ("补助3万4000元", [("3万4000", 34000)]),
+    # negative: a digit alone after 万 starts another count (no 50003个)
+    ("资金5万3个村", [("3", 3)]),
+])
+def test_a_number_continues_after_wan(text, found):
+    assert [(text[q.start:q.end], q.value) for q in find_quantities(text)] == found
