@@ -43,6 +43,7 @@ class Roles:
     density_metric: str = ""
     change_adverbs: tuple[str, ...] = ()
     rate_changes: tuple[str, ...] = ()
+    per_words: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -70,6 +71,7 @@ class Roles:
             density_metric=g["density_metric"],
             change_adverbs=tuple(sorted(lex.grammar["metric"]["change_adverbs"], key=len, reverse=True)),
             rate_changes=tuple(g["rate_changes"]),
+            per_words=tuple(sorted(g["per_words"], key=len, reverse=True)),
         )
 
 
@@ -108,6 +110,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
                 if base and verb not in base:
                     phrase = base + verb
         phrase = phrase.lstrip("、，,；;：: ") if phrase else phrase
+        phrase = _per_unit(roles, clause, phrase)
         out[k] = _with_bound(roles, sentence, at, phrase) or None
     return out
 
@@ -201,6 +204,16 @@ def _change_verb(roles: Roles, clause: str) -> str | None:
         return None
     adverb = next((a for a in roles.change_adverbs if tail.endswith(a + verb)), "")
     return adverb + verb  # 两年平均增长6.2%: the output's 平均增长, not its growth of the year
+
+
+def _per_unit(roles: Roles, clause: str, phrase: str | None) -> str | None:
+    """分红40万元,户均1万3千元, 户均分得现金56630.3元: a clause opened by a per-unit word is an
+    average, not the total: the word goes before the phrase."""
+    word = next((w for w in roles.per_words if clause.lstrip(" \u3000").startswith(w)), None)
+    if word is None or not phrase or word in phrase:
+        return phrase
+    other = next((w for w in roles.per_words if phrase.startswith(w)), "")  # 户均…,人均…: not 人均户均
+    return word + phrase[len(other):]
 
 
 def _bare_change(roles: Roles, clause: str, quantities: list[Quantity], k: int) -> str | None:

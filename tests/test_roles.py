@@ -28,6 +28,13 @@ def metrics(sentence: str) -> dict[str, str]:
     ("党员比上年末净增17.92万名。", "17.92万", "党员净增"),
     ("全年粮食产量2.6万吨,同比增加25.2吨。", "25.2", "粮食产量增加"),  # a measure's change too
     ("耕地面积6000亩,比上年减少200亩。", "200", "耕地面积减少"),
+    # a clause opened by a per-unit word is an average: the word leads the metric
+    ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "1万3千", "户均"),
+    ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "3千多", "人均"),
+    ("户均分得现金56630.3元。", "56630.3", "户均现金"),
+    # negatives: the total stays the total; a per-unit noun is one word (人均纯收入, not 全村人|均)
+    ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "40万", "合作社分红"),
+    ("2020年全村人均纯收入达到1.2万元。", "1.2万", "人均纯收入"),
     # a clause that is only a change word, after a figure of the same unit: that figure's change
     ("烤烟种植面积2.23万亩,增加0.13万亩。", "0.13万", "烤烟种植面积增加"),
     ("白莲种植面积9.74万亩,减少0.22万亩。", "0.22万", "白莲种植面积减少"),
