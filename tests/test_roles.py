@@ -78,6 +78,8 @@ def test_roles(sentence, number, metric):
     ("嘎查委员会嘎查长7名。", "7", "嘎查长"),
     ("新建、改扩建党群服务中心43个。", "43", "党群服务中心"),
     ("年均增长8.7%。", "8.7", None),                        # a time word is never the metric
+    ("企业人员32万名,其他职业人员26.44万名。", "26.44万", "其他职业人员"),  # a category keeps its 其他
+    ("其他用品和服务上涨1.4%。", "1.4", "其他用品和服务"),
 ])
 def test_compounds_and_stray_words(sentence, number, key):
     got = metrics(sentence)[number]
