@@ -80,6 +80,8 @@ def test_roles(sentence, number, metric):
     ("年均增长8.7%。", "8.7", None),                        # a time word is never the metric
     ("企业人员32万名,其他职业人员26.44万名。", "26.44万", "其他职业人员"),  # a category keeps its 其他
     ("其他用品和服务上涨1.4%。", "1.4", "其他用品和服务"),
+    ("共有8个村民小组,5个自然寨。", "5", "自然寨"),                  # kinds of hamlet are nouns
+    ("实现461个村民组通硬化路。", "461", "村民组"),
 ])
 def test_compounds_and_stray_words(sentence, number, key):
     got = metrics(sentence)[number]
