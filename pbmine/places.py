@@ -310,12 +310,17 @@ class PlaceMentions(ShortNames, OwnLocals):
         text = self.doc.text
         m = self.starts.get(pos) or self.local_starts.get(pos)
         end = m[1]
-        if not text.startswith(tuple(self.c["media_not_words"]), end) and (
-                any(text.startswith(w, end) for w in self.c["media_suffixes"]) or OUTLET_DATELINE.match(text, end)):
-            return True  # (天津|北方网讯: an outlet named after its region)
+        if self.outlet_after(end):
+            return True
         if DATELINE_DATE.match(text, end):
             return True  # 本报重庆9月4日电: where the story was filed, whoever filed it
         return any(text.endswith(a, 0, pos) for a in self.c["dateline_agencies"])
+
+    def outlet_after(self, end: int) -> bool:
+        """吉林|日报, 天津|北方网讯: an outlet's name goes on after a place's (but not 江苏|网格治理)."""
+        text = self.doc.text
+        return not text.startswith(tuple(self.c["media_not_words"]), end) and (
+            text.startswith(tuple(self.c["media_suffixes"]), end) or OUTLET_DATELINE.match(text, end) is not None)
 
     def ending_at(self, stop: int) -> list[Mention]:
         return self.by_end.get(stop, [])

@@ -292,13 +292,14 @@ class ReportPlace:
                 told = office and any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
                 visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
-                located = any(w in clause for w in self.c["location_verbs"])
+                located = any(w in clause for w in self.c["location_verbs"]) or (
+                    clause.endswith(tuple(self.c["origin_words"])) and text.startswith("的", stop))  # 来自苏州的宋先生
                 organiser = text.endswith(tuple(self.c["organiser_before"]), 0, pos) and \
                     any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])
                 if organiser:
                     hosted = hosted or region  # 由渭南市委宣传部组织的采访团走进…: the place visited, if any
                     continue
-                media = text.startswith(tuple(self.c["media_suffixes"]), stop)  # 本网河北唐山讯: a dateline
+                media = self.places.outlet_after(stop)  # 本网河北唐山讯: a dateline
                 if listed or told or located or media or visits or self._opens_time_clause(pos, stop):
                     continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
                 return region

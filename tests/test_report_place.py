@@ -49,13 +49,19 @@ def report(text: str):
     # negative: the county named in a title without the label keeps it
     ("桂林平乐响当当的样板经验\n\n近年来,平乐县桥亭乡坚持党建引领。\n全乡获得资金295万元。\n", ("平乐县", "title")),
     # negative: the province named in a title without a newspaper's word is the title's place
-    ("江苏网格治理助推社区服务升级\n\n社区辖区户数7236户。\n", ("江苏省", "report")),
+    ("江苏网格治理助推社区服务升级\n\n社区辖区户数7236户。\n", ("江苏省", "title")),  # (网格 is no outlet's 网)
     # a village named twice, in a city named twice on its own and once as 全市: the city's report
     ("夏初的辽宁丹东市宽甸县南荒沟村,一派繁忙景象。南荒沟村党支部书记杜元东说。\n"
      "丹东市地处中朝边境,全市669个行政村中无经营收益村有471个。2018年,丹东市抽调6名市级领导。\n", ("丹东市", "lead")),
     # negative: under a county-level city, 全市 is that city's, no word for the prefecture
     ("夏初的烟台栖霞市蛇窝泊镇东院头村,一派繁忙景象。东院头村党支部书记说。\n"
      "烟台地处胶东,全市669个行政村。该合作社是烟台首个党支部领办合作社。\n", ("东院头村", "lead")),
+    # where a quoted visitor comes from (来自苏州的宋先生) is no subject of the report
+    ("红色村庄赋能乡村振兴\n“参观完3个展厅,我感触颇深。”来自苏州的宋先生说道。\n宫河镇王录村是第一批红色组织振兴试点村。\n",
+     ("宫河镇", "lead")),
+    # negative: a place a unit comes from without 的 is a chain as usual
+    ("红色村庄赋能乡村振兴\n“参观完3个展厅,我感触颇深。”游客来自苏州。\n宫河镇王录村是第一批红色组织振兴试点村。\n",
+     ("苏州", "lead")),
     # an outlet named after its region (天津|北方网讯) is a dateline: the lead's unit is the report's
     ("天津北方网讯:华明第二居委会以创建服务型社区为契机,为居民办实事。\n居委会辖8个园区。\n(天津市东丽区供稿)\n",
      ("华明第二居委会", "lead")),
