@@ -56,6 +56,8 @@ def report(text: str):
     # negative: under a county-level city, 全市 is that city's, no word for the prefecture
     ("夏初的烟台栖霞市蛇窝泊镇东院头村,一派繁忙景象。东院头村党支部书记说。\n"
      "烟台地处胶东,全市669个行政村。该合作社是烟台首个党支部领办合作社。\n", ("东院头村", "lead")),
+    # an outlet's dateline naming where it was filed (安徽网淮南消息) names no subject
+    ("安徽网淮南消息 近年来,寿县隐贤镇积极探索创新。\n全镇共设置44个网格。\n", ("隐贤镇", "lead")),
     # where a quoted visitor comes from (来自苏州的宋先生) is no subject of the report
     ("红色村庄赋能乡村振兴\n“参观完3个展厅,我感触颇深。”来自苏州的宋先生说道。\n宫河镇王录村是第一批红色组织振兴试点村。\n",
      ("宫河镇", "lead")),
