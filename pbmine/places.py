@@ -25,7 +25,6 @@ from .own_locals import OwnLocals
 from .short_names import ShortNames
 
 
-OUTLET_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:网讯|报讯)")  # 天津|北方网讯, 湖北|楚天都市报讯
 NUMBER_START = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千]+[个家所处]")  # 337个, 三个
 
 MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
@@ -317,10 +316,11 @@ class PlaceMentions(ShortNames, OwnLocals):
         return any(text.endswith(a, 0, pos) for a in self.c["dateline_agencies"])
 
     def outlet_after(self, end: int) -> bool:
-        """吉林|日报, 天津|北方网讯: an outlet's name goes on after a place's (but not 江苏|网格治理)."""
+        """吉林|日报, 天津|北方网讯 (an outlet's own name, then 网讯): an outlet's name goes on after a
+        place's (but not 江苏|网格治理)."""
         text = self.doc.text
         return not text.startswith(tuple(self.c["media_not_words"]), end) and (
-            text.startswith(tuple(self.c["media_suffixes"]), end) or OUTLET_DATELINE.match(text, end) is not None)
+            text.startswith(tuple(self.c["media_suffixes"]), end) or cue_rx(r"[\u4e00-\u9fff]{{1,4}}?(?:{})", "outlet_dateline_ends").match(text, end) is not None)
 
     def ending_at(self, stop: int) -> list[Mention]:
         return self.by_end.get(stop, [])
