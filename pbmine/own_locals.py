@@ -69,9 +69,13 @@ class OwnLocals:
     def _compound_located_at(self, pos: int, limit: int) -> str | None:
         """长新小区位于长宁路491弄: a residential compound opening its line with where it lies is a
         unit the report is about (not a kind of compound: 老旧小区位于…)."""
-        text = self.doc.text
-        m = cue_rx(r"[\u4e00-\u9fff]{{2,6}}?(?:{})", "compound_suffixes").match(text, pos, limit)
-        if m is None or not text.startswith(tuple(self.c["location_verbs"]), m.end()):
+        name = self.compound_at(pos, limit)
+        return name if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
+
+    def compound_at(self, pos: int, limit: int) -> str | None:
+        """The residential compound named at `pos` (书香门第小区), not a kind of compound (老旧小区)."""
+        m = cue_rx(r"[\u4e00-\u9fff]{{2,6}}?(?:{})", "compound_suffixes").match(self.doc.text, pos, limit)
+        if m is None:
             return None
         stem = next(m.group()[: -len(x)] for x in self.c["compound_suffixes"] if m.group().endswith(x))
         if any(w in stem for w in self.c["compound_not_names"]) or not self.may_be_local(m.group()):

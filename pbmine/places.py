@@ -253,13 +253,12 @@ class PlaceMentions(ShortNames, OwnLocals):
             kinds = "township"
         else:
             return False
-        counted = cue_rx(r"[0-9０-９一二两三四五六七八九十百]+[个個]?(?:{})(?!{})", f"member_kinds_{kinds}", "member_not_after")
-        if counted.match(text, end):  # (a numeral, its measure word, a kind: not a part, 4个村民小组)
-            return True
-        listed = re.search(r"、[^、，,。；;：:\n]{2,12}$", text[max(0, end - 13):end])  # 古宅村、水峪村|两个软弱涣散村
-        kind_of = cue_rx(r"[0-9０-９一二两三四五六七八九十百]+[个個][\u4e00-\u9fff]{{1,6}}?(?:{})(?!{})",
-                         f"member_kinds_{kinds}", "member_not_after")
-        return bool(listed and kind_of.match(text, end))
+        counted = cue_rx(r"[0-9０-９一二两三四五六七八九十百]+(?:[个個]?|[个個](?P<modifier>[\u4e00-\u9fff]{{1,6}}?))(?:{})(?!{})",
+                         f"member_kinds_{kinds}", "member_not_after").match(text, end)
+        if counted is None:  # (a numeral, its measure word, a kind: not a part, 4个村民小组)
+            return False
+        return counted.group("modifier") is None or re.search(  # 古宅村、水峪村|两个软弱涣散村
+            r"、[^、，,。；;：:\n]{2,12}$", text[max(0, end - 13):end]) is not None
 
     def local_ending_at(self, stop: int) -> Mention | None:
         """The township, village or community name found in the text that ends at `stop`."""
@@ -289,12 +288,10 @@ class PlaceMentions(ShortNames, OwnLocals):
         p = region.place if region is not None else None
         if p is None or p.level not in ("township", "village"):
             return region, end
-        m = cue_rx(r"[\u4e00-\u9fff]{{2,6}}?(?:{})", "compound_suffixes").match(
-            self.doc.text, end, len(self.doc.text) if limit is None else limit)
-        stem = next((m.group()[: -len(x)] for x in self.c["compound_suffixes"] if m.group().endswith(x)), "") if m else ""
-        if not m or any(w in stem for w in self.c["compound_not_names"]) or not self.may_be_local(m.group()):
+        name = self.compound_at(end, len(self.doc.text) if limit is None else limit)
+        if name is None:
             return region, end
-        return Region(m.group(), local_place(m.group(), p)).because("sentence", end, m.end()), m.end()
+        return Region(name, local_place(name, p)).because("sentence", end, end + len(name)), end + len(name)
 
     def _past_links(self, end: int, limit: int | None) -> int:
         """阿拉尔市|五团|朝阳社区, 双桥乡|(街道)|武塘村: the end of links (a 兵团 division or regiment, a
