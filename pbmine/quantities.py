@@ -103,6 +103,7 @@ class Grammar:
         self.rank_units = tuple(g["number"]["rank_units"])
         self.comparatives = Suffixes(g["number"]["comparatives"])
         self.signs = dict(g["number"]["signs"])
+        self.signed_level_after = frozenset(g["number"]["signed_level_after"])
         self.within_clause = {w: q for q, words in lex.qualifiers_within.items() for w in words}
         self.max_quoted = int(g["number"]["max_quoted_name"])
         self.speech_marks = g["number"]["speech_marks"]
@@ -304,6 +305,9 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
             if at >= 0 and len(clause) - at <= len(word) + 8:
                 qualifier = label  # 约占全国的六成
     direction = None
+    if sign and value_high is None and start >= 2 and text[start - 2] in g.signed_level_after:
+        value, sign, start = -value, None, start - 1  # 自然增长率为-3.19‰: a level below zero
+        outer_start = min(outer_start, start)
     if sign:
         direction = sign
         if kind == "percent":

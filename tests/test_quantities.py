@@ -154,6 +154,20 @@ def test_signed_change_in_a_table_row():
     assert (q.value, q.unit, q.kind, q.direction) == (12.4, "%", "growth", "up")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # after 为/是/、 a sign makes a level below zero
+    ("人口自然增长率为-3.19‰。", [(-3.19, "‰", "percent", None, "-3.19")]),
+    ("贡献率分别是7.3%、-54.1%", [(7.3, "%", "percent", None, "7.3"), (-54.1, "%", "percent", None, "-54.1")]),
+    # elsewhere it is a change, its size positive
+    ("社区党组织 | 96个 | -12.4%", [(96, "个", "count", None, "96"), (12.4, "%", "growth", "down", "12.4")]),
+    ("能耗下降目标(-3.3%)", [(3.3, "%", "growth", "down", "3.3")]),
+    ("增加值7.5亿元,增长-6.2%", [(7.5e8, "元", "money", None, "7.5亿"), (6.2, "%", "growth", "down", "6.2")]),
+])
+def test_signed_level_or_change(text, expected):
+    got = [(q.value, q.unit, q.kind, q.direction, text[q.start:q.end]) for q in find_quantities(text)]
+    assert got == expected
+
+
 def test_shared_percentage_points():
     qs = find_quantities("同比分别提高1.8个和1.2个百分点")
     assert [(q.value, q.unit, q.kind) for q in qs] == [(1.8, "百分点", "growth"), (1.2, "百分点", "growth")]
