@@ -144,6 +144,7 @@ class ShortNames:
             self.resolved[name] = place
             self.pattern_zones[name] = parent
             zones.append((start, end, name))
+        zones += self._bare_zones(mentions, zones)
         if not zones:
             self.mention_starts = [m[0] for m in mentions]
             return mentions
@@ -151,3 +152,31 @@ class ShortNames:
         out = sorted(kept + zones)
         self.mention_starts = [m[0] for m in out]
         return out
+
+    def _bare_zones(self, mentions: list[Mention], zones: list[Mention]) -> list[Mention]:
+        """高新区 alone in the opening of a report that names one city (珠海): the city's zone,
+        wherever the text writes it; not 全市高新区 or 各经开区, kinds of zone."""
+        text = self.doc.text
+        c = self.c
+        words = [w for w in c["bare_zone_words"] if w in text[:OPENING_CHARS]]
+        if not words:
+            return []
+        cities = {p.city or p.name for p in (self.gaz.resolve(m[2]) for m in mentions)
+                  if p is not None and p.adcode and p.level in ("city", "district", "zone")}
+        if len(cities) != 1:
+            return []
+        city = self.gaz.resolve(next(iter(cities)))
+        if city is None or city.level != "city":
+            return []
+        taken = [(m[0], m[1]) for m in mentions + zones]
+        found = []
+        for word in words:
+            for m in re.finditer(re.escape(word), text):
+                start, end = m.span()
+                if any(a < end and start < b for a, b in taken) or text.endswith(tuple(c["zone_bad_stems"]), 0, start) \
+                        or text[start - 1:start] in c["bare_zone_not_after"]:
+                    continue
+                self.resolved[word] = Place(word, city.full + word, city.province, city.name, None, city.adcode, "zone")
+                self.pattern_zones[word] = city
+                found.append((start, end, word))
+        return found
