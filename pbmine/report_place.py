@@ -44,7 +44,8 @@ class ReportPlace:
                 if found:
                     found = self._narrowed(self._township_stem(found), line.end) if why == "title" \
                         else self._inside_publisher(found, line)
-                    return self._labelled(self._of_list(found).because(why), title_end)
+                    found = self._labelled(self._of_list(found).because(why), title_end)
+                    return self._village_named_most(found, title_end, opening) if why == "title" else found
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
@@ -164,6 +165,22 @@ class ReportPlace:
         inside = (q.adcode or "").startswith(prefix_of(p)) if p.adcode else \
             subject.start is not None and text.endswith(surface, 0, subject.start)  # written under it: 薛店镇北张村
         return subject.because("lead") if inside else region
+
+    def _village_named_most(self, region: Region, title_end: int, opening: int) -> Region:
+        """封丘:党建引领… then …封丘县留光镇耿村文化广场… 如今的耿村…: a title naming a county or
+        city, a lead whose first chain ends in a registry village of it, and a report naming that
+        village five times or more, and twice as often as the title's place: the village."""
+        p = region.place
+        if p is None or p.level not in ("city", "district") or not p.adcode or region.start is None:
+            return region
+        lead = self._first_chain(title_end, opening)
+        q = lead.place if lead is not None else None
+        if q is None or q.level != "village" or not (q.adcode or "").startswith(prefix_of(p)):
+            return region
+        named = self.doc.text.count(lead.name)
+        title_place = sum(1 for m in self.places.mentions if (r := self.places.resolve(m[2])) is not None
+                          and r.adcode == p.adcode)
+        return lead.because("lead") if named >= 5 and named >= 2 * title_place else region
 
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report

@@ -232,6 +232,19 @@ def test_a_lead_village_gives_way_to_the_county_the_report_keeps_naming():
     assert regions(text)["319"] == "东院头村"
 
 
+@pytest.mark.parametrize("text, number, region", [
+    # a title labelling its county, a lead going down to a village the report keeps naming
+    ("封丘:党建引领绘振兴画卷\n10月3日,封丘县留光镇耿村文化广场热闹非凡。340户村民排队领取月饼。\n"
+     "耿村集体经济蓬勃生长。如今的耿村已是示范村。耿村成立合作社。耿村流转土地800亩。\n"
+     "“我们靠新乡贤出点子。”\n乡贤理事会共筹集资金146万元。\n", "146万", "耿村"),
+    # ... but a village the lead names a few times is one example in the county's report
+    ("封丘:党建引领绘振兴画卷\n10月3日,封丘县留光镇耿村文化广场热闹非凡。340户村民排队领取月饼。\n"
+     "耿村集体经济蓬勃生长。\n“我们靠新乡贤出点子。”\n乡贤理事会共筹集资金146万元。\n", "146万", "封丘县"),
+])
+def test_a_title_county_gives_way_to_the_village_the_report_keeps_naming(text, number, region):
+    assert regions(text)[number] == region
+
+
 def test_a_lead_village_gives_way_to_the_city_the_report_keeps_naming():
     text = ("新华社呼和浩特5月14日电 记者走进中蒙边境上的两座蒙古包。\n"
             "乌尼孟和生活在内蒙古锡林郭勒盟二连浩特市格日勒敖都苏木呼格吉勒图雅嘎查,是一名党员。\n"
