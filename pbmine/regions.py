@@ -316,6 +316,13 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         """全市/全省 right before the figure (全市47家, 全州现有行政村2187个); 该区 above a street in force
         (荷叶地街道…。该区479名: 蜀山区)."""
         left = self._strip_fillers(self.doc.text[clause_start:start])
+        if base is not None and base.place is not None and base.place.level in ("city", "province"):
+            for word in self.c["county_scope_words"]:  # 古田有…之都美誉,全县约70%的人: in a city's report
+                at = left.rfind(word)
+                if at >= 0 and (at + len(word) == len(left) or self._nounish_gap(left[at + len(word):])):
+                    county = self._county_named_before(clause_start, ("district",))
+                    if county is not None:
+                        return county.because("scope", clause_start + at, clause_start + at + len(word))
         for word, level in self.c["scope_words"].items():
             if base is None or base.place is None or level == "district" and base.place.level not in ("township", "village"):
                 continue  # 该区 names a county only above a township or village in force
@@ -328,7 +335,7 @@ class RegionResolver(ReportPlace, ParagraphPlace):
                         if found else None
         return None
 
-    def _county_named_before(self, pos: int) -> Region | None:
+    def _county_named_before(self, pos: int, levels: tuple[str, ...] = ("district", "zone")) -> Region | None:
         """The county or district last named earlier in the paragraph, which 该县 refers back to
         (长汀县提供的材料显示，该县现有…)."""
         line_start = self.doc.text.rfind("\n", 0, pos) + 1
@@ -336,7 +343,7 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         hi = bisect.bisect_left(self.places.mention_starts, pos)
         for m in reversed(self.places.mentions[lo:hi]):
             p = self.places.resolve(m[2])
-            if p is not None and p.level in ("district", "zone"):
+            if p is not None and p.level in levels:
                 return self.places.region(p, m[2])
         return None
 

@@ -59,8 +59,8 @@ class ShortNames:
         common = common_stems()
         pairs = self._pairs() if len(stems) > 200 else None  # many stems: most are ruled out by a set lookup
         for stem, place in stems.items():
-            if stem in common or pairs is not None and stem[:2] not in pairs:
-                continue  # 资源, 和平, 平安: a word of the language before it is a county
+            if stem in common and stem not in own or pairs is not None and stem[:2] not in pairs:
+                continue  # 资源, 和平, 平安: a word of the language before it is a county (古田 once 古田县 is named)
             at = text.find(stem)
             if at < 0 or (not cities and at >= opening):
                 continue  # with only a province named, the stem must be in the title or lead
