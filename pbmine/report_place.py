@@ -42,7 +42,7 @@ class ReportPlace:
                             and lead.place.level == "village" and lead.name != found.name:
                         return lead.because("lead")  # 高原山村的分红仪式 … 西藏山南市乃东区滴新村举行…
                 if found:
-                    found = self._narrowed(self._township_stem(found), line.end) if why == "title" \
+                    found = self._narrowed(self._township_stem(self._stem_after(found)), line.end) if why == "title" \
                         else self._inside_publisher(found, line)
                     found = self._labelled(self._of_list(found).because(why), title_end)
                     return self._village_named_most(found, title_end, opening) if why == "title" else found
@@ -106,6 +106,23 @@ class ReportPlace:
             return None
         start = line.start + line.text.index(text[0])
         return self.places.local_region(name, None).because("title", start, start + len(text))
+
+    def _stem_after(self, region: Region) -> Region:
+        """甘肃白银:…, then 甘肃省白银市把…: a title's province, then the stem of a city or county of it
+        that the text names in full (白银, alone a word: silver): that city or county."""
+        p = region.place
+        if p is None or p.level != "province" or not p.adcode or region.end is None:
+            return region
+        text = self.doc.text
+        for start, _, surface in self.places.mentions:
+            q = self.places.resolve(surface)
+            if start <= region.end or q is None or not q.adcode or q.level not in ("city", "district") \
+                    or not q.adcode.startswith(prefix_of(p)):
+                continue
+            for k in range(len(q.name) - 1, 1, -1):
+                if text.startswith(q.name[:k], region.end):
+                    return Region(q.name, q, "title", region.end, region.end + k)
+        return region
 
     def _township_stem(self, region: Region) -> Region:
         """密云鼓楼解决4000多件诉求, 湖北襄阳黄龙:…: a title's county or city, then the stem of one

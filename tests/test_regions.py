@@ -265,6 +265,18 @@ def test_a_county_word_in_a_city_report(text, number, region):
     assert regions(text)[number] == region
 
 
+@pytest.mark.parametrize("text, number, region", [
+    # a title's province, then the stem of a city the text names in full (白银 alone is silver)
+    ("甘肃白银:乡村振兴离不开领头雁\n近年来,甘肃省白银市把建强农村党组织作为固本之举。\n"
+     "村党组织书记平均年龄38.42岁。\n", "38.42", "白银市"),
+    # ... not a word after the province that no city named in full starts with
+    ("甘肃白银器展出\n近年来,甘肃省兰州市把建强农村党组织作为固本之举。\n村党组织书记平均年龄38.42岁。\n",
+     "38.42", "甘肃省"),
+])
+def test_a_title_province_then_a_city_stem(text, number, region):
+    assert regions(text)[number] == region
+
+
 def test_a_lead_village_gives_way_to_the_city_the_report_keeps_naming():
     text = ("新华社呼和浩特5月14日电 记者走进中蒙边境上的两座蒙古包。\n"
             "乌尼孟和生活在内蒙古锡林郭勒盟二连浩特市格日勒敖都苏木呼格吉勒图雅嘎查,是一名党员。\n"
