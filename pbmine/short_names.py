@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .gazetteer import Place
-from .place_types import OPENING_CHARS, Mention, common_stems, cues
+from .place_types import OPENING_CHARS, Mention, common_stems, cues, prefix_of
 from .segment import get_segmenter
 
 
@@ -133,11 +133,18 @@ class ShortNames:
                     parent, start = place, k
                     break
             before = by_end.get(start) or (zones[-1] if zones and zones[-1][1] == start else None)
-            if before is not None:
-                parent = self.resolved.get(before[2]) or self.gaz.resolve(before[2])
+            if before is not None:  # 新疆维吾尔自治区|乌鲁木齐高新区: the stem's city, if it lies in the place before
+                outer = self.resolved.get(before[2]) or self.gaz.resolve(before[2])
+                if parent is None or outer is not None and not (parent.adcode or "").startswith(prefix_of(outer)):
+                    parent = outer
             if parent is None:
                 continue
             name = text[start:end]
+            same = self._bracketed_division(end, parent)
+            if same is not None:  # 乌鲁木齐高新区(新市区): the zone is the district it names in brackets
+                self.resolved[name] = self.resolved[same.name] = same
+                zones += [(start, end, name), (end + 1, end + 1 + len(same.name), same.name)]
+                continue
             place = Place(name, parent.full + name, parent.province, parent.city,
                           parent.district or (parent.name if parent.level == "district" else None),
                           parent.adcode, "zone")
@@ -152,6 +159,15 @@ class ShortNames:
         out = sorted(kept + zones)
         self.mention_starts = [m[0] for m in out]
         return out
+
+    def _bracketed_division(self, end: int, parent: Place) -> Place | None:
+        """The county or district of the zone's city named in brackets right after it, if any."""
+        text = self.doc.text
+        close = self.c["alias_brackets"].get(text[end:end + 1])
+        stop = text.find(close, end + 1, end + 10) if close else -1
+        place = self.gaz.resolve(text[end + 1:stop]) if stop > end + 1 else None
+        city = parent.city or parent.name
+        return place if place is not None and place.level == "district" and place.city == city else None
 
     def _bare_zones(self, mentions: list[Mention], zones: list[Mention]) -> list[Mention]:
         """高新区 alone in the opening of a report that names one city (珠海): the city's zone,
@@ -168,6 +184,7 @@ class ShortNames:
         city = self.gaz.resolve(next(iter(cities)))
         if city is None or city.level != "city":
             return []
+        named = {z[2][-len(w):]: self.resolved[z[2]] for z in zones for w in words if z[2].endswith(w)}
         taken = [(m[0], m[1]) for m in mentions + zones]
         found = []
         for word in words:
@@ -176,7 +193,10 @@ class ShortNames:
                 if any(a < end and start < b for a, b in taken) or text.endswith(tuple(c["zone_bad_stems"]), 0, start) \
                         or text[start - 1:start] in c["bare_zone_not_after"]:
                     continue
-                self.resolved[word] = Place(word, city.full + word, city.province, city.name, None, city.adcode, "zone")
-                self.pattern_zones[word] = city
+                if word in named:  # 乌鲁木齐高新区(新市区)…高新区: the zone the report has named in full
+                    self.resolved[word] = named[word]
+                else:
+                    self.resolved[word] = Place(word, city.full + word, city.province, city.name, None, city.adcode, "zone")
+                    self.pattern_zones[word] = city
                 found.append((start, end, word))
         return found

@@ -90,6 +90,8 @@ def test_list_of_places_with_figures():
     ("2021年,科技产业局为打造珠海中央创智区作出贡献。\n各高新区共有企业242家。\n", "242", "珠海市"),
     ("2021年,把握高新区产业优势。\n截至12月底高新区规上工业企业共计242家。\n", "242", None),
     ("2021年,珠海与中山合作,把握高新区产业优势。\n截至12月底高新区规上工业企业共计242家。\n", "242", "珠海市"),
+    # a zone with a district of its city in brackets is that district, and so is its bare name later
+    ("近年来,新疆维吾尔自治区乌鲁木齐高新区(新市区)坚持党建引领。\n高新区共下沉干部263名。\n", "263", "新市区"),
     # 全市 in a report about a county-level city is that city
     ("桂平市抓党建促乡村振兴\n\n全市共有村级党组织300个。\n", "300", "桂平市"),
 ])
@@ -1049,3 +1051,8 @@ GUANZHUANG = "济南市历城区官庄街道2022年工作综述\n\n{sentence}\n"
 ])
 def test_a_list_of_villages_then_their_count(text, number, region):
     assert _region(text, number) == region
+
+
+def test_a_zone_written_after_its_province_hangs_under_the_city_of_its_stem():
+    row = extract_text("近年来,新疆维吾尔自治区乌鲁木齐高新区坚持党建引领。\n共下沉干部263名。\n").iloc[0]
+    assert (row.region, row.city, row.adcode) == ("乌鲁木齐高新区", "乌鲁木齐市", "650100")
