@@ -1,6 +1,7 @@
-"""Figures given as a list (解决率、满意率分别达到93.1%和91.4%; 分别占…的41.8%、34.6%; 10万元以上的村…):
-each item of the list takes its figure in order, a shared head or modifier goes to every item, and a
-threshold's subjects are the things that reached it. Part of ``MetricFinder`` (``metrics.py``).
+"""Figures given as a list or a pair (解决率、满意率分别达到93.1%和91.4%; 分别占…的41.8%、34.6%; 10万元以上的村…;
+由1000亩发展到2236亩): each item of the list takes its figure in order, a shared head or modifier goes to
+every item, a threshold's subjects are the things that reached it, and a change's starting value and new
+level both measure what stands before 由/从. Part of ``MetricFinder`` (``metrics.py``).
 """
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .phrases import Item
+from .phrases import Item, _join
 from .quantities import Quantity
 
 
@@ -62,6 +63,26 @@ class ListRoles:
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    def _from_and_to(self, items: list[Item], where: dict[int, int], found: list) -> None:
+        """种植面积由2016年的1000亩发展到2236亩, 流转土地由800亩扩增至1650亩: the starting value and the
+        new level of a change both measure what stands before 由/从, not the verb between them."""
+        for qi in range(len(found) - 1):
+            i, k = where[qi], where[qi + 1]
+            between = items[i + 1:k]
+            if not self._is_from_value(items, i) or not between or len(between) > 4 \
+                    or any(it.kind != "word" for it in between) \
+                    or not any(it.text.endswith(tuple(self.to_words)) for it in between):
+                continue
+            j = i - 1
+            while j >= 0 and items[j].text not in self.from_words:
+                j -= 1
+            while j > 0 and items[j - 1].tag.startswith("d"):
+                j -= 1  # 比例|也|由…: an adverb before 由
+            name = _join(self.backward(items, j)[0]) if j > 0 else None
+            if name:
+                for q in (qi, qi + 1):
+                    found[q] = Attachment(name, found[q].action if found[q] else None)
 
     def _threshold_subjects(self, found: list) -> None:
         """收入5万元以上的296个,10万元以上的128个: a threshold standing alone takes what the
