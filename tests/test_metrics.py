@@ -87,7 +87,9 @@ def test_metric(sentence, number, key, action):
 
 ALIASES = [("命名 51 个五星级党支部。", "五星支部"), ("评定“五星级”党支部 89 个。", "五星支部"),
            ("创建“五星党支部”125 个。", "五星支部"), ("办事好评率达 99.83%。", "好评率"),
-           ("群众满意度达98%。", "满意率")]
+           ("群众满意度达98%。", "满意率"),
+           # a sum someone 分到 or 赚 with nothing named: a dividend, an income
+           ("股民一股可以分到462元。", "分红"), ("最少的也分了1200元。", "分红"), ("一年下来能赚20多万元。", "收入")]
 
 
 @pytest.mark.parametrize("sentence,canonical", ALIASES)
