@@ -165,7 +165,18 @@ class MetricFinder(ListRoles, PhraseFinder):
             if not phrase:
                 phrase = self._previous_phrase(found, quantities, qi, ahead, items, where)
             found[qi] = Attachment(phrase, actions[qi])
+        for qi, a in enumerate(found):
+            if a.phrase:
+                a.phrase = self._counted_head(a.phrase, quantities[qi].unit)
         return found  # type: ignore[return-value]
+
+    def _counted_head(self, phrase: str, unit: str) -> str:
+        """总人口264户611人, 全村人口1666人,478户: a head its unit gainsays (人口 counted in 户) takes
+        what the unit counts (总人口户数), so the households are not ranked against the people."""
+        people, households = self.unit_metrics.get("人"), self.unit_metrics.get("户")
+        if households and people and self.unit_metrics.get(unit) == households and phrase.endswith(people):
+            return phrase + households
+        return phrase
 
     def _previous_phrase(self, found: list, quantities: list[Quantity], qi: int, ahead: list[bool],
                          items: list[Item], where: dict[int, int]) -> str | None:
