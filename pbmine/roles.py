@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .quantities import Quantity
 
 CLAUSE = "，,；;。！？!?：:"
+SHARE_GAP = 8  # at most this far after the figure before it a bare 占比 is that figure's share
 TAIL = 48  # how far before a figure its role words can stand (bounds the work on a long line)
 
 
@@ -44,6 +45,7 @@ class Roles:
     change_adverbs: tuple[str, ...] = ()
     rate_changes: tuple[str, ...] = ()
     per_words: tuple[str, ...] = ()
+    bare_shares: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -72,6 +74,7 @@ class Roles:
             change_adverbs=tuple(sorted(lex.grammar["metric"]["change_adverbs"], key=len, reverse=True)),
             rate_changes=tuple(g["rate_changes"]),
             per_words=tuple(sorted(g["per_words"], key=len, reverse=True)),
+            bare_shares=tuple(g["bare_shares"]),
         )
 
 
@@ -110,6 +113,10 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
                 if base and verb not in base:
                     phrase = base + verb
         phrase = phrase.lstrip("、，,；;：: ") if phrase else phrase
+        if phrase in roles.bare_shares and k and out[k - 1] and phrase not in out[k - 1] \
+                and q.outer_start - quantities[k - 1].outer_end <= SHARE_GAP:
+            before = next((out[k - 1][:-len(w)] for w in roles.change_words if out[k - 1].endswith(w)), out[k - 1])
+            phrase = (before or out[k - 1]) + phrase  # 35岁以下干部106名、占比69.3%: the share of the figure before
         phrase = _per_unit(roles, clause, phrase)
         out[k] = _with_bound(roles, sentence, at, phrase) or None
     return out

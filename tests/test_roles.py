@@ -20,6 +20,11 @@ def metrics(sentence: str) -> dict[str, str]:
     ("其中女党员2300名,占31.2%。", "31.2", "女党员"),
     ("女党员80.86万名,占党员总数的29.10%。", "29.10", "女党员"),
     ("流动人口占总人口的42%。", "42", "流动人口"),
+    # a bare 占比 right after a figure is that figure's share (without its change word)
+    ("35岁以下干部106名、占比69.3%。", "69.3", "35岁以下干部占比"),
+    ("海洋生产总值增长13.3%,占全市比重41.4%。", "41.4", "海洋生产总值比重"),
+    # ... not a figure's far before it
+    ("围绕12个方面突出问题,按照不低于行政村总数10%的比例,确定软弱涣散村党组织93个。", "10", "比例"),
     # ... but a phrase naming the ratio keeps it (the gold's 比重)
     ("第三产业增加值占地区生产总值的比重为64.8%。", "64.8", "地区生产总值的比重"),
     # an absolute change is not the level
