@@ -132,7 +132,7 @@ class ParagraphPlace:
             if not text.startswith(tuple(self.c["list_markers"]), m[1]) \
                     and not self.places.closes_member_list(m[1]):  # 马当镇四联村等7个村: one of a list
                 example = self._is_example(line.start, m[0])
-                opens = self._opens_paragraph(line, m[0])
+                opens = self._opens_paragraph(line, m[0]) or self._headed_by(line, m[2])
                 referred = any(w in text[max(m[1], sentence.start):start] for w in anaphors)
                 if in_sentence or (not example and (opens or referred)):
                     if opens and not in_sentence:
@@ -244,6 +244,13 @@ class ParagraphPlace:
             after = self.doc.sentences[first.index + 1]  # 一是完善志愿服务机制。成立…社区商居联合会…
             return after.line == line.index and pos < after.end
         return first is not None and pos < first.end
+
+    def _headed_by(self, line: Line, name: str) -> bool:
+        """(一)增城区荔城街锦绣社区。锦绣社区成立于…: a paragraph whose short first sentence names the
+        unit is about it, wherever the paragraph names it again."""
+        self._opens_paragraph(line, line.start)  # (fills the first sentences)
+        first = self._first_sentence.get(line.index)
+        return first is not None and len(first.text.strip()) <= self.c["point_max_chars"] and name in first.text
 
     def _states_point(self, sentence: Sentence) -> bool:
         text = sentence.text.strip()

@@ -248,6 +248,20 @@ def test_a_title_county_gives_way_to_the_village_the_report_keeps_naming(text, n
 
 
 @pytest.mark.parametrize("text, number, region", [
+    # a paragraph headed by a unit's name holds it for its sentences
+    ("花都区赴增城区考察调研简报\n为学习借鉴增城区经验,切实为花都区优化基层治理提供新思路。\n"
+     "(一)荔城街锦绣社区。锦绣社区成立于2013年6月,辖区面积约0.6平方公里。社区下设二级党委,现有正式党员150人。\n",
+     "150", "锦绣社区"),
+    # ... but a long first sentence naming it in passing is no heading
+    ("花都区赴增城区考察调研简报\n为学习借鉴增城区经验,切实为花都区优化基层治理提供新思路。\n"
+     "调研组先后走访了荔城街锦绣社区等多个社区和村庄的党群服务中心。锦绣社区成立于2013年6月。全区现有正式党员150人。\n",
+     "150", "花都区"),
+])
+def test_a_paragraph_headed_by_its_unit(text, number, region):
+    assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text, number, region", [
     # in a city's report, 全县 refers to the county named before it in the paragraph (not to a zone of it)
     ("福建宁德描绘乡村振兴画卷\n11月中旬,福建省宁德市召开推进会。\n园区党委是古田县凤埔乡产业园党委。"
      "园区带动就业,全县有菇农10万人。\n", "10万", "古田县"),
