@@ -210,6 +210,10 @@ class NameIndex:
                 stem = self._strip_nations(name[: -len(suffix)])
                 if len(stem) >= 2:
                     self._add(stem + one, place, short=False, findable=True)
+        if name.endswith("族区"):  # 管城回族区 is written 管城区 too
+            stem = self._strip_nations(name[:-1])
+            if len(stem) >= 2 and stem != name[:-1]:
+                self._add(stem + "区", place, short=False, findable=True)
         for s in self._short_forms(name, place.level):
             findable = place.level == "province" or (place.level == "city" and s not in _FIND_DENY_SHORT)
             self._add(s, place, short=True, findable=findable)
