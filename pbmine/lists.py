@@ -57,7 +57,7 @@ class ListRoles:
                     continue  # 集体收入和人均收入增长1.8倍、3.4倍: as if 分别, where the counts agree
                 names = None
             if len(parts) == len(group):
-                names = self._shared_head(self._shared_modifier(parts))
+                names = self._shared_tail(self._shared_head(self._shared_modifier(parts)))
             elif len(parts) == 1 and names and phrase not in names:
                 names = None  # 覆盖率分别达100%、100%: a phrase of its own, not the list before
             if names and len(names) == len(group):
@@ -141,6 +141,24 @@ class ListRoles:
         if any(len(self.seg.tokens(p)) > 2 or p.endswith(head) for p in parts[:-1]):
             return parts
         return [*(p + head for p in parts[:-1]), parts[-1]]
+
+    def _shared_tail(self, parts: list[str]) -> list[str]:
+        """城镇和农村居民人均可支配收入, 城镇居民、农村居民人均可支配收入: an item shorter than the last,
+        ending where the last item's words run parallel to it, takes the rest of the last item."""
+        last = [t.text for t in self.seg.tokens(parts[-1])]
+        out = []
+        for p in parts[:-1]:
+            words = [t.text for t in self.seg.tokens(p)]
+            n = len(words)
+            if p.endswith(last[-1]):
+                out.append(p)  # 女干部、少数民族干部: each names its own head
+            elif n == 1 and len(parts[-1]) > len(p) + 1 and not parts[-1].startswith(p):
+                out.append(p + parts[-1][len(p):])  # 城镇|和|农村居民…: as many characters as the item
+            elif n >= 2 and len(last) > n and words[1:] == last[1:n]:
+                out.append(p + "".join(last[n:]))  # 城镇居民、农村居民…: the same words after the first
+            else:
+                out.append(p)
+        return [*out, parts[-1]]
 
     def _shared_modifier(self, parts: list[str]) -> list[str]:
         """一般公共预算收入和支出: the first item's modifier (一般公共预算) is the others' too,
