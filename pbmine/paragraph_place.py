@@ -91,8 +91,10 @@ class ParagraphPlace:
         text = self.doc.text
         line = self.doc.lines[sentence.line]
         lead = line.start + len(line.text) - len(line.text.lstrip(" \u3000\t"))
-        if not text.startswith("“", lead):
-            return None
+        quote = text.find("“", lead, start)
+        if quote < 0 or quote > lead and not self.dateline_rx.fullmatch(text[lead:quote]):
+            return None  # (本报讯 (刘桐) “我们流转…: a dateline may stand before the quote)
+        lead = quote
         close = text.find("”", start, line.end)
         if close < 0 or "”" in text[lead:start]:
             return None

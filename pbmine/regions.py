@@ -42,6 +42,7 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         self.named_body = re.compile(rf"[\u4e00-\u9fff]{{0,12}}?(?:{bodies})")
         self.opener_rx = re.compile(rf"^(?:(?:{YEAR_OPENER}|{openers}|{c['since_clause']})[，,、\s]*)+")  # 据了解，近年来，…
         self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
+        self.dateline_rx = re.compile(c["quote_dateline"])
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
         self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
         self.plain_opener_at = re.compile("|".join(

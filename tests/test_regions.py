@@ -622,6 +622,9 @@ def test_a_community_under_a_zone_code_hangs_under_its_city():
      "全县集体经济收入5000万元。\n", "106万", "排捧村"),
     ("保靖县集体经济工作侧记\n“我们村合作社今年种植高粱收入106万元。”保靖县吕洞山镇排捧村党支部书记龙长金说。\n"
      "全县集体经济收入5000万元。\n", "5000万", "保靖县"),
+    # ... also after a dateline that opens the paragraph, and a date before the speaker
+    ("保靖县集体经济工作侧记\n本报讯 (刘桐) “我们村合作社今年种植高粱收入106万元。”1月26日,保靖县吕洞山镇排捧村党支部书记龙长金说。\n"
+     "全县集体经济收入5000万元。\n", "106万", "排捧村"),
     # negative: a unit after the quote with no speaker's post is no speaker
     ("保靖县集体经济工作侧记\n“我们村合作社今年种植高粱收入106万元,其中78万元作为收益分红。”这一消息很快传遍了"
      "保靖县吕洞山镇排捧村的家家户户。\n", "106万", "保靖县"),
