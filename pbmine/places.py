@@ -176,8 +176,9 @@ class PlaceMentions(ShortNames, OwnLocals):
             if lvl in by_level:
                 by_level[lvl].add(p.adcode[: {"district": 6, "city": 4, "province": 2}[lvl]])
         smaller = by_level["district"] | by_level["city"] | self._stated_counties()
-        if not smaller:  # 荣水园第二社区 … 葛沽镇: a township unique in China vouches for its county
-            smaller = self._counties_of_towns(by_level["province"])
+        # 荣水园第二社区 … 葛沽镇: a township unique in China vouches for its county, also where the text
+        # names other places (来自苏州的宋先生, 马鞍山 a mountain)
+        smaller |= self._counties_of_towns(by_level["province"])
         return smaller | by_level["province"], smaller
 
     def _stated_counties(self) -> set[str]:

@@ -435,6 +435,9 @@ def _region(text, number):
     # a township unique in China (葛沽镇) vouches for its county: the title's community is in the registry
     ("荣水园第二社区\n荣水园第二社区,东至葛万路。社区共有45栋楼。现工作地点位于葛沽镇社区综合服务中心。\n",
      "45", "荣水园第二社区"),
+    # ... also where the text names other places (a visitor's city, a mountain)
+    ("实干笃行绘就新画卷\n2021年,纪村党支部建办家庭农场,整合资金95万元。\n“参观完3个展厅,我感触颇深。”来自苏州的宋先生说道。\n"
+     "宫河镇王录村是第一批试点村,村内有马鞍山。\n", "95万", "纪村"),
     # negative: with no township named, a five-character stem is no pattern name
     ("荣水园第二社区\n荣水园第二社区,东至葛万路。社区共有45栋楼。\n", "45", None),
     # 居委 (居民委员会) names a community as 社区 does; the bare word is no name
