@@ -231,19 +231,33 @@ class ReportPlace:
         names most, at least twice."""
         p = region.place
         text = self.doc.text
-        if p is None or p.level != "province" or not p.adcode \
-                or self._bare_count(self.c["city_words"]) < 2 or self._province_words():
-            return region
+        city_words = self._bare_count(self.c["city_words"])
+        if p is None or p.level != "province" or not p.adcode or city_words < 2 or self._province_words() >= city_words:
+            return region  # (高于全省近4个百分点: a city's report compares itself with its province)
         named: dict[str, list] = {}
-        for m in self.places.mentions:
+        for m in self.places.mentions:  # the city, and its districts (云冈 for 大同)
             q = self.places.resolve(m[2])
-            if q is not None and q.level == "city" and q.adcode[:2] == p.adcode[:2]:
-                named.setdefault(q.adcode, []).append(m)
-        ranked = sorted(named.values(), key=len, reverse=True)
-        if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+            if q is not None and q.level in ("city", "district") and q.adcode[:2] == p.adcode[:2] and q.city:
+                named.setdefault(q.city, []).append(m)
+        counts = {city: len(ms) + self._stem_count(city, ms) for city, ms in named.items()}
+        ranked = sorted(counts, key=counts.get, reverse=True)
+        if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[1]] == counts[ranked[0]]):
             return region
-        start, end, surface = ranked[0][0]
-        return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
+        city = self.gaz.resolve(ranked[0])
+        at = next((m for m in named[ranked[0]] if m[2] in (city.name, city.name[:-1])), None) if city else None
+        if city is None:
+            return region
+        if at is None:  # 大同 (a word too, so never found alone): the city of the districts it names
+            return self.places.region(city, city.name).because("lead")
+        return self.places.region(city, at[2]).because("lead", at[0], at[1])
+
+    def _stem_count(self, city: str, mentions: list) -> int:
+        """How often the text writes the city's short name where the finder skips it (大同, a word):
+        counted only for a city whose districts the text names."""
+        stem = city[:-1] if city.endswith("市") else city
+        if any(m[2] in (city, stem) for m in mentions) or len(stem) < 2:
+            return 0
+        return self.doc.text.count(stem)
 
     def _province_words(self) -> int:
         """全省, 我省; and 自治区 on its own (自治区每年选派…, not the end of 西藏自治区)."""

@@ -1073,6 +1073,19 @@ def test_a_list_of_villages_then_their_count(text, number, region):
     assert _region(text, number) == region
 
 
+@pytest.mark.parametrize("text, number, region", [
+    # a city's work report naming only its province, then its districts and its short name (大同, a word)
+    ("各位代表:\n现在,我代表市人民政府向大会报告工作。\n过去一年,全市上下深入贯彻对山西工作的重要指示精神,"
+     "大同发展信心愈发坚定,大同潜力优势加速释放,云冈景区游客增长20%,全市实施项目463个,增速高于全省近4个百分点。\n",
+     "463", "大同市"),
+    # negative: a province's report (its own words outnumber the city's) stays the province's
+    ("各位代表:\n现在,我代表省人民政府向大会报告工作。\n过去一年,全省上下深入贯彻对山西工作的重要指示精神,"
+     "全省实施项目463个,大同、云冈景区游客增长20%,我省增速高于全国。\n", "463", "山西省"),
+])
+def test_a_city_voiced_report_names_its_city_by_its_districts(text, number, region):
+    assert regions(text)[number] == region
+
+
 def test_a_zone_written_after_its_province_hangs_under_the_city_of_its_stem():
     row = extract_text("近年来,新疆维吾尔自治区乌鲁木齐高新区坚持党建引领。\n共下沉干部263名。\n").iloc[0]
     assert (row.region, row.city, row.adcode) == ("乌鲁木齐高新区", "乌鲁木齐市", "650100")
