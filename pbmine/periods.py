@@ -35,6 +35,9 @@ MONTH_SPAN = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\
 CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
 
 
+ASIDE = re.compile(r"[（(][^（）()]*[)）]")
+
+
 def _ordinal(heading: str) -> int | None:
     """一、 -> 1, 十二、 -> 12, 第三部分 -> 3."""
     digits = re.sub(r"[^一二三四五六七八九十]", "", heading)
@@ -356,7 +359,8 @@ class PeriodResolver:
         return bool(re.match(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:份)?\s*[至到—\-~～]", text[pos:pos + 12]))
 
     def year_for(self, sentence: Sentence, start: int) -> int | None:
-        before = self.doc.text[sentence.start:start]
+        # (2013年底社区人口将达到15000人以上),流动人口2000人: a year in an aside closed before the figure is not its year
+        before = ASIDE.sub(lambda m: " " * len(m.group()), self.doc.text[sentence.start:start])
         floor = self.doc.lines[max(0, sentence.line - 1)].start  # 当年 may look back into the paragraph before
         return self._year_in(before, sentence.start, floor) or self._paragraph_year(sentence) \
             or self.section_year.get(sentence.line) or self.date.year

@@ -26,6 +26,9 @@ def test_cutoff_period():
 
 
 @pytest.mark.parametrize("text,number,year", [
+    # a year in an aside closed before the figure is not its year
+    ("同德巷社区概况\n截止2012年底,有常住居民3707户(2013年底社区人口将达到15000人以上),流动人口2000人。\n", "2000", 2012),
+    ("同德巷社区概况\n截止2012年底,有常住居民3707户(2013年底社区人口将达到15000人以上),流动人口2000人。\n", "15000", 2013),
     # a comparison base is not the figure's year
     ("2023年中江县统计公报\n\n全县地区生产总值比上年增长5.0%。\n", "5.0", 2023),
     ("松明县统计公报\n发布时间:2024-04-15\n\n2023年,地区生产总值174.99亿元,比上年增长5.0%。\n", "5.0", 2023),
