@@ -340,7 +340,7 @@ class ReportPlace:
                 told = office and any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
                 visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
-                located = any(w in clause for w in self.c["location_verbs"]) or (
+                located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"])) or (
                     clause.endswith(tuple(self.c["origin_words"])) and text.startswith("的", stop))  # 来自苏州的宋先生
                 organiser = text.endswith(tuple(self.c["organiser_before"]), 0, pos) and \
                     any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])
@@ -370,7 +370,11 @@ class ReportPlace:
         the report names it again (——在山门镇第十三届人民代表大会…，我代表山门镇…)."""
         found = find_locals(self.doc.text[start:end], self.places.registry.townships,
                             lambda k: self.places.starts_word(start + k))  # (结合|市镇包保 names no 合市镇)
+        text = self.doc.text
         for m_start, m_end, name in found:
+            clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(0, start + m_start - 12):start + m_start])[-1]
+            if any(w in clause for w in self.c["neighbour_openers"]):
+                continue  # 东邻底圩乡、南接者兔乡、西隔丘北县温浏乡: a neighbour, not the report's township
             entries = self.places.registry.township_anywhere(name)
             if len(entries) == 1:
                 return Region(name, registry_place(entries[0], self.gaz), "lead", start + m_start, start + m_end)

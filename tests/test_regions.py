@@ -1086,6 +1086,19 @@ def test_a_city_voiced_report_names_its_city_by_its_districts(text, number, regi
     assert regions(text)[number] == region
 
 
+@pytest.mark.parametrize("text, number, region", [
+    # a neighbour named by direction is never the report's place
+    ("XX乡2020年基层党建重点任务落实情况汇报\n一、基本情况\nXX乡位于XX县西北部。东邻底圩乡、南接者兔乡、西隔丘北县温浏乡、"
+     "北毗古障镇。国土面积413平方公里,辖4个村委会。\n", "413", None),
+    # ... but a place 交界地的 (at the junction) or 位于…的 is the subject
+    ("镶嵌在江苏常熟、昆山、太仓三市交界地的常熟市支塘镇蒋巷村,面积3平方公里,现有村民200户。\n", "200", "蒋巷村"),
+    ("位于首都功能核心区的西长安街街道,是体现“四个服务”的窗口地区之一。街道共有社区12个。\n", "12", "西长安街街道"),
+])
+def test_a_neighbour_is_no_report_place(text, number, region):
+    got = regions(text)[number]
+    assert pd.isna(got) if region is None else got == region
+
+
 def test_a_zone_written_after_its_province_hangs_under_the_city_of_its_stem():
     row = extract_text("近年来,新疆维吾尔自治区乌鲁木齐高新区坚持党建引领。\n共下沉干部263名。\n").iloc[0]
     assert (row.region, row.city, row.adcode) == ("乌鲁木齐高新区", "乌鲁木齐市", "650100")
