@@ -46,6 +46,7 @@ class Roles:
     rate_changes: tuple[str, ...] = ()
     per_words: tuple[str, ...] = ()
     bare_shares: tuple[str, ...] = ()
+    level_words: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -75,6 +76,7 @@ class Roles:
             rate_changes=tuple(g["rate_changes"]),
             per_words=tuple(sorted(g["per_words"], key=len, reverse=True)),
             bare_shares=tuple(g["bare_shares"]),
+            level_words=tuple(sorted(g["level_words"], key=len, reverse=True)),
         )
 
 
@@ -113,6 +115,9 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
                 if base and verb not in base:
                     phrase = base + verb
         phrase = phrase.lstrip("、，,；;：: ") if phrase else phrase
+        if phrase in roles.level_words and k and out[k - 1] and q.outer_start - quantities[k - 1].outer_end <= SHARE_GAP:
+            head = next((out[k - 1][len(w):] for w in roles.level_words if out[k - 1].startswith(w)), out[k - 1])
+            phrase = phrase + head  # 545名网格员(县级4人、乡级13人): 县级网格员, 乡级网格员
         if phrase in roles.bare_shares and k and out[k - 1] and phrase not in out[k - 1] \
                 and q.outer_start - quantities[k - 1].outer_end <= SHARE_GAP:
             before = next((out[k - 1][:-len(w)] for w in roles.change_words if out[k - 1].endswith(w)), out[k - 1])

@@ -20,6 +20,9 @@ def metrics(sentence: str) -> dict[str, str]:
     ("其中女党员2300名,占31.2%。", "31.2", "女党员"),
     ("女党员80.86万名,占党员总数的29.10%。", "29.10", "女党员"),
     ("流动人口占总人口的42%。", "42", "流动人口"),
+    # a figure named only by a level counts the thing of the figure before it at that level
+    ("全县配备545名网格员(县级4人、乡级13人、村级49人)。", "13", "乡级网格员"),
+    ("建成县级示范点3个,村级12个。", "12", "村级示范点"),
     # a bare 占比 right after a figure is that figure's share (without its change word)
     ("35岁以下干部106名、占比69.3%。", "69.3", "35岁以下干部占比"),
     ("海洋生产总值增长13.3%,占全市比重41.4%。", "41.4", "海洋生产总值比重"),
