@@ -346,9 +346,10 @@ class PeriodResolver:
         if index not in self._frames:
             line = self.doc.lines[index]
             text = line.text
+            asides = [m.span() for m in ASIDE.finditer(text)]  # (2013年底…将达到…): frames nothing after it
             self._frames[index] = [(line.start + pos, self._since(text, pos, y, line.start)) for pos, y in years_in(text)
                                    if not is_base(text, pos) and not self._is_range_start(text, pos)
-                                   and frames(text, pos)]
+                                   and frames(text, pos) and not any(a < pos < b for a, b in asides)]
         return self._frames[index]
 
 
