@@ -255,8 +255,18 @@ class ParagraphPlace:
         return first is not None and len(first.text.strip()) <= self.c["point_max_chars"] and name in first.text
 
     def _states_point(self, sentence: Sentence) -> bool:
+        """一是完善志愿服务机制。, 资源不同,思路一致。: a short first sentence that states the paragraph's
+        point (an enumerator, or no place and no figure), so the next sentence opens the paragraph."""
         text = sentence.text.strip()
-        return text.startswith(tuple(self.c["point_openers"])) and len(text) <= self.c["point_max_chars"]
+        if len(text) > self.c["point_max_chars"]:
+            return False
+        return text.startswith(tuple(self.c["point_openers"])) or not any(ch.isdigit() for ch in text) \
+            and not self._names_any(sentence.start, sentence.end)
+
+    def _names_any(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.places.mention_starts, start)
+        return lo < len(self.places.mentions) and self.places.mentions[lo][0] < end \
+            or any(start <= m[0] < end for m in self.places.local_mentions)
 
     @staticmethod
     def _elsewhere(unit, base) -> bool:

@@ -252,6 +252,9 @@ def test_a_title_county_gives_way_to_the_village_the_report_keeps_naming(text, n
     ("花都区赴增城区考察调研简报\n为学习借鉴增城区经验,切实为花都区优化基层治理提供新思路。\n"
      "(一)荔城街锦绣社区。锦绣社区成立于2013年6月,辖区面积约0.6平方公里。社区下设二级党委,现有正式党员150人。\n",
      "150", "锦绣社区"),
+    # a paragraph whose short first sentence states its point (no place, no figure) opens on its second
+    ("宁夏灵武市乡村振兴成绩令人瞩目。\n在灵武,村级集体经济产业从不起眼的地方起步。\n"
+     "资源不同,思路一致。临河镇二道沟村靠水吃水,将水上经济做出了特色。今年新引进3000只鹅苗。\n", "3000", "二道沟村"),
     # ... but a long first sentence naming it in passing is no heading
     ("花都区赴增城区考察调研简报\n为学习借鉴增城区经验,切实为花都区优化基层治理提供新思路。\n"
      "调研组先后走访了荔城街锦绣社区等多个社区和村庄的党群服务中心。锦绣社区成立于2013年6月。全区现有正式党员150人。\n",
