@@ -1090,8 +1090,10 @@ def test_a_city_voiced_report_names_its_city_by_its_districts(text, number, regi
 
 
 @pytest.mark.parametrize("text, number, region", [
-    # a neighbour named by direction is never the report's place
+    # a neighbour named by direction is never the report's place; an anonymised report's placeholder is
     ("XX乡2020年基层党建重点任务落实情况汇报\n一、基本情况\nXX乡位于XX县西北部。东邻底圩乡、南接者兔乡、西隔丘北县温浏乡、"
+     "北毗古障镇。国土面积413平方公里,辖4个村委会。\n", "413", "XX乡"),
+    ("基层党建重点任务落实情况汇报\n一、基本情况\n全乡东邻底圩乡、南接者兔乡、西隔丘北县温浏乡、"
      "北毗古障镇。国土面积413平方公里,辖4个村委会。\n", "413", None),
     # ... but a place 交界地的 (at the junction) or 位于…的 is the subject
     ("镶嵌在江苏常熟、昆山、太仓三市交界地的常熟市支塘镇蒋巷村,面积3平方公里,现有村民200户。\n", "200", "蒋巷村"),
