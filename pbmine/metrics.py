@@ -173,10 +173,8 @@ class MetricFinder(ListRoles, PhraseFinder):
     def _counted_head(self, phrase: str, unit: str) -> str:
         """总人口264户611人, 全村人口1666人,478户: a head its unit gainsays (人口 counted in 户) takes
         what the unit counts (总人口户数), so the households are not ranked against the people."""
-        people, households = self.unit_metrics.get("人"), self.unit_metrics.get("户")
-        if households and people and self.unit_metrics.get(unit) == households and phrase.endswith(people):
-            return phrase + households
-        return phrase
+        heads = self.unit_gainsays.get(unit)
+        return phrase + self.unit_metrics[unit] if heads and phrase.endswith(heads) else phrase
 
     def _previous_phrase(self, found: list, quantities: list[Quantity], qi: int, ahead: list[bool],
                          items: list[Item], where: dict[int, int]) -> str | None:

@@ -59,6 +59,7 @@ class PhraseFinder(ItemStream):
         self.heads = set(g["shared_heads"])
         self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
+        self.unit_gainsays = {unit: tuple(heads) for unit, heads in g["unit_gainsays"].items()}
         self.unit_nouns = frozenset(g["unit_nouns"])
         self.household_nouns = frozenset(g["household_nouns"])
         self._long_unit_nouns = tuple(u for u in self.unit_nouns if len(u) >= 2)
