@@ -60,6 +60,7 @@ class PhraseFinder(ItemStream):
         self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
         self.unit_gainsays = {unit: tuple(heads) for unit, heads in g["unit_gainsays"].items()}
+        self.verb_adverbs = frozenset(g["verb_adverbs"])
         self.unit_nouns = frozenset(g["unit_nouns"])
         self.household_nouns = frozenset(g["household_nouns"])
         self._long_unit_nouns = tuple(u for u in self.unit_nouns if len(u) >= 2)
@@ -99,6 +100,9 @@ class PhraseFinder(ItemStream):
                 continue
             if not out and self._is_place(it):
                 break  # 耕地面积6198亩|丁湾村辖…: a place after the figure opens the next clause
+            if not out and it.text in self.verb_adverbs and j + 2 < len(items) and items[j + 1].tag.startswith("v") \
+                    and items[j + 2].text == "的":
+                break  # 102部|新加装的电梯: an adverb opening a relative clause (not 新考录|大学生)
             if out and it.kind == "word" and it.text.replace(".", "").isdigit():
                 break  # 315个行政村集体经济收入|5万元以上的: a threshold's numeral ends the phrase
             if not out and it.kind == "punct" and it.text in ("(", "（"):
