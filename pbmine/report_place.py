@@ -231,9 +231,10 @@ class ReportPlace:
         names most, at least twice."""
         p = region.place
         text = self.doc.text
-        city_words = self._bare_count(self.c["city_words"])
-        if p is None or p.level != "province" or not p.adcode or city_words < 2 or self._province_words() >= city_words:
-            return region  # (高于全省近4个百分点: a city's report compares itself with its province)
+        voiced = any(w in text for w in self.c["city_voice"])  # 我代表市人民政府: it may compare itself with 全省
+        if p is None or p.level != "province" or not p.adcode or self._bare_count(self.c["city_words"]) < 2 \
+                or self._province_words() and not voiced:
+            return region
         named: dict[str, list] = {}
         for m in self.places.mentions:  # the city, and its districts (云冈 for 大同)
             q = self.places.resolve(m[2])

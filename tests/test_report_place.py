@@ -60,7 +60,7 @@ def report(text: str):
     ("安徽网淮南消息 近年来,寿县隐贤镇积极探索创新。\n全镇共设置44个网格。\n", ("隐贤镇", "lead")),
     # where a quoted visitor comes from (来自苏州的宋先生) is no subject of the report
     ("红色村庄赋能乡村振兴\n“参观完3个展厅,我感触颇深。”来自苏州的宋先生说道。\n宫河镇王录村是第一批红色组织振兴试点村。\n",
-     ("宫河镇", "lead")),
+     ("王录村", "lead")),  # (宫河镇, unique in China, vouches for its county's villages: the chain ends at 王录村)
     # negative: a place a unit comes from without 的 is a chain as usual
     ("红色村庄赋能乡村振兴\n“参观完3个展厅,我感触颇深。”游客来自苏州。\n宫河镇王录村是第一批红色组织振兴试点村。\n",
      ("苏州", "lead")),
