@@ -273,6 +273,10 @@ class PhraseFinder(ItemStream):
                 out.append(it)  # 外出务工的|占比: the share needs what it is a share of
                 j -= 1
                 continue
+            if it.text == "的" and out and j > 0 and (aged := self._age_band(items, j - 1)) is not None:
+                out += [items[m] for m in range(j, aged - 1, -1)]  # 36岁至45岁的|党员7.3万名: the band is the group's
+                j = aged - 1
+                continue
             band = self._age_band(items, j)
             if band is None and not out:
                 band = self._schooling_band(items, j)  # 本科及以上|6190人 (大专以上文化程度 is a noun's)
@@ -349,6 +353,9 @@ class PhraseFinder(ItemStream):
         k -= 1
         if k >= 2 and items[k - 1].text in self.band_joiners and items[k - 2].text.isdigit():
             k -= 2  # 36至59岁
+        elif k >= 3 and items[k - 1].text in self.band_joiners and items[k - 2].text in self.age_units \
+                and items[k - 3].text.isdigit():
+            k -= 3  # 36岁至45岁
         return k
 
     @staticmethod
