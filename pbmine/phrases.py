@@ -274,7 +274,7 @@ class PhraseFinder(ItemStream):
                 j -= 1
                 continue
             if it.text == "的" and out and j > 0 and (aged := self._age_band(items, j - 1)) is not None:
-                out += [items[m] for m in range(j, aged - 1, -1)]  # 36岁至45岁的|党员7.3万名: the band is the group's
+                out += [items[m] for m in range(j - 1, aged - 1, -1)]  # 36岁至45岁的|党员7.3万名: the band is the group's
                 j = aged - 1
                 continue
             band = self._age_band(items, j)
