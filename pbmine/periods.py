@@ -139,6 +139,9 @@ def report_date(doc: Document) -> ReportDate:
                 delivered = (int(m.group(1)), int(m.group(2)))
         if title_year is None and not m and (line.looks_like_heading or len(s) < 60 and not s.endswith("。")):
             title_year = first_year(s)
+            looked_back = re.search(r"(?:%s)\s*((?:19|20)\d{2})(?!\d)" % "|".join(w["reviewed_year_words"]), s)
+            if looked_back and line.looks_like_heading:
+                return ReportDate(int(looked_back.group(1)), int(looked_back.group(1)))  # 之回顾2022: its figures' year
     if date_year is None:  # a date line at the end (news items put it there)
         for line in doc.lines[-8:]:
             m = DATE.search(line.stripped)
