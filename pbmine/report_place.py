@@ -208,7 +208,7 @@ class ReportPlace:
         p = region.place
         if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
             return region
-        quotes = tuple(self.c["name_quotes"])
+        quotes, grades = tuple(self.c["name_quotes"]), tuple(self.c["honour_grades"])
         county = self.gaz.by_adcode(p.adcode[:6])
         county_city = county is not None and county.level == "district" and county.name.endswith("市")
         for level, width in (("district", 6), ("city", 4), ("province", 2)):  # 锡林郭勒盟 for a herder's 嘎查
@@ -217,7 +217,8 @@ class ReportPlace:
                      and q.adcode[:width] == p.adcode[:width]
                      and m[1] not in self.places.local_starts and m[1] not in self.places.starts
                      and not self.places.is_media(m[0])  # 本网河北唐山讯: a dateline names no subject
-                     and not self.doc.text.endswith(quotes, 0, m[0])]  # 获“安庆市十大感恩人物”: an honour
+                     and not self.doc.text.endswith(quotes, 0, m[0])  # 获“安庆市十大感恩人物”: an honour
+                     and not self.doc.text.startswith(grades, m[1])]  # 山东省|省级文明社区: a grade of honour
             words = self._county_words() if level == "district" else self._province_words() if level == "province" \
                 else 0 if county_city else self._bare_count(self.c["city_words"])  # (全市 of 栖霞市 is no 烟台)
             if named and len(named) + words >= 3:

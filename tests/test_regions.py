@@ -223,6 +223,12 @@ def test_a_county_named_in_full_then_by_its_stem_is_the_subject_of_the_stem():
     assert got["390"] == "江华瑶族自治县"
 
 
+def test_a_place_grading_an_honour_is_no_naming_of_it():
+    text = ("枣庄市市中区文化路街道孔庄社区始终以民生为本,打造出独具特色的基层治理样板。社区曾获得过山东省省级文明社区、"
+            "山东省省级充分就业社区、全省民主法制示范社区等荣誉。\n一是推动志愿服务。社区与5家驻区单位签订共建协议。\n")
+    assert regions(text)["5"] == "孔庄社区"
+
+
 def test_a_lead_village_gives_way_to_the_county_the_report_keeps_naming():
     text = ("今天清晨,江华瑶族自治县大圩镇长山村蔬菜基地,村民忙着收割。\n"
             "江华坚持党建引领。江华依托风力资源兴建电站。\n对16个薄弱村安排后盾单位联点。\n"
