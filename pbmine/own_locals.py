@@ -124,7 +124,9 @@ class OwnLocals:
                 self.doc.text[end:end + 1] in self.c["suffix_words"].get(suffix, ()):
             return None  # 村庄, 村民, 镇级, 乡村: the suffix starts a word
         banned = ("v", "p", "c", "d", "l") if longer else NOT_NAME_TAGS
-        if not 2 <= len(stem) <= longest or any(t.tag.startswith(banned) for t in get_segmenter().tokens(stem)):
+        tokens = get_segmenter().tokens(stem)
+        named = len(tokens) > 1 and tokens[0].tag == "ns"  # 西街|关村: a place word opens the name
+        if not 2 <= len(stem) <= longest or not named and any(t.tag.startswith(banned) for t in tokens):
             return None  # 选优配强村, 驻区单位向社区: a verb or a function word, not a name
         if any(m2[0] < end and m2[1] > pos for m2 in self.near(pos)):
             return None  # a division name, not a local one

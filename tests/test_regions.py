@@ -168,6 +168,8 @@ def test_report_region_on_real_forms(text, number, region):
 @pytest.mark.parametrize("text,number,region", [
     # a village the registry lacks, right after a township it lists: the township vouches for it
     ("贵州天柱:党社联建\n\n“产业为零。”远口镇青云村党支部书记回忆。\n2015年开始,青云村流转土地1100亩。\n", "1100", "青云村"),
+    # ... also where its name ends in a word the tagger reads as a verb, after a place word (西街|关)
+    ("2月12日一大早,南乐县城关镇西街关村村委会门口就排起长队。\n目前,西街关村集体经济收入达到35万元。\n", "35万", "西街关村"),
     # a unit opening a later sentence of a paragraph is an example; the next sentence is the city's again
     ("咸阳市:关键小事\n\n咸阳市举办亲子活动6800多场次。秦都区陕广社区依托医养服务中心提供服务。"
      "筑牢安全防线,安装智能充电桩3200多个。\n", "3200多", "咸阳市"),
