@@ -236,12 +236,16 @@ class ParagraphPlace:
                 return True
         return False
 
+    def _first_of(self, line: Line) -> Sentence | None:
+        """The paragraph's first sentence (all lines' found in one pass, on first use)."""
+        if not self._first_sentence:
+            for sent in reversed(self.doc.sentences):
+                self._first_sentence[sent.line] = sent
+        return self._first_sentence.get(line.index)
+
     def _opens_paragraph(self, line: Line, pos: int) -> bool:
         """The unit is named in the paragraph's first sentence (驱车…来到…巴吉村。)."""
-        if not self._first_sentence:
-            for sent in reversed(self.doc.sentences):  # one pass: each line's first sentence
-                self._first_sentence[sent.line] = sent
-        first = self._first_sentence.get(line.index)
+        first = self._first_of(line)
         if first is not None and self._states_point(first) and first.index + 1 < len(self.doc.sentences):
             after = self.doc.sentences[first.index + 1]  # 一是完善志愿服务机制。成立…社区商居联合会…
             return after.line == line.index and pos < after.end
@@ -250,8 +254,7 @@ class ParagraphPlace:
     def _headed_by(self, line: Line, name: str) -> bool:
         """(一)增城区荔城街锦绣社区。锦绣社区成立于…: a paragraph whose short first sentence names the
         unit is about it, wherever the paragraph names it again."""
-        self._opens_paragraph(line, line.start)  # (fills the first sentences)
-        first = self._first_sentence.get(line.index)
+        first = self._first_of(line)
         return first is not None and len(first.text.strip()) <= self.c["point_max_chars"] and name in first.text
 
     def _states_point(self, sentence: Sentence) -> bool:
@@ -278,7 +281,7 @@ class ParagraphPlace:
     def _first_subject(self, line: Line, m: tuple[int, int, str]) -> tuple[int, int, str]:
         """巴音塔拉嘎查是…搬迁至乌盖苏木移民村新组建的嘎查。总人口264户…: the unit the paragraph's
         first sentence opens with, not one named later in it, holds for the sentences after."""
-        first = self._first_sentence.get(line.index)
+        first = self._first_of(line)
         if first is None:
             return m
         opener = self.opener_rx.match(first.text)

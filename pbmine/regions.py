@@ -319,8 +319,8 @@ class RegionResolver(ReportPlace, ParagraphPlace):
         left = self._strip_fillers(self.doc.text[clause_start:start])
         if base is not None and base.place is not None and base.place.level in ("city", "province"):
             for word in self.c["county_scope_words"]:  # 古田有…之都美誉,全县约70%的人: in a city's report
-                at = left.rfind(word)
-                if at >= 0 and (at + len(word) == len(left) or self._nounish_gap(left[at + len(word):])):
+                at = self._scope_word_at(left, word)
+                if at >= 0:
                     county = self._county_named_before(clause_start, ("district",))
                     if county is not None:
                         return county.because("scope", clause_start + at, clause_start + at + len(word))
@@ -328,13 +328,18 @@ class RegionResolver(ReportPlace, ParagraphPlace):
             if base is None or base.place is None or level == "district" and base.place.level not in ("township", "village"):
                 continue  # 该区 names a county only above a township or village in force
             if level in ("city", "province", "district"):
-                at = left.rfind(word)
-                if at >= 0 and (at + len(word) == len(left) or self._nounish_gap(left[at + len(word):])):
+                at = self._scope_word_at(left, word)
+                if at >= 0:
                     own = self._own_level(word, base) if level != "district" else self._county_named_before(clause_start)
                     found = own if own is not None else self._enclosing(base, level)
                     return found.because("scope", clause_start + at, clause_start + at + len(word)) \
                         if found else None
         return None
+
+    def _scope_word_at(self, left: str, word: str) -> int:
+        """Where `word` stands right before the figure in `left`, or across a filler and a short noun; else -1."""
+        at = left.rfind(word)
+        return at if at >= 0 and (at + len(word) == len(left) or self._nounish_gap(left[at + len(word):])) else -1
 
     def _county_named_before(self, pos: int, levels: tuple[str, ...] = ("district", "zone")) -> Region | None:
         """The county or district last named earlier in the paragraph, which 该县 refers back to

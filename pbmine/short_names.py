@@ -24,6 +24,12 @@ def _zone_patterns() -> tuple[list[str], re.Pattern, re.Pattern]:
     return longest_first, re.compile(rf"[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})"), re.compile(suffixes)
 
 
+def _zone_under(name: str, parent: Place) -> Place:
+    """A zone named by pattern, hung under the place its stem (or the name before it) resolves to."""
+    return Place(name, parent.full + name, parent.province, parent.city,
+                 parent.district or (parent.name if parent.level == "district" else None), parent.adcode, "zone")
+
+
 class ShortNames:
     """County stems and zones, for a PlaceMentions (its document, gazetteer and cues)."""
 
@@ -145,10 +151,7 @@ class ShortNames:
                 self.resolved[name] = self.resolved[same.name] = same
                 zones += [(start, end, name), (end + 1, end + 1 + len(same.name), same.name)]
                 continue
-            place = Place(name, parent.full + name, parent.province, parent.city,
-                          parent.district or (parent.name if parent.level == "district" else None),
-                          parent.adcode, "zone")
-            self.resolved[name] = place
+            self.resolved[name] = _zone_under(name, parent)
             self.pattern_zones[name] = parent
             zones.append((start, end, name))
         zones += self._bare_zones(mentions, zones)
@@ -196,7 +199,7 @@ class ShortNames:
                 if word in named:  # 乌鲁木齐高新区(新市区)…高新区: the zone the report has named in full
                     self.resolved[word] = named[word]
                 else:
-                    self.resolved[word] = Place(word, city.full + word, city.province, city.name, None, city.adcode, "zone")
+                    self.resolved[word] = _zone_under(word, city)
                     self.pattern_zones[word] = city
                 found.append((start, end, word))
         return found
