@@ -19,6 +19,7 @@ from .gazetteer import Gazetteer, Place
 from .places import CLAUSE_BREAKS, PlaceMentions, Region, cues, local_place, prefix_of
 from .paragraph_place import LEVEL_RANK, ParagraphPlace
 from .report_place import ReportPlace
+from .report_voice import ReportVoice
 from .sections import Document, Line, Sentence
 from .segment import get_segmenter
 
@@ -26,7 +27,7 @@ BYLINE = re.compile(r"\S[\s\u3000]+[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\
 YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
-class RegionResolver(ReportPlace, ParagraphPlace):
+class RegionResolver(ReportPlace, ReportVoice, ParagraphPlace):
     """Region of every claim of one document: the report's place, its sections, and the
     subject, scope or unit in force at each figure."""
 

@@ -1,0 +1,112 @@
+"""Which whole a report speaks for, beyond the first place its title or lead names.
+
+A title's county over a village the report keeps naming (封丘:… 耿村…耿村), a lead's village in a county
+or city the report keeps naming (江华瑶族自治县大圩镇长山村…。江华坚持…), a lead naming only its
+province in a report that speaks as a city (我代表市人民政府…全市). Part of ``RegionResolver``
+(``regions.py``), beside ``ReportPlace`` (``report_place.py``), which finds the first place.
+"""
+from __future__ import annotations
+
+from .places import Region, prefix_of
+
+
+class ReportVoice:
+    """The whole a report keeps naming or speaks as, for a RegionResolver (its document, places and cues)."""
+
+    def _village_named_most(self, region: Region, title_end: int, opening: int) -> Region:
+        """封丘:党建引领… then …封丘县留光镇耿村文化广场… 如今的耿村…: a title naming a county or
+        city, a lead whose first chain ends in a registry village of it, and a report naming that
+        village five times or more, and twice as often as the title's place: the village."""
+        p = region.place
+        if p is None or p.level not in ("city", "district") or not p.adcode or region.start is None:
+            return region
+        lead = self._first_chain(title_end, opening)
+        q = lead.place if lead is not None else None
+        if q is None or q.level != "village" or not (q.adcode or "").startswith(prefix_of(p)):
+            return region
+        named = self.doc.text.count(lead.name)
+        title_place = sum(1 for m in self.places.mentions if (r := self.places.resolve(m[2])) is not None
+                          and r.adcode == p.adcode)
+        return lead.because("lead") if named >= 5 and named >= 2 * title_place else region
+
+    def _keeps_naming(self, region: Region) -> Region:
+        """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
+        names at most twice, in a county (else a city) it names three times or more, is a report about
+        that county or city (the village keeps the figures of its own sentences). A word that can only
+        mean a county (该旗, 全县), or a city's (全市), counts as naming it, once it is named on its own; a
+        place opening a quoted honour (获“安庆市十大感恩人物”) does not."""
+        p = region.place
+        if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
+            return region
+        quotes, grades = tuple(self.c["name_quotes"]), tuple(self.c["honour_grades"])
+        county = self.gaz.by_adcode(p.adcode[:6])
+        county_city = county is not None and county.level == "district" and county.name.endswith("市")
+        for level, width in (("district", 6), ("city", 4), ("province", 2)):  # 锡林郭勒盟 for a herder's 嘎查
+            named = [m for m in self.places.mentions  # on its own: not the head of a chain down to a unit
+                     if (q := self.places.resolve(m[2])) is not None and q.level == level
+                     and q.adcode[:width] == p.adcode[:width]
+                     and m[1] not in self.places.local_starts and m[1] not in self.places.starts
+                     and not self.places.is_media(m[0])  # 本网河北唐山讯: a dateline names no subject
+                     and not self.doc.text.endswith(quotes, 0, m[0])  # 获“安庆市十大感恩人物”: an honour
+                     and not self.doc.text.startswith(grades, m[1])]  # 山东省|省级文明社区: a grade of honour
+            words = self._county_words() if level == "district" else self._province_words() if level == "province" \
+                else 0 if county_city else self._bare_count(self.c["city_words"])  # (全市 of 栖霞市 is no 烟台)
+            if named and len(named) + words >= 3:
+                start, end, surface = named[0]
+                return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
+        return region
+
+    def _city_voiced(self, region: Region) -> Region:
+        """向大会报告…全市各项事业…新玉林: a lead naming only its province, in a report that speaks
+        as a city (全市, 我市) and not as the province, is about the one city of that province it
+        names most, at least twice."""
+        p = region.place
+        text = self.doc.text
+        voiced = any(w in text for w in self.c["city_voice"])  # 我代表市人民政府: it may compare itself with 全省
+        if p is None or p.level != "province" or not p.adcode or self._bare_count(self.c["city_words"]) < 2 \
+                or self._province_words() and not voiced:
+            return region
+        named: dict[str, list] = {}
+        for m in self.places.mentions:  # the city, and its districts (云冈 for 大同)
+            q = self.places.resolve(m[2])
+            if q is not None and q.level in ("city", "district") and q.adcode[:2] == p.adcode[:2] and q.city:
+                named.setdefault(q.city, []).append(m)
+        counts = {city: len(ms) + self._stem_count(city, ms) for city, ms in named.items()}
+        ranked = sorted(counts, key=counts.get, reverse=True)
+        if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[1]] == counts[ranked[0]]):
+            return region
+        city = self.gaz.resolve(ranked[0])
+        at = next((m for m in named[ranked[0]] if m[2] in (city.name, city.name[:-1])), None) if city else None
+        if city is None:
+            return region
+        if at is None:  # 大同 (a word too, so never found alone): the city of the districts it names
+            return self.places.region(city, city.name).because("lead")
+        return self.places.region(city, at[2]).because("lead", at[0], at[1])
+
+    def _stem_count(self, city: str, mentions: list) -> int:
+        """How often the text writes the city's short name where the finder skips it (大同, a word):
+        counted only for a city whose districts the text names."""
+        stem = city[:-1] if city.endswith("市") else city
+        if any(m[2] in (city, stem) for m in mentions) or len(stem) < 2:
+            return 0
+        return self.doc.text.count(stem)
+
+    def _province_words(self) -> int:
+        """全省, 我省; and 自治区 on its own (自治区每年选派…, not the end of 西藏自治区)."""
+        text = self.doc.text
+        return sum(text.count(w) for w in self.c["province_words"]) + self._bare_count(self.c["province_bare_words"])
+
+    def _bare_count(self, words: list[str]) -> int:
+        """How often the words stand on their own: not the end of a place's name (西藏自治区), nor
+        right after one (玉林市人民政府)."""
+        text, bare = self.doc.text, 0
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                bare += not self.places.ending_at(at + len(word)) and not self.places.ending_at(at)
+                at = text.find(word, at + 1)
+        return bare
+
+    def _county_words(self) -> int:
+        text = self.doc.text
+        return sum(text.count(w) for w in self.c["county_words"])
