@@ -155,6 +155,9 @@ class Distance:
         word, ref = m.group("w"), m.group("ref")
         if len(word) == 1 and m.start() > 0 and clause[m.start() - 1] in self.not_after:
             return None  # 脱离, 隔离: a word, not a distance
+        head, _, last = ref.rpartition("、")
+        if head and head.endswith(self.units):
+            ref = last  # 距城区20公里、济村乡政府|3公里: the next place of the list the 距 governs
         for filler in self.fillers:
             ref = ref.removesuffix(filler)
         located = word in self.located

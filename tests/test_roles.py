@@ -113,6 +113,7 @@ def test_a_place_is_never_a_metric():
 @pytest.mark.parametrize("sentence,number,metric", [
     # a length from a reference place is its distance, whatever noun stands near
     ("该乡位于县城西北部,距县城8公里。", "8", "距县城距离"),
+    ("三村村地处县城西郊,距城区20公里、济村乡政府3公里。", "3", "距济村乡政府距离"),  # 距 governs the list
     ("村部离家不到500米。", "500", "距家距离"),
     ("该村位于马坊镇政府南2公里处,辖9个村民小组。", "2", "距马坊镇政府距离"),
     ("该嘎查地处于白云镇北部约9公里处。", "9", "距白云镇距离"),
