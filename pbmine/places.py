@@ -100,9 +100,12 @@ class PlaceMentions(ShortNames, OwnLocals):
         generic = self.c["local_not_names"]
         level_word = tuple(self.c["registry_not_followed_by"])  # 新建|村级: 新建村 is not named
         text = self.doc.text
+        stems = {f[2][:-len(x)] for f in found for x in VILLAGE_SUFFIXES
+                 if f[2].endswith(x) and len(f[2]) - len(x) >= 2}  # 奇榜村 -> 奇榜
         return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and self._in_town(found[k - 1], m)))
                 and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)
-                and not self._verb_on_count(m)]
+                and not self._verb_on_count(m) and not any(text.endswith(st, 0, m[0]) for st in stems)]
+        # (奇榜|新村: after the stem of a village the text names, a registry 新村 is a part of that village)
 
     def _in_town(self, town: Mention, village: Mention) -> bool:
         """城峰镇|中心村: the village is written right after a township it lies in (not 增期乡|联村党委,

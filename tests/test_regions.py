@@ -225,6 +225,12 @@ def test_a_county_named_in_full_then_by_its_stem_is_the_subject_of_the_stem():
     assert got["390"] == "江华瑶族自治县"
 
 
+def test_a_registry_name_after_a_named_village_s_stem_is_part_of_it():
+    text = ("江门典型村调研\n江门市有60个村入选全省典型村名单,其中有新会区会城街道奇榜村。\n"
+            "按照园林小区模式整体规划,奇榜新村分三期建成农民别墅402幢。\n")
+    assert regions(text)["402"] != "新村"  # (奇榜|新村: the new quarter of 奇榜村, not the registry's 新村)
+
+
 def test_a_place_grading_an_honour_is_no_naming_of_it():
     text = ("枣庄市市中区文化路街道孔庄社区始终以民生为本,打造出独具特色的基层治理样板。社区曾获得过山东省省级文明社区、"
             "山东省省级充分就业社区、全省民主法制示范社区等荣誉。\n一是推动志愿服务。社区与5家驻区单位签订共建协议。\n")
