@@ -44,6 +44,8 @@ class Roles:
     density_metric: str = ""
     change_adverbs: tuple[str, ...] = ()
     rate_changes: tuple[str, ...] = ()
+    rate_comparisons: tuple[str, ...] = ()
+    point_units: tuple[str, ...] = ()
     per_words: tuple[str, ...] = ()
     bare_shares: tuple[str, ...] = ()
     level_words: tuple[str, ...] = ()
@@ -74,6 +76,7 @@ class Roles:
             density_metric=g["density_metric"],
             change_adverbs=tuple(sorted(lex.grammar["metric"]["change_adverbs"], key=len, reverse=True)),
             rate_changes=tuple(g["rate_changes"]),
+            rate_comparisons=tuple(g["rate_comparisons"]), point_units=tuple(g["point_units"]),
             per_words=tuple(sorted(g["per_words"], key=len, reverse=True)),
             bare_shares=tuple(g["bare_shares"]),
             level_words=tuple(sorted(g["level_words"], key=len, reverse=True)),
@@ -98,7 +101,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
         elif q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
             phrase = _group(roles, clause, out, k) or phrase
         else:
-            rate = _rate_word(roles, clause)
+            rate = _rate_word(roles, clause) or _compared_rate(roles, clause, q)
             if rate:
                 phrase = rate if not phrase or rate in phrase else phrase + rate
             elif q.kind == "growth" and q.direction and phrase and (verb := _change_verb(roles, clause)) \
@@ -202,6 +205,17 @@ def _rate_word(roles: Roles, clause: str) -> str | None:
         if moved is not None:
             word = next((w + moved for w in roles.rate_words if tail.endswith(w + moved)), None)
     return word
+
+
+def _compared_rate(roles: Roles, clause: str, q: Quantity) -> str | None:
+    """增速高于全市平均1.1个百分点, 增速比上年提高1.5个百分点: a gap in points between a rate word and
+    the figure, across a comparison, is a gap of that rate (生产总值增速), not of the level before it."""
+    if q.unit not in roles.point_units:
+        return None
+    at = max((clause.rfind(w), w) for w in roles.rate_words)
+    if at[0] < 0 or not any(c in clause[at[0]:] for c in roles.rate_comparisons):
+        return None
+    return at[1]
 
 
 def _without_linking(roles: Roles, tail: str) -> str:

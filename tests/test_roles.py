@@ -63,6 +63,13 @@ def metrics(sentence: str) -> dict[str, str]:
     ("诉求量降幅7.66%。", "7.66", "诉求量降幅"),
     ("增幅为3.4%。", "3.4", "增幅"),
     ("全省生产总值比上年增长15.8%,增速提高4.1个百分点。", "4.1", "生产总值增速提高"),  # the move of a rate
+    # a gap in points across a comparison after a rate word is a gap of that rate
+    ("全县生产总值414.9亿元,同比增长7.4%,增速高于全市平均1.1个百分点。", "1.1", "生产总值增速"),
+    ("第一产业增加值增长6.1%,增速比上年提高1.5个百分点。", "1.5", "第一产业增加值增速"),
+    ("现价总量比同期增加73.5亿元,同比增长2%,比同期增速高0.8个百分点。", "0.8", "现价总量增速"),
+    # (not in points: the level's own comparison; no rate word: the level before)
+    ("全县生产总值414.9亿元,增速高于全市平均1.1%。", "1.1", "生产总值"),
+    ("城镇化率达55.2%,比上年提高1.2个百分点。", "1.2", "城镇化率"),
     ("增幅回落2.1个百分点。", "2.1", "增幅回落"),
     # a growth rate is of its object, and says so (the level's row keeps the object alone)
     ("地区生产总值174.99亿元,比上年增长5.0%。", "5.0", "地区生产总值增长"),
