@@ -32,7 +32,8 @@ DATA = resources.files("pbmine") / "data" / "divisions"
 # A community's other names (景苑居民区 for the registry's 景苑社区), from regions.toml.
 _WORDS = tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
 COMMUNITY_FORMS = tuple(_WORDS["community_forms"])
-SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村")  # 农场: a state or 兵团 farm
+# 农场: a state or 兵团 farm; 地区: a Beijing 地区办事处 (黑庄户地区, of township level), as the registry names it
+SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村", "地区")
 VILLAGE_SUFFIXES = ("社区", *COMMUNITY_FORMS, "村", "嘎查")
 _DAY_NAMES = frozenset(_WORDS["day_names"])  # 五四, 八一: numerals that name a village for a day
 NUMERAL_STEM = re.compile(r"^第?[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大届屆次批期]?$")  # (第六届社区)

@@ -121,3 +121,16 @@ def test_chain_at_reads_the_most_specific_place():
     text = "遵义市湄潭县兴隆镇党委\n"
     region, end = PlaceMentions(split_document("t", text)).chain_at(0)
     assert region.name == "兴隆镇" and text[:end] == "遵义市湄潭县兴隆镇"
+
+
+@pytest.mark.parametrize("text,name,named", [
+    # a Beijing 地区办事处 is a township the registry names with 地区
+    ("朝阳区黑庄户地区加快谱写新篇章\n\n2024年,黑庄户地区工委开展主题党日活动637次。", "黑庄户地区", True),
+    ("北京市朝阳区工作综述\n\n南磨房地区新建社区活动室3个。", "南磨房地区", True),
+    # negative: a prefecture named 地区 is no township; 山区地区 is no registry name
+    ("西藏阿里地区工作综述\n\n阿里地区新建活动场所12个。", "阿里地区", False),
+    ("河北省无极县工作综述\n\n山区地区新建活动场所12个。", "山区地区", False),
+])
+def test_beijing_area_offices_are_townships(text, name, named):
+    found = PlaceMentions(split_document("t", text))
+    assert (name in {m[2] for m in found.local_mentions}) is named
