@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .bands import Bands
 from .lexicon import QUOTES, Lexicon
 from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream  # noqa: F401 (CLAUSE_BREAK re-exported)
 from .segment import Segmenter
@@ -18,7 +19,7 @@ MAX_PHRASE = 24
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
 
 
-class PhraseFinder(ItemStream):
+class PhraseFinder(Bands, ItemStream):
     """Reads noun phrases with one lexicon and one segmenter."""
 
     def __init__(self, lex: Lexicon, seg: Segmenter):
@@ -313,14 +314,6 @@ class PhraseFinder(ItemStream):
             out.pop()
         return self._verb_off(out, conjunct)[::-1], self._action_before(items, j)
 
-    def _unit_band(self, items: list[Item], j: int) -> int | None:
-        """Where a band of a measure ending at item j starts (5-10万元 before 的), else None."""
-        if j < 3 or items[j].kind != "word" or not items[j].text.endswith(self.money_units) \
-                or not (items[j - 1].text.isdigit() and items[j - 2].text in self.band_joiners
-                        and items[j - 3].text.isdigit()):
-            return None
-        return j - 3
-
     def _is_label(self, items: list[Item], j: int) -> bool:
         """The noun phrase ending at item j opens its cell, line or clause (| 辖区面积: …, 面积: …)."""
         k = j
@@ -329,34 +322,6 @@ class PhraseFinder(ItemStream):
         while k >= 0 and items[k].kind == "space":
             k -= 1
         return k < 0 or items[k].kind == "punct" and items[k].text in ("|", "｜", "，", ",", "；", ";", "。", "\n")
-
-    def _schooling_band(self, items: list[Item], j: int) -> int | None:
-        """Where a schooling bound ending at item j starts: 本科及以上, 大专以上."""
-        if items[j].text not in self.bounds:
-            return None
-        k = j - 1
-        if k >= 0 and items[k].text == "及":
-            k -= 1
-        return k if k >= 0 and items[k].text in self.schooling else None
-
-    def _age_band(self, items: list[Item], j: int) -> int | None:
-        """Where an age band ending at item j starts: 35岁以下, 35岁及以下, 36至59岁, 26-35岁."""
-        k = j
-        if items[k].text in self.bounds:
-            k -= 1
-            if k >= 0 and items[k].text == "及":
-                k -= 1
-        elif items[k].text not in self.age_units or k == 0 or not items[k - 1].text.isdigit():
-            return None
-        if k < 1 or items[k].text not in self.age_units or not items[k - 1].text.isdigit():
-            return None
-        k -= 1
-        if k >= 2 and items[k - 1].text in self.band_joiners and items[k - 2].text.isdigit():
-            k -= 2  # 36至59岁
-        elif k >= 3 and items[k - 1].text in self.band_joiners and items[k - 2].text in self.age_units \
-                and items[k - 3].text.isdigit():
-            k -= 3  # 36岁至45岁
-        return k
 
     @staticmethod
     def _verb_off(out: list[Item], conjunct: bool) -> list[Item]:
