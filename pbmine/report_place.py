@@ -233,7 +233,7 @@ class ReportPlace:
         """The first place named between start and end (a division chain, a zone, a township or
         village of the registry, or a local name opening the line), skipping newspapers and datelines."""
         text = self.doc.text
-        hosted = None
+        hosted = teller = None
         for pos in range(start, end):
             if (pos in self.places.starts or pos in self.places.local_starts) and not self.places.is_media(pos):
                 region, stop = self.chain_at(pos, end)
@@ -242,7 +242,9 @@ class ReportPlace:
                 listed = (text[stop:stop + 1] == "、" or text[pos - 1:pos] == "、") and \
                     region.place is not None and region.place.level not in ("township", "village")
                 office = any(text.startswith(w, stop) for w in self.c["source_offices"])
-                told = office and any(w in text[stop:stop + 14] for w in self.c["told_verbs"])
+                told = office and any(w in text[stop:stop + 14] for w in self.c["told_verbs"]) or (
+                    text.endswith(tuple(self.c["told_openers"]), 0, pos)
+                    and text.startswith(tuple(self.c["told_verbs"]), stop))  # 记者从怀集县获悉: who told
                 visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"])) or (
@@ -253,8 +255,11 @@ class ReportPlace:
                     hosted = hosted or region  # 由渭南市委宣传部组织的采访团走进…: the place visited, if any
                     continue
                 media = self.places.outlet_after(stop)  # 本网河北唐山讯: a dateline
-                if listed or told or located or media or visits or self._opens_time_clause(pos, stop):
-                    continue  # 常熟、昆山、太仓三市, 从栖霞市委宣传部获悉, 地处…泰顺县…的罗阳镇: not its place
+                if told:
+                    teller = teller or region  # 从栖霞市委宣传部获悉,全市…: who told, if no one else is named
+                    continue
+                if listed or located or media or visits or self._opens_time_clause(pos, stop):
+                    continue  # 常熟、昆山、太仓三市, 地处…泰顺县…的罗阳镇: not its place
                 return region
         for line in self.doc.lines:  # 巴音塔拉嘎查是我旗…: a local name opening a line of the span
             if line.end <= start or line.start >= end:
@@ -266,7 +271,7 @@ class ReportPlace:
                 if local:
                     why = "title" if at == lead else "lead"
                     return self.places.local_region(local, None).because(why, at, at + len(local))
-        return hosted
+        return hosted or teller
 
     def _township_named(self, start: int, end: int) -> Region | None:
         """A township the opening names while no division is named at all (合村乡 in a county

@@ -18,6 +18,14 @@ def report(text: str):
     ("金石镇黄厝巷村、翁厝村党群服务中心揭牌\n\n近日两村服务中心启用。\n", ("金石镇", "title")),
     ("福州新闻网7月1日讯(福州日报记者 林晗)截至2021年6月,全市党员33.81万名。\n", ("福州", "report")),
     ("10月15日,记者从栖霞市委宣传部获悉,烟台栖霞市蛇窝泊镇东院头村合作社分红12万元。\n", ("东院头村", "lead")),
+    # a place right between 从 and a told verb told the reporter; the one told of follows
+    ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
+     ("下帅壮族瑶族乡", "lead")),
+    # ... but with no other place named, the teller's place is the report's
+    ("近日,记者从怀集县获悉,全县5个镇村集体经济收入均达10万元。\n", ("怀集县", "lead")),
+    ("近日,记者从怀集县委组织部获悉,全县5个镇村集体经济收入均达10万元。\n", ("怀集县", "lead")),
+    # negative: a place not before a told verb is the subject (从怀集县出发 is no telling)
+    ("近日,调研组从怀集县出发,走访下帅壮族瑶族乡5个行政村。\n", ("怀集县", "lead")),
     ("山区共富\n地处浙南山区温州市泰顺县域中心的罗阳镇,打造共富工坊16家。\n", ("罗阳镇", "lead")),
     # negatives: no place named at all; a newspaper's name alone in a report that names a county
     ("2023年工作总结\n\n全年新建党群服务中心12个。\n", None),
