@@ -46,6 +46,8 @@ class ReportPlace:
                     found = self._narrowed(self._township_stem(self._stem_after(found)), line.end) if why == "title" \
                         else self._inside_publisher(found, line)
                     found = self._labelled(self._of_list(found).because(why), title_end)
+                    if why == "title":
+                        found = self._lead_compound(found, title_end, opening)
                     return self._village_named_most(found, title_end, opening) if why == "title" else found
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)
@@ -57,6 +59,21 @@ class ReportPlace:
             return self._city_voiced(first).because("lead")
         media = self._media_place()
         return media.because("report") if media else None
+
+    def _lead_compound(self, region: Region, title_end: int, opening: int) -> Region:
+        """小区党支部 居民“主心骨” 四川广元利州区…, then 在四川广元利州区南河街道开云世家小区里…: a title's
+        county or city that speaks of a compound (小区), and a lead whose first chain runs from that
+        place down to one residential compound: the compound."""
+        p = region.place
+        if p is None or p.level not in ("city", "district") or not p.adcode:
+            return region
+        lead = self._first_chain(title_end, opening)
+        q = lead.place if lead is not None else None
+        if q is None or q.level != "village" or not lead.name.endswith(tuple(self.c["compound_suffixes"])) \
+                or not (q.adcode or "").startswith(prefix_of(p)) \
+                or not any(w in self.doc.text[:title_end] for w in self.c["compound_suffixes"]):
+            return region
+        return lead.because("lead")
 
     @staticmethod
     def _unvouched(region: Region) -> bool:

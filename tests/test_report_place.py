@@ -18,6 +18,12 @@ def report(text: str):
     ("金石镇黄厝巷村、翁厝村党群服务中心揭牌\n\n近日两村服务中心启用。\n", ("金石镇", "title")),
     ("福州新闻网7月1日讯(福州日报记者 林晗)截至2021年6月,全市党员33.81万名。\n", ("福州", "report")),
     ("10月15日,记者从栖霞市委宣传部获悉,烟台栖霞市蛇窝泊镇东院头村合作社分红12万元。\n", ("东院头村", "lead")),
+    # a title speaking of a 小区, a lead running from the title's district down to one compound
+    ("小区党支部 居民“主心骨” 四川广元利州区激活城市基层党建\n\n在四川广元利州区南河街道开云世家小区里,"
+     "居民们出门遛弯。小区下设4个楼栋党小组。\n", ("开云世家小区", "lead")),
+    # negative: a title speaking of the 社区: the compound is where the reporter went
+    ("安阳林州:社区物业一家亲 共建共享勇争星\n\n笔者来到河南省安阳市林州市振林街道阜民社区明珠小区采访。\n",
+     ("林州市", "title")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
