@@ -70,6 +70,8 @@ class ParagraphPlace:
     def _anaphors_of(self, unit: Region) -> list[str]:
         """The words that refer back to a unit of its level (该村, 全村 to a village; 该镇 to a township)."""
         village = unit.place is not None and unit.place.level == "village"
+        if village and unit.name.endswith(tuple(self.c["compound_suffixes"])):
+            return self.c["anaphors_compound"]  # 该小区, 小区现有…: a compound's own words
         return self.c["anaphors_village"] if village else self.c["anaphors_township"]
 
     def _back_to_whole(self, sentence: Sentence, start: int, held: Region) -> bool:

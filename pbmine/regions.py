@@ -142,8 +142,17 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
                     pos += 1
         region, stop = self.chain_at(pos, end)
         if region is None:
-            return None
+            return self._compound_subject(pos, end)
         return region if self._is_subject(region, stop) else None
+
+    def _compound_subject(self, pos: int, end: int) -> Region | None:
+        """紅湖公園城小區是崇義社區最大的…小區: a residential compound opening a sentence, then a verb of
+        what it is or has, is the sentence's subject, inside the region in force."""
+        name = self.places.compound_at(pos, end)
+        if name is None or not self.doc.text.startswith(tuple(self.c["compound_subject_verbs"]), pos + len(name)):
+            return None
+        base = self._base_place()
+        return Region(name, local_place(name, base)).because("sentence", pos, pos + len(name))
 
     def _example_at(self, pos: int, end: int) -> Region | None:
         """以静安区为例，…: the place the clause holds up as the example is what follows is about."""

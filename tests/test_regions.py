@@ -1101,3 +1101,22 @@ def test_a_neighbour_is_no_report_place(text, number, region):
 def test_a_zone_written_after_its_province_hangs_under_the_city_of_its_stem():
     row = extract_text("近年来,新疆维吾尔自治区乌鲁木齐高新区坚持党建引领。\n共下沉干部263名。\n").iloc[0]
     assert (row.region, row.city, row.adcode) == ("乌鲁木齐高新区", "乌鲁木齐市", "650100")
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a compound opening a sentence with what it is or has holds the figures while the text stays on it
+    ("成都市新都区社区治理综述\n\n红湖公园城小区是崇义社区最大的商品住宅小区,共25栋。小区现有住户2991户,"
+     "其中户籍人口1314人。\n", "2991", "红湖公园城小区"),
+    ("成都市新都区社区治理综述\n\n红湖公园城小区是崇义社区最大的商品住宅小区,共25栋。\n", "25", "红湖公园城小区"),
+    ("青岛西海岸新区物业党建\n\n全区成立小区党支部91个。尚景嘉园小区是一个公租房小区,该小区近4000名住户来自全国各地。\n",
+     "4000", "尚景嘉园小区"),
+    # negatives: a kind of compound is no name; a compound not followed by what it is is a modifier
+    ("成都市新都区社区治理综述\n\n老旧小区是治理难点,全区改造老旧小区25个。\n", "25", "新都区"),
+    ("成都市新都区社区治理综述\n\n红湖公园城小区居民积极参与,全区建成议事会25个。\n", "25", "新都区"),
+    # ... and the next paragraph returns to the report's place
+    ("成都市新都区社区治理综述\n\n红湖公园城小区是崇义社区最大的商品住宅小区,共25栋。\n全区建成小区党支部120个。\n",
+     "120", "新都区"),
+])
+def test_a_compound_opening_a_sentence_holds_its_figures(text, number, region):
+    assert regions(text)[number] == region
+
