@@ -83,12 +83,13 @@ class OwnLocals:
         name = self.compound_at(pos, limit)
         return name if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
 
-    def compound_at(self, pos: int, limit: int) -> str | None:
-        """The residential compound named at `pos` (书香门第小区), not a kind of compound (老旧小区)."""
-        m = cue_rx(r"[\u4e00-\u9fff]{{2,6}}?(?:{})", "compound_suffixes").match(self.doc.text, pos, limit)
+    def compound_at(self, pos: int, limit: int, kinds: str = "compound_suffixes") -> str | None:
+        """The residential compound named at `pos` (书香门第小区), not a kind of compound (老旧小区);
+        `kinds` names the list of suffixes (a subject may also be a 家园: 康营家园是…)."""
+        m = cue_rx(r"[\u4e00-\u9fff]{{2,6}}?(?:{})", kinds).match(self.doc.text, pos, limit)
         if m is None:
             return None
-        stem = next(m.group()[: -len(x)] for x in self.c["compound_suffixes"] if m.group().endswith(x))
+        stem = next(m.group()[: -len(x)] for x in self.c[kinds] if m.group().endswith(x))
         if any(w in stem for w in self.c["compound_not_names"]) or not self.may_be_local(m.group()):
             return None
         return m.group()

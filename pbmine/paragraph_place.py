@@ -70,7 +70,7 @@ class ParagraphPlace:
     def _anaphors_of(self, unit: Region) -> list[str]:
         """The words that refer back to a unit of its level (该村, 全村 to a village; 该镇 to a township)."""
         village = unit.place is not None and unit.place.level == "village"
-        if village and unit.name.endswith(tuple(self.c["compound_suffixes"])):
+        if village and unit.name.endswith(tuple(self.c["subject_compound_suffixes"])):
             return self.c["anaphors_compound"]  # 该小区, 小区现有…: a compound's own words
         return self.c["anaphors_village"] if village else self.c["anaphors_township"]
 

@@ -148,7 +148,7 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
     def _compound_subject(self, pos: int, end: int) -> Region | None:
         """紅湖公園城小區是崇義社區最大的…小區: a residential compound opening a sentence, then a verb of
         what it is or has, is the sentence's subject, inside the region in force."""
-        name = self.places.compound_at(pos, end)
+        name = self.places.compound_at(pos, end, "subject_compound_suffixes")
         if name is None or not self.doc.text.startswith(tuple(self.c["compound_subject_verbs"]), pos + len(name)):
             return None
         base = self._base_place()

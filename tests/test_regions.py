@@ -1110,6 +1110,11 @@ def test_a_zone_written_after_its_province_hangs_under_the_city_of_its_stem():
     ("成都市新都区社区治理综述\n\n红湖公园城小区是崇义社区最大的商品住宅小区,共25栋。\n", "25", "红湖公园城小区"),
     ("青岛西海岸新区物业党建\n\n全区成立小区党支部91个。尚景嘉园小区是一个公租房小区,该小区近4000名住户来自全国各地。\n",
      "4000", "尚景嘉园小区"),
+    # ... and so does a 家园 (a resettlement compound)
+    ("北京市朝阳区孙河地区工作综述\n\n康营家园是康营村等9个村完成拆迁后的回迁小区,包括17个自然楼院。\n",
+     "17", "康营家园"),
+    # negative: a slogan's 家园 is no compound
+    ("成都市新都区社区治理综述\n\n美好家园是全体居民的心愿,建成议事会25个。\n", "25", "新都区"),
     # negatives: a kind of compound is no name; a compound not followed by what it is is a modifier
     ("成都市新都区社区治理综述\n\n老旧小区是治理难点,全区改造老旧小区25个。\n", "25", "新都区"),
     ("成都市新都区社区治理综述\n\n红湖公园城小区居民积极参与,全区建成议事会25个。\n", "25", "新都区"),
