@@ -324,12 +324,13 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         for m_start, m_end, surface in self.places.ending_at(stop):
             if clause_start <= m_start:
                 region, _ = self.chain_at(m_start, stop)
-                if region is not None and not self._after_locative(m_start, clause_start):
+                if region is not None and not self._after_locative(m_start, clause_start) \
+                        and not self._measured_from(clause_start, m_start):
                     return region
         if self.places.closes_member_list(stop):
             return None  # 下辖大中村、天明村、新华村|4个行政村: the members counted, not their owner
         named = self.places.local_ending_at(stop)  # 该项目每年为道特淖尔镇56名…: the unit whose people are counted
-        if named is not None and named[0] >= clause_start and (
+        if named is not None and named[0] >= clause_start and not self._measured_from(clause_start, named[0]) and (
                 self._after_recipient(named[0], clause_start) or not self._after_locative(named[0], clause_start)):
             return self.places.local_region(named[2], self._base_place()).because("sentence", named[0], stop)
         # 其中城东社区42项, 、十八里店乡4087件: a local name filling the gap from the last break to the figure
@@ -343,6 +344,11 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         if local and k + len(local) == stop:
             return self.places.local_region(local, self._base_place()).because("sentence", k, stop)
         return None
+
+    def _measured_from(self, clause_start: int, pos: int) -> bool:
+        """距离镇政府所在地舍伯吐镇|12.5公里: the place a distance is measured from is not the figure's
+        subject, though words stand between the distance word and the place."""
+        return any(w in self.doc.text[clause_start:pos] for w in self.c["distance_frames"])
 
     def _after_recipient(self, pos: int, floor: int) -> bool:
         text = self.doc.text

@@ -660,6 +660,9 @@ def test_a_lead_opening_on_a_recent_day(text, number, region):
     # the place a distance is measured from is no subject
     ("庙尔沟乡概况\n庙尔沟乡位于哈密市,距乌鲁木齐市70公里,全乡辖3个村。\n", "70", "庙尔沟乡"),
     ("三源浦朝鲜族镇概况\n三源浦朝鲜族镇距通化市53公里。\n", "53", "三源浦朝鲜族镇"),
+    # ... though words stand between the distance word and the place
+    ("科右中旗工作综述\n\n白音塔拉村位于舍伯吐镇东北,距离镇政府所在地舍伯吐镇12.5公里,全村耕地9600亩。\n",
+     "12.5", "白音塔拉村"),
     # negative: a place opening the clause is its subject
     ("庙尔沟乡概况\n庙尔沟乡位于哈密市,乌鲁木齐市有70个社区。\n", "70", "乌鲁木齐市"),
 ])
