@@ -21,6 +21,11 @@ TABLE = [
     ("102部新加装的电梯已经交付使用。", "102", "电梯", None),  # 新 opens a relative clause
     ("新建、修缮和改扩建289个村级组织活动场所。", "289", "村级组织活动场所", None),  # a compound of the dictionary
     ("规模以上企业发展到15家。", "15", "规模以上企业", None),  # 规模以上 is no bound of a number
+    # a figure in square kilometres with no phrase beside it is an area (as one in 户 is 户数)
+    ("荣华居委会所辖面积系沪上最大——2.02平方公里。", "2.02", "面积", None),
+    ("全村共13.6平方公里,耕地面积9400亩。", "13.6", "面积", None),
+    ("全村共13.6平方公里,耕地面积9400亩。", "9400", "耕地面积", None),   # (its own phrase wins)
+    ("辖区面积45平方公里。", "45", "辖区面积", None),
     # compounds the tagger cuts (常/住户, 约/谈, 净增/率为, 再/就业, 年/利润): dictionary words
     ("社区常住户约6200户。", "6200", "常住户", None),
     ("全年工作约谈5人。", "5", "约谈", None),
