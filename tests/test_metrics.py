@@ -133,6 +133,9 @@ def test_place_is_not_a_metric():
     ("总人口264户611人。", "611", "总人口"),
     ("现全村人口1666人,478户。", "478", "人口户数"),
     ("全村886户2595人。", "886", "户数"),
+    # ... and so are residents or villagers counted in 户 (not ranked against a count of people)
+    ("辖区有居民1558户。", "1558", "居民户数"),
+    ("全村共有村民398户。", "398", "村民户数"),
     # the verb between the starting value and the new level is no metric (由A发展到B, 由A扩增至B)
     ("全村万寿菊种植面积由2016年的1000亩发展到2236亩。", "2236", "万寿菊种植面积"),
     ("全村万寿菊种植面积由2016年的1000亩发展到2236亩。", "1000", "万寿菊种植面积"),

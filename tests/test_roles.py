@@ -63,6 +63,8 @@ def metrics(sentence: str) -> dict[str, str]:
     ("诉求量降幅7.66%。", "7.66", "诉求量降幅"),
     ("增幅为3.4%。", "3.4", "增幅"),
     ("全省生产总值比上年增长15.8%,增速提高4.1个百分点。", "4.1", "生产总值增速提高"),  # the move of a rate
+    # residents counted in people stay residents (only a count in 户 is of households)
+    ("辖区有居民3400人。", "3400", "居民"),
     # a gap in points across a comparison after a rate word is a gap of that rate
     ("全县生产总值414.9亿元,同比增长7.4%,增速高于全市平均1.1个百分点。", "1.1", "生产总值增速"),
     ("第一产业增加值增长6.1%,增速比上年提高1.5个百分点。", "1.5", "第一产业增加值增速"),
