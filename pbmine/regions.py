@@ -47,6 +47,7 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         self.dateline_rx = re.compile(c["quote_dateline"])
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
         self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
+        self.located_rx = re.compile(f"(?:{'|'.join(map(re.escape, c['location_verbs']))})[^，,。；;：:\n]{{1,20}}?的")
         self.plain_opener_at = re.compile("|".join(
             re.escape(o) for o in c["subject_openers"] if o not in c["locative_openers"]))
         self.report: Region | None = None  # set below; chains met while finding it hang under nothing
@@ -142,8 +143,20 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
                     pos += 1
         region, stop = self.chain_at(pos, end)
         if region is None:
-            return self._compound_subject(pos, end)
+            return self._compound_subject(pos, end) or self._located_subject(pos, end)
         return region if self._is_subject(region, stop) else None
+
+    def _located_subject(self, pos: int, end: int) -> Region | None:
+        """地处渭北干旱山区的阳屲村,村支书…: a unit opening its sentence after where it lies (地处…的)
+        and before a comma is the sentence's subject."""
+        m = self.located_rx.match(self.doc.text, pos, end)
+        if m is None:
+            return None
+        region, stop = self.chain_at(m.end(), end)
+        if region is None or region.place is None or region.place.level not in ("township", "village") \
+                or self.doc.text[stop:stop + 1] not in "，,":
+            return None
+        return region
 
     def _compound_subject(self, pos: int, end: int) -> Region | None:
         """紅湖公園城小區是崇義社區最大的…小區: a residential compound opening a sentence, then a verb of

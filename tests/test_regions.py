@@ -1128,3 +1128,15 @@ def test_a_zone_written_after_its_province_hangs_under_the_city_of_its_stem():
 def test_a_compound_opening_a_sentence_holds_its_figures(text, number, region):
     assert regions(text)[number] == region
 
+
+@pytest.mark.parametrize("text,number,region", [
+    # a unit opening its sentence after where it lies (地处…的) and before a comma is its subject
+    ("甘谷县村支书综述\n\n新兴镇雒家村党支部书记带头捐款5万元。地处渭北干旱山区的阳屲村,村支书带领大伙兴修梯田,"
+     "人均产粮达到了1200斤以上。\n", "1200", "阳屲村"),
+    # negative: what lies there is no unit (地处…的 a base): the paragraph's unit holds
+    ("甘谷县村支书综述\n\n新兴镇雒家村党支部书记带头捐款5万元。地处渭北干旱山区的苹果基地,人均产粮达到了1200斤以上。\n",
+     "1200", "雒家村"),
+])
+def test_a_unit_after_where_it_lies_is_its_sentence_s_subject(text, number, region):
+    assert regions(text)[number] == region
+
