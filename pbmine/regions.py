@@ -47,6 +47,7 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         self.dateline_rx = re.compile(c["quote_dateline"])
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
         self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
+        self.described_rx = re.compile(rf"[\u4e00-\u9fff“”]{{1,10}}(?:{'|'.join(c['description_levels'])})")
         self.located_rx = re.compile(f"(?:{'|'.join(map(re.escape, c['location_verbs']))})[^，,。；;：:\n]{{1,20}}?的")
         self.plain_opener_at = re.compile("|".join(
             re.escape(o) for o in c["subject_openers"] if o not in c["locative_openers"]))
@@ -144,7 +145,27 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         region, stop = self.chain_at(pos, end)
         if region is None:
             return self._compound_subject(pos, end) or self._located_subject(pos, end)
-        return region if self._is_subject(region, stop) else None
+        region = self._described_inside(region, stop, end) or region
+        return region if self._is_subject(region, stop if region.end is None else region.end) else None
+
+    def _described_inside(self, region: Region, stop: int, end: int) -> Region | None:
+        """河南省|重点革命老区镇|舞钢市尹集镇召开…: a place, a description of a unit ending in its level, then
+        a chain inside the place: the chain is the subject, the first place its description's scope."""
+        p = region.place
+        if p is None or not p.adcode:
+            return None
+        text = self.doc.text
+        for k in range(stop + 3, min(end, stop + 13)):
+            if text[k - 1] in CLAUSE_BREAKS or text[k - 1] in "、的":
+                return None
+            if (k in self.places.starts or k in self.places.local_starts) and self.described_rx.fullmatch(text, stop, k) \
+                    and not any(t.tag == "v" for t in get_segmenter().tokens(text[stop:k])):  # (表彰|先进乡镇: an act)
+                inner, _ = self.chain_at(k, end)
+                q = inner.place if inner is not None else None
+                if q is not None and LEVEL_RANK.get(q.level, 2) > LEVEL_RANK.get(p.level, 2) \
+                        and (q.adcode or "").startswith(prefix_of(p)):
+                    return inner
+        return None
 
     def _located_subject(self, pos: int, end: int) -> Region | None:
         """地处渭北干旱山区的阳屲村,村支书…: a unit opening its sentence after where it lies (地处…的)

@@ -1140,3 +1140,15 @@ def test_a_compound_opening_a_sentence_holds_its_figures(text, number, region):
 def test_a_unit_after_where_it_lies_is_its_sentence_s_subject(text, number, region):
     assert regions(text)[number] == region
 
+
+@pytest.mark.parametrize("text,number,region", [
+    # a place, a description of a unit ending in its level, then a unit inside it: that unit is the subject
+    ("中新河南网3月23日电 3月23日,河南省重点革命老区镇舞钢市尹集镇召开人民代表大会,出席人大代表62名。\n",
+     "62", "尹集镇"),
+    ("浙江省首批未来乡村示范村安吉县余村,今年接待游客120万人次。\n", "120万", "余村"),
+    # negatives: a verb between (the province acts, the unit is its object); a unit not inside the place
+    ("河南省表彰先进乡镇舞钢市尹集镇,全省评出示范镇62个。\n", "62", "河南省"),
+])
+def test_a_place_then_a_description_then_a_unit_inside_it(text, number, region):
+    assert regions(text)[number] == region
+
