@@ -88,7 +88,11 @@ class ItemStream:
                     items.append(Item(tok.text[:-1], tok.start, tok.end - 1, "word", "n"))
                     items.append(Item(tok.text[-1], tok.end - 1, tok.end, "word", "v"))
                     continue
-                items.append(self._item(tok))
+                item = self._item(tok)
+                if tok.text in self.suffix_nouns and tok.tag == "m" and items and items[-1].kind == "word" \
+                        and items[-1].tag[:1] in ("n", "v"):
+                    item.tag = "n"  # 服务|点35个, 处理|点: a noun's suffix, not a numeral (一点)
+                items.append(item)
             i = max(j, i + 1) if j == i else j
         return items
 

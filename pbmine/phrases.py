@@ -66,6 +66,7 @@ class PhraseFinder(Bands, ItemStream):
         self.household_nouns = frozenset(g["household_nouns"])
         self._long_unit_nouns = tuple(u for u in self.unit_nouns if len(u) >= 2)
         self.fused = set(g["fused_verbs"])
+        self.suffix_nouns = frozenset(g["suffix_nouns"])
         self.dateline = re.compile(g["dateline"])
         self.band_joiners = set(g["age_band_joiners"])
         self.age_units = {u for u, unit in lex.units.items() if unit.kind == "age"}
