@@ -24,6 +24,11 @@ def report(text: str):
     # negative: a title speaking of the 社区: the compound is where the reporter went
     ("安阳林州:社区物业一家亲 共建共享勇争星\n\n笔者来到河南省安阳市林州市振林街道阜民社区明珠小区采访。\n",
      ("林州市", "title")),
+    # an office that holds its event in a place: the place is the report's
+    ("近日,云南省人民政府新闻办公室在西双版纳傣族自治州召开新闻发布会。\n全州边境线长966.3公里。\n",
+     ("西双版纳傣族自治州", "lead")),
+    # negative: an office holding its event at home
+    ("近日,云南省人民政府新闻办公室召开新闻发布会。\n全省边境线长4060公里。\n", ("云南省", "lead")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
