@@ -238,7 +238,8 @@ class NameIndex:
             if suf in ("林区", "矿区", "新区") and len(stem) < (3 if suf == "林区" else 2):
                 continue  # 万柏林区 is 万柏林 + 区, not 万柏 + 林区
             if suf.startswith("自治") or stem.endswith("族"):
-                stem = self._strip_nations(stem)
+                stripped = self._strip_nations(stem)
+                stem = stripped if len(stripped) >= 2 else stem  # 内蒙古: not 内 + 蒙古
             if level == "district" and suf == "旗" and stem[-1:] in "左右前后中翼":
                 return []
             if len(stem) >= 2 and stem not in _SHORT_STOP and stem != name:

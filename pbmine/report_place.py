@@ -56,7 +56,7 @@ class ReportPlace:
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
         if first is not None:
-            return self._city_voiced(first).because("lead")
+            return self._city_named_most(self._city_voiced(first)).because("lead")
         media = self._media_place()
         return media.because("report") if media else None
 

@@ -83,6 +83,33 @@ class ReportVoice:
             return self.places.region(city, city.name).because("lead")
         return self.places.region(city, at[2]).because("lead", at[0], at[1])
 
+    def _city_named_most(self, region: Region) -> Region:
+        """内蒙古4200公里长的边境线…, then 锡林郭勒盟 four times: a lead's province, in a report that names
+        one city of it (with its counties) at least three times and more often than the province, is
+        about that city."""
+        p = region.place
+        if p is None or p.level != "province" or not p.adcode:
+            return region
+        own = 0
+        named: dict[str, list] = {}
+        for m in self.places.mentions:
+            q = self.places.resolve(m[2])
+            if q is None or not q.adcode or q.adcode[:2] != p.adcode[:2]:
+                continue
+            if q.level == "province":
+                own += 1
+            elif q.city:
+                named.setdefault(q.city, []).append(m)
+        ranked = sorted(named, key=lambda c: len(named[c]), reverse=True)
+        if not ranked or len(named[ranked[0]]) < 3 or len(named[ranked[0]]) <= own \
+                or len(ranked) > 1 and len(named[ranked[1]]) == len(named[ranked[0]]):
+            return region
+        city = self.gaz.resolve(ranked[0])
+        at = next((m for m in named[ranked[0]] if city is not None and m[2] in (city.name, city.name[:-1])), None)
+        if city is None or at is None:
+            return region
+        return self.places.region(city, at[2]).because("lead", at[0], at[1])
+
     def _stem_count(self, city: str, mentions: list) -> int:
         """How often the text writes the city's short name where the finder skips it (大同, a word):
         counted only for a city whose districts the text names."""

@@ -29,6 +29,12 @@ def report(text: str):
      ("西双版纳傣族自治州", "lead")),
     # negative: an office holding its event at home
     ("近日,云南省人民政府新闻办公室召开新闻发布会。\n全省边境线长4060公里。\n", ("云南省", "lead")),
+    # a lead's province, in a report that names one city of it three times and more than the province
+    ("新华社呼和浩特5月14日电 内蒙古4200公里长的边境线。\n锡林郭勒盟有着1103公里的边境线。锡林郭勒盟将一批党员"
+     "培养成中心户。\n锡林郭勒盟党员中心户1842户。\n", ("锡林郭勒盟", "lead")),
+    # negative: a city named twice stays inside the province's report
+    ("新华社呼和浩特5月14日电 内蒙古4200公里长的边境线。\n锡林郭勒盟有着1103公里的边境线。锡林郭勒盟将一批党员"
+     "培养成中心户。\n", ("内蒙古", "lead")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
