@@ -44,6 +44,7 @@ class OwnLocals:
                 if town and not self.local_names.get(town) \
                         and not text.startswith(tuple(self.c["village_collective_words"]), end + len(town)):
                     names.add(town)
+        names |= self._secretaries_units()
         if not names:
             return
         taken = [(m[0], m[1]) for m in self.local_mentions]
@@ -56,6 +57,35 @@ class OwnLocals:
         self.local_mentions.sort()
         self.local_starts = {m[0]: m for m in self.local_mentions}
         self.local_ends = [m[1] for m in self.local_mentions]
+
+    def _secretaries_units(self) -> set[str]:
+        """…代表,额日登高毕嘎查党支部书记。去年,该嘎查…: a village the registry lacks (written 额日登高毕 for
+        its 额尔敦高毕) counts where its own organisation follows its name and an anaphor of its kind
+        (该嘎查, 该村) refers back to it later."""
+        text = self.doc.text
+        found = set()
+        for organ in self.c["village_organs"]:
+            at = text.find(organ)
+            while at >= 0:
+                for suffix in VILLAGE_SUFFIXES:
+                    if text.endswith(suffix, 0, at) and text.find("该" + suffix, at) >= 0:
+                        found |= self._name_ending_at(at)
+                at = text.find(organ, at + len(organ))
+        return {n for n in found if not self.local_names.get(n)}
+
+    def _name_ending_at(self, end: int) -> set[str]:
+        """The name by the suffix pattern that ends at `end`: the longest one after a punctuation
+        mark, else the shortest that starts a word (its stem may read as words: 额日登高毕, a
+        transliteration, holds 登高)."""
+        text = self.doc.text
+        starts = range(end - 3, max(-1, end - 9), -1)
+        after_mark = [k for k in starts if k == 0 or not "\u4e00" <= text[k - 1] <= "\u9fff"]
+        for k in (*after_mark[::-1], *[k for k in starts if self.starts_word(k)]):
+            name = text[k:end]
+            if self.local_rx.fullmatch(name) and self.may_be_local(name) \
+                    and not any(m[0] < end and m[1] > k for m in self.near(k)):
+                return {name}
+        return set()
 
     def _placeholder_at(self, pos: int, limit: int) -> str | None:
         text = self.doc.text

@@ -52,6 +52,7 @@ class ReportPlace:
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
+            chain = self._village_referred(chain)
             return self._keeps_naming(self._salient(chain)).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
@@ -74,6 +75,23 @@ class ReportPlace:
                 or not any(w in self.doc.text[:title_end] for w in self.c["compound_suffixes"]):
             return region
         return lead.because("lead")
+
+    def _village_referred(self, region: Region) -> Region:
+        """…是格日勒敖都苏木第三届党代会代表,额日登高毕嘎查党支部书记。去年,该嘎查…: a lead's township, then
+        in the same sentence one of its villages that the text refers back to (该嘎查, 该村) while it
+        never refers back to the township (该镇, 全镇): the report is about the village."""
+        p = region.place
+        if p is None or p.level != "township" or region.end is None:
+            return region
+        text = self.doc.text
+        stop = min((text.find(ch, region.end) for ch in "。！？\n" if text.find(ch, region.end) >= 0), default=len(text))
+        village = next((m for m in self.places.local_mentions if region.end <= m[0] < stop
+                        and m[2].endswith(VILLAGE_SUFFIXES)), None)
+        if village is None or any(w in text for w in self.c["anaphors_township"]):
+            return region
+        if not any(text.find("该" + suffix, village[1]) >= 0 for suffix in VILLAGE_SUFFIXES if village[2].endswith(suffix)):
+            return region
+        return self.places.local_region(village[2], p).because("lead", village[0], village[1])
 
     @staticmethod
     def _unvouched(region: Region) -> bool:

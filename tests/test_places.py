@@ -134,3 +134,18 @@ def test_chain_at_reads_the_most_specific_place():
 def test_beijing_area_offices_are_townships(text, name, named):
     found = PlaceMentions(split_document("t", text))
     assert (name in {m[2] for m in found.local_mentions}) is named
+
+
+@pytest.mark.parametrize("text,name,named", [
+    # a village the registry lacks counts where its organisation follows it and 该嘎查 refers back
+    ("二连浩特市工作综述\n\n苏力德巴特尔是格日勒敖都苏木党代会代表,额日登高毕嘎查党支部书记。\n去年,该嘎查争取资金80万元。\n",
+     "额日登高毕嘎查", True),
+    # negatives: no anaphor refers back; a kind of village before its organisation
+    ("二连浩特市工作综述\n\n苏力德巴特尔是格日勒敖都苏木党代会代表,额日登高毕嘎查党支部书记。\n去年争取资金80万元。\n",
+     "额日登高毕嘎查", False),
+    ("二连浩特市工作综述\n\n全市共有8个示范村党支部。该村争取资金80万元。\n", "示范村", False),
+])
+def test_a_village_vouched_by_its_organisation_and_an_anaphor(text, name, named):
+    found = PlaceMentions(split_document("t", text))
+    assert (name in {m[2] for m in found.local_mentions}) is named
+

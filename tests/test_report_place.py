@@ -35,6 +35,12 @@ def report(text: str):
     # negative: a city named twice stays inside the province's report
     ("新华社呼和浩特5月14日电 内蒙古4200公里长的边境线。\n锡林郭勒盟有着1103公里的边境线。锡林郭勒盟将一批党员"
      "培养成中心户。\n", ("内蒙古", "lead")),
+    # a lead's township, then one of its villages the text refers back to (该嘎查): the village
+    ("苏力德巴特尔:戈壁草原上的领头雁\n\n苏力德巴特尔是二连浩特市格日勒敖都苏木党代会代表,额日登高毕嘎查党支部书记。\n"
+     "去年,该嘎查争取资金80万元。\n", ("额日登高毕嘎查", "lead")),
+    # negative: the text refers back to the township too
+    ("苏力德巴特尔:戈壁草原上的领头雁\n\n苏力德巴特尔是二连浩特市格日勒敖都苏木党代会代表,额日登高毕嘎查党支部书记。\n"
+     "去年,该嘎查争取资金80万元,全镇争取资金300万元。\n", ("格日勒敖都苏木", "lead")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
