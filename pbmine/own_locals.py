@@ -154,7 +154,7 @@ class OwnLocals:
         if self.doc.text[end:end + 1] in self.c["local_not_followed_by"] or \
                 self.doc.text[end:end + 1] in self.c["suffix_words"].get(suffix, ()):
             return None  # 村庄, 村民, 镇级, 乡村: the suffix starts a word
-        banned = ("v", "p", "c", "d", "l") if longer else NOT_NAME_TAGS
+        banned = ("v", "p", "c", "d", "l", "ad") if longer else NOT_NAME_TAGS
         tokens = get_segmenter().tokens(stem)
         named = len(tokens) > 1 and tokens[0].tag == "ns"  # 西街|关村: a place word opens the name
         if not 2 <= len(stem) <= longest or not named and any(t.tag.startswith(banned) for t in tokens):

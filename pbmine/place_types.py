@@ -15,7 +15,7 @@ from .divisions import Local
 from .gazetteer import Gazetteer, Place
 
 OPENING_CHARS = 400  # how much of a report's start may name the report's place
-NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u", "l")  # tags no place name carries (l: 发展壮大)
+NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u", "l", "ad")  # tags no place name carries (l: 发展壮大; ad: 充实)
 CLAUSE_BREAKS = "，,；;：:。！？!?"
 
 Mention = tuple[int, int, str]  # (start, end, surface)

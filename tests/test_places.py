@@ -28,6 +28,8 @@ def test_registry_names_under_the_documents_chain(sentence, named):
     ("打造典型村12个、重点村8个。", "典型村"),
     ("打造典型村12个、重点村8个。", "重点村"),
     ("示范村建设稳步推进。", "范村"),               # a short name must start a word
+    ("充实街道人员力量。", "充实街道"),             # an adverb (充实, 积极) opens no name
+    ("积极落实苏木党委部署。", "积极落实苏木"),
 ])
 def test_suffix_shapes_that_are_not_places(sentence, not_a_place):
     assert not_a_place not in names(HEAD + sentence)
