@@ -1152,3 +1152,8 @@ def test_a_unit_after_where_it_lies_is_its_sentence_s_subject(text, number, regi
 def test_a_place_then_a_description_then_a_unit_inside_it(text, number, region):
     assert regions(text)[number] == region
 
+
+def test_a_unit_opening_a_clause_of_time_is_still_its_subject():
+    # 以来 without 自/从 opens a clause of time, but a unit that opens it is still the sentence's subject
+    assert regions("千阳县党建工作综述\n\n张家塬镇宝丰村党支部成立以来,共发展党员12名。\n")["12"] == "宝丰村"
+

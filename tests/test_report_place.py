@@ -41,6 +41,9 @@ def report(text: str):
     # negative: the text refers back to the township too
     ("苏力德巴特尔:戈壁草原上的领头雁\n\n苏力德巴特尔是二连浩特市格日勒敖都苏木党代会代表,额日登高毕嘎查党支部书记。\n"
      "去年,该嘎查争取资金80万元,全镇争取资金300万元。\n", ("格日勒敖都苏木", "lead")),
+    # a title labelling its county, a lead opening with a clause of time (…以来,) then the village
+    ("千阳县:支部引领集体经济发展跑出“加速度”\n\n脱贫攻坚工作开展以来,千阳县张家塬镇宝丰村党支部立足村情民意。\n",
+     ("宝丰村", "lead")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
