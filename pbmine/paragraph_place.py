@@ -130,6 +130,9 @@ class ParagraphPlace:
                 k -= 1  # 38个贫困村（2016年出列广顺镇花红村…）: an aside; 北与苏子沟镇相接: a neighbour
                 continue
             in_sentence = m[0] >= sentence.start
+            if in_sentence and text.endswith(tuple(self.c["partner_words"]), sentence.start, m[0]):
+                k -= 1  # 该市…党组织与暨阳街道的15个社区结对: a partner of the subject, not the unit it is about
+                continue
             if not in_sentence and self._is_affiliation(m[1]):
                 k -= 1  # 板仓社区党员文芳…。这个200余平方米的课堂…: a person's unit holds only their sentence
                 continue

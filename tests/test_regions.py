@@ -1157,3 +1157,14 @@ def test_a_unit_opening_a_clause_of_time_is_still_its_subject():
     # 以来 without 自/从 opens a clause of time, but a unit that opens it is still the sentence's subject
     assert regions("千阳县党建工作综述\n\n张家塬镇宝丰村党支部成立以来,共发展党员12名。\n")["12"] == "宝丰村"
 
+
+@pytest.mark.parametrize("text,number,region", [
+    # a unit after 与 in the figure's sentence is the subject's partner, not what the figure is about
+    ("诸暨市党建综述\n\n目前,该市已有178个单位的党组织与暨阳街道的15个社区结对,6119名在职党员到社区报到。\n",
+     "6119", "诸暨市"),
+    # negative: a unit opening the sentence with 在 is its topic
+    ("诸暨市党建综述\n\n在暨阳街道,15个社区结对,6119名在职党员到社区报到。\n", "6119", "暨阳街道"),
+])
+def test_a_partner_unit_is_not_the_figure_s(text, number, region):
+    assert regions(text)[number] == region
+
