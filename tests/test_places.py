@@ -151,3 +151,14 @@ def test_a_village_vouched_by_its_organisation_and_an_anaphor(text, name, named)
     found = PlaceMentions(split_document("t", text))
     assert (name in {m[2] for m in found.local_mentions}) is named
 
+
+@pytest.mark.parametrize("text,name,named", [
+    # a registry village after an adverb the segmenter glues to it (仅九岭|村)
+    ("梅州市蕉岭县党建综述\n\n目前,仅九岭村已进驻企业3家。\n", "九岭村", True),
+    # negative: inside a word, the short name is none (示范村 is no 范村)
+    ("梅州市蕉岭县党建综述\n\n目前,仅示范村已进驻企业3家。\n", "范村", False),
+])
+def test_a_short_name_after_an_adverb(text, name, named):
+    found = PlaceMentions(split_document("t", text))
+    assert (name in {m[2] for m in found.local_mentions}) is named
+
