@@ -82,7 +82,8 @@ class ParagraphPlace:
         left = self.doc.text[sentence.start:start]
         for word in self.c["whole_words"]:
             if word in left:
-                level = "township" if word.endswith(TOWNSHIP_SUFFIXES) else "district"
+                level = "township" if word.endswith(TOWNSHIP_SUFFIXES) or word in self.c["township_organs"] \
+                    else "district"  # (镇党委 is the township's, as 全镇 is)
                 if LEVEL_RANK.get(held.place.level, 2) > LEVEL_RANK.get(level, 2):
                     return True
         return False

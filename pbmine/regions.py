@@ -42,7 +42,8 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         self.organ_in_list = re.compile(rf"[\u4e00-\u9fff]{{1,10}}[{markers}]")  # 市委政策研究室、…
         bodies = "|".join(map(re.escape, c["body_suffixes"]))
         self.named_body = re.compile(rf"[\u4e00-\u9fff]{{0,12}}?(?:{bodies})")
-        self.opener_rx = re.compile(rf"^(?:(?:{YEAR_OPENER}|{openers}|{c['since_clause']})[，,、\s]*)+")  # 据了解，近年来，…
+        self.opener_rx = re.compile(  # 据了解，近年来，…; 作为…集中区域，…
+            rf"^(?:(?:{YEAR_OPENER}|{openers}|{c['since_clause']}|{c['role_clause']})[，,、\s]*)+")
         self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
         self.dateline_rx = re.compile(c["quote_dateline"])
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause

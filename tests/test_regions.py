@@ -1168,3 +1168,15 @@ def test_a_unit_opening_a_clause_of_time_is_still_its_subject():
 def test_a_partner_unit_is_not_the_figure_s(text, number, region):
     assert regions(text)[number] == region
 
+
+@pytest.mark.parametrize("text,number,region", [
+    # a clause of the role (作为…区域,) opens no subject; the township after it is, and its 镇党委 keeps it
+    ("阿克陶县集体经济综述\n\n作为阿克陶县易地扶贫搬迁集中区域,恰尔隆镇率先扛起大旗。镇党委牵头整合6个村的资源,"
+     "建成2056座温室大棚。\n", "2056", "恰尔隆镇"),
+    # negative: a county word returns the figures to the county
+    ("阿克陶县集体经济综述\n\n作为阿克陶县易地扶贫搬迁集中区域,恰尔隆镇率先扛起大旗。全县建成2056座温室大棚。\n",
+     "2056", "阿克陶县"),
+])
+def test_a_role_clause_and_the_township_s_own_organ(text, number, region):
+    assert regions(text)[number] == region
+
