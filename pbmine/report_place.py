@@ -48,6 +48,7 @@ class ReportPlace:
                     found = self._labelled(self._of_list(found).because(why), title_end)
                     if why == "title":
                         found = self._lead_compound(found, title_end, opening)
+                        found = self._lead_village_kept(found, title_end, opening)
                     return self._village_named_most(found, title_end, opening) if why == "title" else found
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)
@@ -92,6 +93,28 @@ class ReportPlace:
         if not any(text.find("该" + suffix, village[1]) >= 0 for suffix in VILLAGE_SUFFIXES if village[2].endswith(suffix)):
             return region
         return self.places.local_region(village[2], p).because("lead", village[0], village[1])
+
+    def _lead_village_kept(self, region: Region, title_end: int, opening: int) -> Region:
+        """沙坪坝区激发流动党员…, then 沙坪坝区丰文街道三河村开会…; 村里, 我们村 and never the district
+        again: a title's county whose lead runs down to a village, in a report that then speaks only
+        of the village (two words that refer back to it; no word or name of the county, no other
+        unit), is the village's."""
+        p = region.place
+        if p is None or p.level != "district" or not p.adcode:
+            return region
+        lead = self._first_chain(title_end, opening)
+        q = lead.place if lead is not None else None
+        if q is None or q.level != "village" or not (q.adcode or "").startswith(prefix_of(p)) or lead.end is None:
+            return region
+        text = self.doc.text
+        stop = min((text.find(ch, lead.end) for ch in "。！？\n" if text.find(ch, lead.end) >= 0), default=len(text))
+        later = [m for m in self.places.mentions if m[0] >= stop and (r := self.places.resolve(m[2])) is not None
+                 and r.level in ("district", "city", "province")]
+        others = [m for m in self.places.local_mentions if m[0] >= stop and m[2] != lead.name]
+        referred = sum(text.count(w, stop) for w in self.c["returning_village"]) + text.count("我们村", stop)
+        if later or others or self._county_words() or referred < 2:
+            return region
+        return lead.because("lead")
 
     @staticmethod
     def _unvouched(region: Region) -> bool:

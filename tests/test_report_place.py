@@ -44,6 +44,14 @@ def report(text: str):
     # a title labelling its county, a lead opening with a clause of time (…以来,) then the village
     ("千阳县:支部引领集体经济发展跑出“加速度”\n\n脱贫攻坚工作开展以来,千阳县张家塬镇宝丰村党支部立足村情民意。\n",
      ("宝丰村", "lead")),
+    # a title's district, a lead down to a village, then only the village (村里, 我们村): the village
+    ("沙坪坝区激发流动党员 热情助推乡村振兴\n\n11月2日下午,沙坪坝区丰文街道三河村开会讨论。\n"
+     "村里的企业形成联盟。“我们村的流动党员多。”村里提供岗位20余个。\n", ("三河村", "lead")),
+    # negatives: the district named again; another village named
+    ("沙坪坝区激发流动党员 热情助推乡村振兴\n\n11月2日下午,沙坪坝区丰文街道三河村开会讨论。\n"
+     "村里的企业形成联盟。“我们村的流动党员多。”沙坪坝区提供岗位20余个。\n", ("沙坪坝区", "title")),
+    ("沙坪坝区激发流动党员 热情助推乡村振兴\n\n11月2日下午,沙坪坝区丰文街道三河村开会讨论。\n"
+     "村里的企业形成联盟。“我们村的流动党员多。”杨家庙村提供岗位20余个。\n", ("沙坪坝区", "title")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
