@@ -224,8 +224,8 @@ def _read_match(m: re.Match, text: str, g: Grammar) -> Quantity | None:
             return None  # 3个-5名: two different things, not a range
         suffix = m.group("suffix")
         core = m.group("hi_core")
-        if core in g.determiners and not m.group("hi_mult") and not lo:
-            return None  # 一个, 一批, 一次: a determiner, not a count
+        if core in g.determiners and not m.group("hi_mult") and not lo and kind != "multiple":
+            return None  # 一个, 一批, 一次: a determiner, not a count (but 增加了一倍多 is a multiple)
         if len(core) == 1 and core in _FINANCIAL and not m.group("hi_mult"):
             return None  # 伍家岗: a financial numeral alone is a name's character (壹万 is a number)
         if u.needs_before and not any(w in text[:start] for w in u.needs_before):

@@ -31,6 +31,7 @@ POSITIVE = [
     ("结对帮扶3000多对", ("3000多", 3000, "对", "at_least", "count")),       # pairs
     ("建成100余棚圣女果", ("100余", 100, "棚", "at_least", "count")),       # greenhouses
     ("设立17种志愿服务岗位", ("17", 17, "种", None, "count")),              # kinds
+    ("党员人数比5年前增加了一倍多", ("一", 1, "倍", "at_least", "multiple")),  # 一 before 倍 is a number
     ("比上年提高1.2个百分点", ("1.2", 1.2, "百分点", None, "growth")),
     ("满意度达百分之九十五", ("百分之九十五", 95, "%", None, "percent")),
     ("完成率百分之百", ("百分之百", 100, "%", None, "percent")),
