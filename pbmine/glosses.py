@@ -18,7 +18,8 @@ from .lexicon import load_lexicon
 def gloss_pattern() -> re.Pattern:
     g = load_lexicon().grammar["gloss"]
     letters, most, vowels = g["pinyin_letters"], int(g["max_letters"]), g["pinyin_vowels"]
-    return re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[^)）]*[{vowels}])[{letters}]{{1,{most}}}[)）]")
+    # (a space some mirrors set after the gloss, 黨(dang) 員, 與(yu) 2012, goes with it: the text runs on)
+    return re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[^)）]*[{vowels}])[{letters}]{{1,{most}}}[)）] ?")
 
 
 class GlossMap:

@@ -14,6 +14,8 @@ PINYIN = ["(qū)", "(zhèn)", "(wàn)", "(gè)", "(guó)", "（shù）"]
     ("社區(qū)服務", "社區服務"),
     ("4000萬(wàn)元,15個(gè)村民小組", "4000萬元,15個村民小組"),
     ("國(guó)內(nèi)總量", "國內總量"),
+    # a mirror that sets a space after each gloss (and none of its tone marks): the space goes too
+    ("黨(dang) 員426.9萬(wan) 名,與(yu) 2012年底相比", "黨員426.9萬名,與2012年底相比"),
     # negatives: brackets that are no gloss stay (a note, an English abbreviation after a digit,
     # a capital letter, a gloss after a Latin letter)
     ("老年食堂(助餐点)12个", None), ("面积(km)", None), ("36(km)", None), ("党员(CPC)", None), ("F(xiàn)轄", None),
