@@ -271,7 +271,8 @@ class ReportPlace:
                 or text.count(region.name) > 1:
             return region
         parent = self._parent_local(region)
-        if parent is not None and text.count(parent.name) >= 3:
+        voiced = sum(text.count(w) for w in self.c["village_voice"])  # 我村, 全村: the report speaks as it
+        if parent is not None and text.count(parent.name) >= 3 and voiced < 2:
             return parent.because("lead")
         return region
 

@@ -52,6 +52,11 @@ def report(text: str):
      "村里的企业形成联盟。“我们村的流动党员多。”沙坪坝区提供岗位20余个。\n", ("沙坪坝区", "title")),
     ("沙坪坝区激发流动党员 热情助推乡村振兴\n\n11月2日下午,沙坪坝区丰文街道三河村开会讨论。\n"
      "村里的企业形成联盟。“我们村的流动党员多。”杨家庙村提供岗位20余个。\n", ("沙坪坝区", "title")),
+    # a lead's village named once in a township the report names often, but the report speaks as the village
+    ("靖江市生祠镇金星村位于生祠镇东南部。全村共有32个村民小组。全村现有党员89人。\n"
+     "近年来,我村抢抓市委发展生祠镇现代农业片区的机遇,与生祠镇合作流转土地2000亩。\n", ("金星村", "lead")),
+    # negative: without its voice, the township the report keeps naming
+    ("靖江市生祠镇金星村位于生祠镇东南部。\n近年来,生祠镇抢抓机遇,生祠镇流转土地2000亩。\n", ("生祠镇", "lead")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
