@@ -166,6 +166,10 @@ class MetricFinder(ListRoles, PhraseFinder):
                 phrase = self._previous_phrase(found, quantities, qi, ahead, items, where)
             found[qi] = Attachment(phrase, actions[qi])
         for qi, a in enumerate(found):
+            before = found[qi - 1].phrase if qi else None
+            if a.phrase in self.bare_totals and before and not before.endswith(tuple(self.bare_totals)) \
+                    and quantities[qi - 1].unit == quantities[qi].unit:
+                a.phrase = found[qi - 1].phrase + a.phrase  # 新增规模工业企业24家,总数达到159家: the 企业's total
             if a.phrase:
                 a.phrase = self._counted_head(a.phrase, quantities[qi].unit)
         return found  # type: ignore[return-value]

@@ -61,6 +61,7 @@ class PhraseFinder(Bands, ItemStream):
         self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
         self.unit_gainsays = {unit: tuple(heads) for unit, heads in g["unit_gainsays"].items()}
+        self.bare_totals = frozenset(g["bare_totals"])
         self.verb_adverbs = frozenset(g["verb_adverbs"])
         self.unit_nouns = frozenset(g["unit_nouns"])
         self.household_nouns = frozenset(g["household_nouns"])
