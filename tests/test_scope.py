@@ -21,6 +21,9 @@ def regions(text):
     ("桂平市抓党建促乡村振兴\n\n全市共有村级党组织300个。\n", "300", "桂平市"),
     # negative: a share of the city is the county's own figure (占全市|比重41.4%)
     ("无极县党建工作综述\n\n全县党员占全市比重41.4%。\n", "41.4", "无极县"),
+    # ... and so are a share of the province and a gap to it (the whole is the base)
+    ("桦川县政府工作报告\n\n水稻制种量占全省43%。\n", "43", "桦川县"),
+    ("大同市政府工作报告\n\n增速高于全省近4个百分点。\n", "4", "大同市"),
     # negative: no scope word, the report's own place
     ("无极县党建工作综述\n\n共有五星支部47家。\n", "47", "无极县"),
 ])
