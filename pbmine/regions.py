@@ -71,12 +71,14 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         """Region in force on each line, switched by headings."""
         current = self.report
         out: dict[int, Region | None] = {}
+        previous = ""
         for line in self.doc.lines:
-            if line.looks_like_heading:
+            if line.looks_like_heading and previous not in self.c["field_labels"]:  # (所屬地區 | 湖南省…: a field's value)
                 found = self._heading_region(line)
                 if found is not None:
                     current = found
             out[line.index] = current
+            previous = line.stripped or previous
         return out
 
     def _heading_region(self, line: Line) -> Region | None:

@@ -1180,3 +1180,15 @@ def test_a_partner_unit_is_not_the_figure_s(text, number, region):
 def test_a_role_clause_and_the_township_s_own_organ(text, number, region):
     assert regions(text)[number] == region
 
+
+@pytest.mark.parametrize("text,number,region", [
+    # an encyclopedia box's value after its label line heads no section
+    ("湖坪村\n\n(湖南省张家界市桑植县官地坪镇下辖村)\n\n位于桑植县官地坪镇东南部。\n所属地区\n湖南省张家界市桑植县\n"
+     "村域面积\n1624亩\n乡村人口\n604人\n", "604", "湖坪村"),
+    # negative: the same line after another line is a heading
+    ("湖坪村\n\n(湖南省张家界市桑植县官地坪镇下辖村)\n\n位于桑植县官地坪镇东南部。\n全县概况\n湖南省张家界市桑植县\n"
+     "乡村人口604人\n", "604", "桑植县"),
+])
+def test_a_field_s_value_heads_no_section(text, number, region):
+    assert regions(text)[number] == region
+
