@@ -150,7 +150,8 @@ def report_date(doc: Document) -> ReportDate:
     lead_year = _lead_year(doc, date_year)
     first = latest_year(doc.text)  # with no date anywhere, the latest year the text names
     head = "".join("".join(ln.stripped.split()) for ln in doc.lines[:4])  # 政 府 工 作 报 告
-    if any(word in head for word in w["review_titles"]):
+    opening = "".join(ln.stripped for ln in doc.lines[:6])
+    if any(word in head for word in w["review_titles"]) or any(word in opening for word in w["review_voice"]):
         if delivered is not None:
             review = delivered[0] if delivered[1] >= 10 else delivered[0] - 1
         else:

@@ -33,6 +33,11 @@ def test_cutoff_period():
      "7", 2012),  # ... nor frames the sentences after it
     # a title naming the year it looks back on, without 年
     ("《政府工作报告》之回顾2022\n经济社会发展迈出新步伐:\n323个市级重点项目完成投资682亿元。\n", "323", 2022),
+    # a report delivered in January, untitled, that opens 我代表区人民政府向大会报告工作: it reviews the year before
+    ("——2022年1月8日在重庆市永川区第十八届人民代表大会第一次会议上\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
+     "过去五年,地区生产总值增加到1550.2亿元。\n", "1550.2亿", 2021),
+    # negative: a meeting's news item dated in January is its own year
+    ("——2022年1月8日在重庆市永川区第十八届人民代表大会第一次会议上\n各位代表:\n本次会议出席代表312名。\n", "312", 2022),
     # a comparison base is not the figure's year
     ("2023年中江县统计公报\n\n全县地区生产总值比上年增长5.0%。\n", "5.0", 2023),
     ("松明县统计公报\n发布时间:2024-04-15\n\n2023年,地区生产总值174.99亿元,比上年增长5.0%。\n", "5.0", 2023),
