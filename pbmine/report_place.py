@@ -306,7 +306,8 @@ class ReportPlace:
                     and text.startswith(tuple(self.c["told_verbs"]), stop))  # 记者从怀集县获悉: who told
                 visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
-                located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"])) or (
+                located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"],
+                                                    *self.c["role_openers"])) or (
                     clause.endswith(tuple(self.c["origin_words"])) and text.startswith("的", stop))  # 来自苏州的宋先生
                 organiser = text.endswith(tuple(self.c["organiser_before"]), 0, pos) and \
                     any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])
