@@ -6,6 +6,8 @@ the region and the unit are then taken back from the text as read where they sta
 """
 from __future__ import annotations
 
+NEAR = 300  # how far around a short name its text is read for the characters of the full one
+
 
 def as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
     """The phrase in the characters of the text as read (黨員 in a Traditional report), where it
@@ -23,9 +25,17 @@ def as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
 
 
 def written_name(name: str, region, text: str, quoted: str) -> str:
-    """A region's name in the characters of the text as read (同德縣), where the text names it so."""
+    """A region's name in the characters of the text as read (同德縣), where the text names it so;
+    a name it writes only in short (山東 for 山东省) takes each character as the text writes it."""
     at = region.start if region.start is not None and text.startswith(name, region.start) else text.find(name)
-    return quoted[at:at + len(name)] if at >= 0 else name
+    if at >= 0:
+        return quoted[at:at + len(name)]
+    if region.start is not None and region.end is not None:  # (同德 for 同德县: 縣 from the text around it)
+        lo, hi = max(0, region.start - NEAR), min(len(text), region.end + NEAR)
+        chars = {a: b for a, b in zip(text[lo:hi], quoted[lo:hi]) if a != b}
+        chars.update((a, b) for a, b in zip(text[region.start:region.end], quoted[region.start:region.end]) if a != b)
+        return "".join(chars.get(ch, ch) for ch in name)
+    return name
 
 
 def written_unit(q, text: str, quoted: str) -> str:

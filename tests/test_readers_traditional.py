@@ -94,6 +94,14 @@ def test_region_and_unit_as_written_rank_with_simplified_reports(tmp_path):
     assert fold("乾县") == "乾县"  # a character Simplified text uses too is kept
 
 
+def test_a_region_named_in_short_is_written_in_the_text_s_characters(tmp_path):
+    # the text writes only 山東 and 濱海; the regions (山东省, 滨海新区) take its characters (山東省, 濱海新區)
+    (tmp_path / "a.txt").write_text("山東選派第一書記綜述\n\n近年來,山東擇優遴選2567名村黨組織書記。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("天津濱海新區工作綜述\n\n濱海新區共有黨員12萬名。\n", encoding="utf-8")
+    frame = api.extract([tmp_path]).frame
+    assert dict(zip(frame["doc_id"], frame["region"])) == {"a": "山東省", "b": "濱海新區"}
+
+
 def test_segment_quotes_the_original(tmp_path):
     (tmp_path / "t.txt").write_text(TRAD, encoding="utf-8")
     [(doc_id, sentences)] = list(api.segment([tmp_path / "t.txt"]))
