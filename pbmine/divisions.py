@@ -33,7 +33,7 @@ DATA = resources.files("pbmine") / "data" / "divisions"
 _WORDS = tomllib.loads((resources.files("pbmine") / "data" / "regions.toml").read_text(encoding="utf-8"))
 COMMUNITY_FORMS = tuple(_WORDS["community_forms"])
 # 农场: a state or 兵团 farm; 地区: a Beijing 地区办事处 (黑庄户地区, of township level), as the registry names it
-SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村", "地区")
+SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村", "地区", "办事处")
 VILLAGE_SUFFIXES = ("社区", *COMMUNITY_FORMS, "村", "嘎查")
 _DAY_NAMES = frozenset(_WORDS["day_names"])  # 五四, 八一: numerals that name a village for a day
 NUMERAL_STEM = re.compile(r"^第?[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大届屆次批期]?$")  # (第六届社区)
@@ -210,8 +210,8 @@ def _township_forms(name: str) -> list[str]:
         forms.append(one.group(1) + one.group(2) + one.group(3))
     if name.endswith("地区") and len(name) > 3:  # 十八里店地区 (北京's 地区办事处) is 十八里店乡
         forms += [name[:-2] + "乡", name[:-2] + "镇"]
-    if name.endswith("街道") and len(name) >= 4:  # 丹江街道 is written 丹江街 (丹江街位于敦化市…)
-        forms.append(name[:-1])
+    if name.endswith("街道") and len(name) >= 4:  # 丹江街道 is written 丹江街 (丹江街位于敦化市…), and by its
+        forms += [name[:-1], name[:-2] + "办事处"]  # office (菱湖办事处公园社区)
     if name.endswith("农场"):  # 兵团农六师新湖农场, 国营中捷农场: reports write 新湖农场, 中捷农场
         short = re.sub(r"^(?:.*师|国营)", "", name)
         if short != name and len(short) >= 4:

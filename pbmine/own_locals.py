@@ -33,7 +33,7 @@ class OwnLocals:
                 if name and not self.local_names.get(name):
                     names.add(name)
         for start, end, name in self.local_mentions:  # 远口镇青云村: the township vouches for its village
-            if name.endswith(("镇", "乡", "街道", "苏木")):
+            if name.endswith(("镇", "乡", "街道", "苏木", "办事处")):
                 village = self.pattern_local_at(end, min(len(text), end + 8), False)
                 if village and village.endswith(VILLAGE_SUFFIXES) and not self.local_names.get(village):
                     names.add(village)

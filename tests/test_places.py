@@ -162,3 +162,15 @@ def test_a_short_name_after_an_adverb(text, name, named):
     found = PlaceMentions(split_document("t", text))
     assert (name in {m[2] for m in found.local_mentions}) is named
 
+
+@pytest.mark.parametrize("text,name,named", [
+    # a 街道 written by its office (菱湖办事处 for 菱湖街道), and the community under it
+    ("安庆市大观区菱湖办事处公园社区,与菱湖公园北大门相毗邻。辖区面积0.5平方公里。\n", "菱湖办事处", True),
+    ("安庆市大观区菱湖办事处公园社区,与菱湖公园北大门相毗邻。辖区面积0.5平方公里。\n", "公园社区", True),
+    # negative: 南区街道办事处 stays 南区街道 (its office is no other name)
+    ("中山市南区街道办事处2022年工作总结\n\n南区街道坚持党建引领。\n", "南区街道办事处", False),
+])
+def test_a_jie_dao_written_by_its_office(text, name, named):
+    found = PlaceMentions(split_document("t", text))
+    assert (name in {m[2] for m in found.local_mentions}) is named
+
