@@ -7,7 +7,8 @@ place that opens a sentence or a clause (``其中，宁海路街道…``, ``其�
 takes the figures that follow it, the unit a paragraph is about holds while the
 text stays on it, and a scope word right before a figure (``全市47家``) gives it
 the enclosing city or province. The places a document names come from
-``places.py``, the paragraph's unit from ``paragraph_place.py``; the cue words are in
+``places.py``, a sentence's subject from ``subjects.py``, the paragraph's unit from
+``paragraph_place.py``, a scope word's whole from ``scope.py``; the cue words are in
 ``data/regions.toml``.
 """
 from __future__ import annotations
@@ -21,14 +22,14 @@ from .paragraph_place import LEVEL_RANK, ParagraphPlace
 from .report_place import ReportPlace
 from .report_voice import ReportVoice
 from .scope import FigureScope
+from .subjects import SentenceSubject
 from .sections import Document, Line, Sentence
-from .segment import get_segmenter
 
 BYLINE = re.compile(r"\S[\s\u3000]+[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4})*$")  # …组织部 刘钿
 YEAR_OPENER = r"(?:19|20)\d{2}年(?:以来|来|度)?"
 
 
-class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
+class RegionResolver(SentenceSubject, FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
     """Region of every claim of one document: the report's place, its sections, and the
     subject, scope or unit in force at each figure."""
 
@@ -49,6 +50,7 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
         self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
         self.described_rx = re.compile(rf"[\u4e00-\u9fff“”]{{1,10}}(?:{'|'.join(c['description_levels'])})")
+        self.thing_located_rx = re.compile("|".join(map(re.escape, (*c["location_verbs"], "是"))))
         self.located_rx = re.compile(f"(?:{'|'.join(map(re.escape, c['location_verbs']))})[^，,。；;：:\n]{{1,20}}?的")
         self.plain_opener_at = re.compile("|".join(
             re.escape(o) for o in c["subject_openers"] if o not in c["locative_openers"]))
@@ -125,126 +127,6 @@ class RegionResolver(FigureScope, ReportPlace, ReportVoice, ParagraphPlace):
         if parent is None and p.province and level == "province":
             parent = self.gaz.resolve(p.province, self.places.context)
         return self.places.region(parent, parent.name) if parent else region
-
-    def _subject_at(self, pos: int, end: int) -> Region | None:
-        """A place that opens the text at `pos` as its subject (not one of a list, not a location)."""
-        text = self.doc.text
-        while pos < end and text[pos] in " \u3000":
-            pos += 1
-        example = self._example_at(pos, end)
-        if example is not None:
-            return example
-        m = self.opener_at.match(text, pos)
-        if m:
-            after = m.end()
-            region, stop = self.chain_at(after, end)
-            locative = m.group() in self.c["locative_openers"]
-            if region is not None and (not locative or text[stop:stop + 1] in "，,"):
-                return region if self._is_subject(region, stop) else None
-            if not locative:
-                pos = after
-                while pos < end and text[pos] in "，, \u3000":
-                    pos += 1
-        region, stop = self.chain_at(pos, end)
-        if region is None:
-            return self._compound_subject(pos, end) or self._located_subject(pos, end)
-        region = self._described_inside(region, stop, end) or region
-        return region if self._is_subject(region, stop if region.end is None else region.end) else None
-
-    def _described_inside(self, region: Region, stop: int, end: int) -> Region | None:
-        """河南省|重点革命老区镇|舞钢市尹集镇召开…: a place, a description of a unit ending in its level, then
-        a chain inside the place: the chain is the subject, the first place its description's scope."""
-        p = region.place
-        if p is None or not p.adcode:
-            return None
-        text = self.doc.text
-        for k in range(stop + 3, min(end, stop + 13)):
-            if text[k - 1] in CLAUSE_BREAKS or text[k - 1] in "、的":
-                return None
-            if (k in self.places.starts or k in self.places.local_starts) and self.described_rx.fullmatch(text, stop, k) \
-                    and not any(t.tag == "v" for t in get_segmenter().tokens(text[stop:k])):  # (表彰|先进乡镇: an act)
-                inner, _ = self.chain_at(k, end)
-                q = inner.place if inner is not None else None
-                if q is not None and LEVEL_RANK.get(q.level, 2) > LEVEL_RANK.get(p.level, 2) \
-                        and (q.adcode or "").startswith(prefix_of(p)):
-                    return inner
-        return None
-
-    def _located_subject(self, pos: int, end: int) -> Region | None:
-        """地处渭北干旱山区的阳屲村,村支书…: a unit opening its sentence after where it lies (地处…的)
-        and before a comma is the sentence's subject."""
-        m = self.located_rx.match(self.doc.text, pos, end)
-        if m is None:
-            return None
-        region, stop = self.chain_at(m.end(), end)
-        if region is None or region.place is None or region.place.level not in ("township", "village") \
-                or self.doc.text[stop:stop + 1] not in "，,":
-            return None
-        return region
-
-    def _compound_subject(self, pos: int, end: int) -> Region | None:
-        """紅湖公園城小區是崇義社區最大的…小區: a residential compound opening a sentence, then a verb of
-        what it is or has, is the sentence's subject, inside the region in force."""
-        name = self.places.compound_at(pos, end, "subject_compound_suffixes")
-        if name is None or not self.doc.text.startswith(tuple(self.c["compound_subject_verbs"]), pos + len(name)):
-            return None
-        base = self._base_place()
-        return Region(name, local_place(name, base)).because("sentence", pos, pos + len(name))
-
-    def _example_at(self, pos: int, end: int) -> Region | None:
-        """以静安区为例，…: the place the clause holds up as the example is what follows is about."""
-        text = self.doc.text
-        for opener, closer in self.c["example_frames"]:
-            if text.startswith(opener, pos):
-                region, stop = self.chain_at(pos + len(opener), end)
-                if region is not None and text.startswith(closer, stop):
-                    return region
-        return None
-
-    def _is_subject(self, region: Region, stop: int) -> bool:
-        text = self.doc.text
-        if region.start is not None and region.start in self.places.starts and self.places.is_media(region.start):
-            return False  # 滨州日报讯(记者…)今年…: the outlet's place is no subject
-        if any(text.startswith(w, stop) for w in self.c["list_markers"]) or self._is_address(stop) \
-                or self.places.closes_member_list(stop):
-            return False  # 海棠区、吉阳区…: a list of places; 双柏村3组村民…: a person's address
-        if self._is_organ(stop) and self.organ_in_list.match(text, stop):
-            return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
-        if self._above_report(region) and self.named_body.match(text, stop) and not self._verb_at(stop):
-            return False  # 江口县黔农农机专业合作社… in a village's report: the county begins a body's name
-            # (but 后腰村股份经济合作社: the village's own; 定山镇|成立…公司: a verb follows)
-        # as written, the name must end in a suffix: a bare short form (青岛|自贸片区) modifies a noun
-        if text[:stop].endswith(self.places.name_suffixes) or self._ends_local(stop):
-            return True  # (a local name ends in its own suffix: 丹江街, 巴音塔拉嘎查, 高行居委)
-        return self._stem_acts(stop)
-
-    def _ends_local(self, stop: int) -> bool:
-        return self.places.local_ending_at(stop) is not None
-
-    def _above_report(self, region: Region) -> bool:
-        r = self.report.place if self.report is not None else None
-        return r is not None and region.place is not None and \
-            LEVEL_RANK.get(region.place.level, 2) < LEVEL_RANK.get(r.level, 2)
-
-    def _verb_at(self, pos: int) -> bool:
-        after = get_segmenter().tokens(self.doc.text[pos:pos + 6])
-        return bool(after) and after[0].tag.startswith("v") and after[0].tag != "vn"
-
-    def _stem_acts(self, stop: int) -> bool:
-        """江华坚持党建引领…: a county's stem followed by a verb is the subject of its sentence."""
-        m = next((m for m in self.places.by_end.get(stop, ()) if m[2] in self.places.stems), None)
-        if m is None:
-            return False
-        return self._verb_at(stop)
-
-    def sentence_subject(self, sentence: Sentence) -> Region | None:
-        """The place a sentence is about when it opens with one (after a time phrase or 其中)."""
-        if sentence.index not in self._subjects:
-            text = sentence.text
-            m = self.opener_rx.match(text)
-            start = sentence.start + (m.end() if m else 0)
-            self._subjects[sentence.index] = self._subject_at(start, sentence.end)
-        return self._subjects[sentence.index]
 
     def figures(self, ends: list[int]) -> None:
         """The ends of a sentence's figures (with their units). One directly followed by a place
