@@ -28,12 +28,15 @@ class MetricFinder(ListRoles, PhraseFinder):
         if j < 0 or items[j].kind != "word" or items[j].text not in self.actions:
             return []
         j -= 1
+        if j >= 0 and items[j].kind == "word" and items[j].text in self.actions:
+            j -= 1  # 5G基站|完成|开通|238个: an action before the action
         while j >= 0 and (items[j].kind == "space" or items[j].kind == "word" and (
                 items[j].text in self.linking or items[j].text in self.stops and items[j].tag.startswith("d")
                 or self._is_place(items[j]))):
             j -= 1
-        if j < 0 or not (items[j].kind in ("word", "quote") and self._nounish(items[j])):
-            return []
+        if j < 0 or not (items[j].kind in ("word", "quote") and self._nounish(items[j])) \
+                or items[j].tag == "nt":
+            return []  # (中国移动|完成开通|98个: an organisation does it, it is not what is counted)
         phrase, _ = self.backward(items, j + 1)
         return phrase
 

@@ -63,6 +63,8 @@ def metrics(sentence: str) -> dict[str, str]:
     ("诉求量降幅7.66%。", "7.66", "诉求量降幅"),
     ("增幅为3.4%。", "3.4", "增幅"),
     ("全省生产总值比上年增长15.8%,增速提高4.1个百分点。", "4.1", "生产总值增速提高"),  # the move of a rate
+    # an organisation before the actions does them; it is not what is counted
+    ("其中中国移动完成开通98个。", "98", "开通"),
     # a bare total after a figure in another unit is no total of it
     ("全镇党员1200名,总数达到159家。", "159", "总数"),
     # residents counted in people stay residents (only a count in 户 is of households)
