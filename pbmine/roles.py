@@ -46,6 +46,7 @@ class Roles:
     rate_changes: tuple[str, ...] = ()
     rate_comparisons: tuple[str, ...] = ()
     point_units: tuple[str, ...] = ()
+    copula_subject: re.Pattern | None = None
     per_words: tuple[str, ...] = ()
     bare_shares: tuple[str, ...] = ()
     level_words: tuple[str, ...] = ()
@@ -77,6 +78,7 @@ class Roles:
             change_adverbs=tuple(sorted(lex.grammar["metric"]["change_adverbs"], key=len, reverse=True)),
             rate_changes=tuple(g["rate_changes"]),
             rate_comparisons=tuple(g["rate_comparisons"]), point_units=tuple(g["point_units"]),
+            copula_subject=re.compile(rf"([\u4e00-\u9fff]{{2,12}}?)(?:{'|'.join(g['copula_adverbs'])})?(?:{'|'.join(g['copulas'])})"),
             per_words=tuple(sorted(g["per_words"], key=len, reverse=True)),
             bare_shares=tuple(g["bare_shares"]),
             level_words=tuple(sorted(g["level_words"], key=len, reverse=True)),
@@ -99,7 +101,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
         elif q.unit in roles.density_units and any(w in clause for w in roles.density_markers):
             phrase = roles.density_metric  # 每平方公里不足5人
         elif q.unit == "%" and roles.share.search(clause) and not _names_ratio(clause):
-            phrase = _group(roles, clause, out, k) or phrase
+            phrase = _group(roles, clause, out, k) or _clause_subject_before(roles, left, clause) or phrase
         else:
             rate = _rate_word(roles, clause) or _compared_rate(roles, clause, q)
             if rate:
@@ -188,6 +190,17 @@ def _group(roles: Roles, clause: str, out: list[str | None], k: int) -> str | No
     if 2 <= len(subject) <= 16 and re.fullmatch(r"[\u4e00-\u9fff0-9.岁\-~～—]+", subject):  # 26-35岁的占…
         return subject
     return out[k - 1] if k > 0 else None
+
+
+def _clause_subject_before(roles: Roles, left: str, clause: str) -> str | None:
+    """工人和农民仍是党员队伍主体,占总数的36.3%: a share clause with no group of its own and no figure
+    before it is of the subject of the clause before (what it is: 仍是…)."""
+    if clause[:clause.rfind("占")].strip():
+        return None
+    before = left[:len(left) - len(clause)].rstrip("，, ")
+    prev = before[max(map(before.rfind, CLAUSE)) + 1:]
+    m = roles.copula_subject.match(prev)
+    return m.group(1) if m else None
 
 
 def _names_ratio(clause: str) -> bool:

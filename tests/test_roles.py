@@ -63,6 +63,10 @@ def metrics(sentence: str) -> dict[str, str]:
     ("诉求量降幅7.66%。", "7.66", "诉求量降幅"),
     ("增幅为3.4%。", "3.4", "增幅"),
     ("全省生产总值比上年增长15.8%,增速提高4.1个百分点。", "4.1", "生产总值增速提高"),  # the move of a rate
+    # a share clause with no group and no figure before it is of the subject of the clause before
+    ("工人和农民仍是党员队伍主体,占总数的36.3%。", "36.3", "工人和农民"),
+    # negative: with a figure before it, the share is of that figure's group
+    ("女党员80.86万名,占总数的29.1%。", "29.1", "女党员"),
     # an organisation before the actions does them; it is not what is counted
     ("其中中国移动完成开通98个。", "98", "开通"),
     # a bare total after a figure in another unit is no total of it
