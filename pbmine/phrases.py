@@ -68,6 +68,7 @@ class PhraseFinder(Bands, ItemStream):
         self._long_unit_nouns = tuple(u for u in self.unit_nouns if len(u) >= 2)
         self.fused = set(g["fused_verbs"])
         self.suffix_nouns = frozenset(g["suffix_nouns"])
+        self.zero_words = frozenset(g["zero_words"])
         self.dateline = re.compile(g["dateline"])
         self.band_joiners = set(g["age_band_joiners"])
         self.age_units = {u for u, unit in lex.units.items() if unit.kind == "age"}
@@ -235,7 +236,7 @@ class PhraseFinder(Bands, ItemStream):
             if skipping and it.kind == "word" and (it.tag.startswith("t") or it.text in self.not_metric):
                 j -= 1  # 由9月份的89.2%升至96.4%, 约占全国的六成: a time or a scope before the figure
                 continue
-            if skipping and it.kind == "qty" and self._is_from_value(items, j):
+            if skipping and (it.kind == "qty" or it.text in self.zero_words) and self._is_from_value(items, j):
                 j -= 1  # 从年初的32%提升至60%: the metric stands before 从
                 continue
             if skipping and it.kind == "word" and it.text.endswith("计算"):

@@ -42,6 +42,7 @@ TABLE = [
     ("其中,早稻0.88万吨,下降28.0%;二晚1.2万吨,下降4.3%。", "1.2万", "二晚", None),  # 二晚 is a crop, not 二
     ("新增规模工业企业24家,总数达到159家。", "159", "规模工业企业总数", None),   # a bare total: of what the figure before counts
     ("截至目前,全区5G基站完成开通238个。", "238", "5G基站", None),        # the object before two actions
+    ("村集体收入从原来的空白增加到70多万元。", "70多万", "村集体收入", None),   # a starting value written as a word
     ("全村建设用地150亩。", "150", "建设用地", None),
     ("全州有12个边境乡镇、42个沿边行政村。", "42", "沿边行政村", None),     # 沿边 is no locative
     ("务工村民月收入3000元以上。", "3000", "月收入", None),
