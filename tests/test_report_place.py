@@ -59,6 +59,9 @@ def report(text: str):
     ("靖江市生祠镇金星村位于生祠镇东南部。\n近年来,生祠镇抢抓机遇,生祠镇流转土地2000亩。\n", ("生祠镇", "lead")),
     # a place inside a clause of the role (作为广州发展新能源公司…打造的…) is not the report's
     ("驻镇帮镇扶村工作队推动乡村全面发展。\n作为广州发展新能源公司和新铺镇联合打造的光伏项目,年均发电约150万千瓦时。\n", None),
+    # an outlet's dateline (国际在线江苏报道) names no subject; the lead's chain does
+    ("国际在线江苏报道(韩小强 通讯员 唐孝恩):苏州太仓娄东街道党工委统筹推进社区建设,全面实现19个村社区书记一肩挑。\n",
+     ("娄东街道", "lead")),
     # a place right between 从 and a told verb told the reporter; the one told of follows
     ("近日,记者从怀集县获悉,下帅壮族瑶族乡深入推进党建三年行动,全乡5个行政村收入达10万元。\n",
      ("下帅壮族瑶族乡", "lead")),
