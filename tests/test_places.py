@@ -14,6 +14,11 @@ def names(text: str) -> set[str]:
     return {m[2] for m in found.mentions} | {m[2] for m in found.local_mentions}
 
 
+def local_names(text: str) -> set[str]:
+    """The townships, villages and communities the document names."""
+    return {m[2] for m in PlaceMentions(split_document("t", text)).local_mentions}
+
+
 @pytest.mark.parametrize("sentence,named", [
     ("七汲镇王村建起大棚300个。", {"七汲镇", "王村"}),        # a township and a village of the registry
     ("王村现有耕地4200亩。", {"王村"}),
@@ -134,8 +139,7 @@ def test_chain_at_reads_the_most_specific_place():
     ("河北省无极县工作综述\n\n山区地区新建活动场所12个。", "山区地区", False),
 ])
 def test_beijing_area_offices_are_townships(text, name, named):
-    found = PlaceMentions(split_document("t", text))
-    assert (name in {m[2] for m in found.local_mentions}) is named
+    assert (name in local_names(text)) is named
 
 
 @pytest.mark.parametrize("text,name,named", [
@@ -148,8 +152,7 @@ def test_beijing_area_offices_are_townships(text, name, named):
     ("二连浩特市工作综述\n\n全市共有8个示范村党支部。该村争取资金80万元。\n", "示范村", False),
 ])
 def test_a_village_vouched_by_its_organisation_and_an_anaphor(text, name, named):
-    found = PlaceMentions(split_document("t", text))
-    assert (name in {m[2] for m in found.local_mentions}) is named
+    assert (name in local_names(text)) is named
 
 
 @pytest.mark.parametrize("text,name,named", [
@@ -159,8 +162,7 @@ def test_a_village_vouched_by_its_organisation_and_an_anaphor(text, name, named)
     ("梅州市蕉岭县党建综述\n\n目前,仅示范村已进驻企业3家。\n", "范村", False),
 ])
 def test_a_short_name_after_an_adverb(text, name, named):
-    found = PlaceMentions(split_document("t", text))
-    assert (name in {m[2] for m in found.local_mentions}) is named
+    assert (name in local_names(text)) is named
 
 
 @pytest.mark.parametrize("text,name,named", [
@@ -171,6 +173,5 @@ def test_a_short_name_after_an_adverb(text, name, named):
     ("中山市南区街道办事处2022年工作总结\n\n南区街道坚持党建引领。\n", "南区街道办事处", False),
 ])
 def test_a_jie_dao_written_by_its_office(text, name, named):
-    found = PlaceMentions(split_document("t", text))
-    assert (name in {m[2] for m in found.local_mentions}) is named
+    assert (name in local_names(text)) is named
 
