@@ -68,10 +68,14 @@ class OwnLocals:
             at = text.find(organ)
             while at >= 0:
                 for suffix in VILLAGE_SUFFIXES:
-                    if text.endswith(suffix, 0, at) and text.find("该" + suffix, at) >= 0:
+                    if text.endswith(suffix, 0, at) and any(text.find(w, at) >= 0 for w in self.back_words(suffix)):
                         found |= self._name_ending_at(at)
                 at = text.find(organ, at + len(organ))
         return {n for n in found if not self.local_names.get(n)}
+
+    def back_words(self, suffix: str) -> list[str]:
+        """The words that refer back to a unit named with this suffix (该嘎查 to a 嘎查, 该村 to a 村)."""
+        return [w for w in self.c["returning_village"] if w.startswith("该") and w.endswith(suffix)]
 
     def _name_ending_at(self, end: int) -> set[str]:
         """The name by the suffix pattern that ends at `end`: the longest one after a punctuation

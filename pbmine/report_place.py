@@ -90,7 +90,8 @@ class ReportPlace:
                         and m[2].endswith(VILLAGE_SUFFIXES)), None)
         if village is None or any(w in text for w in self.c["anaphors_township"]):
             return region
-        if not any(text.find("该" + suffix, village[1]) >= 0 for suffix in VILLAGE_SUFFIXES if village[2].endswith(suffix)):
+        if not any(text.find(w, village[1]) >= 0 for suffix in VILLAGE_SUFFIXES if village[2].endswith(suffix)
+                   for w in self.places.back_words(suffix)):
             return region
         return self.places.local_region(village[2], p).because("lead", village[0], village[1])
 
@@ -111,7 +112,7 @@ class ReportPlace:
         later = [m for m in self.places.mentions if m[0] >= stop and (r := self.places.resolve(m[2])) is not None
                  and r.level in ("district", "city", "province")]
         others = [m for m in self.places.local_mentions if m[0] >= stop and m[2] != lead.name]
-        referred = sum(text.count(w, stop) for w in self.c["returning_village"]) + text.count("我们村", stop)
+        referred = sum(text.count(w, stop) for w in (*self.c["returning_village"], *self.c["village_voice"]))
         if later or others or self._county_words() or referred < 2:
             return region
         return lead.because("lead")
