@@ -50,7 +50,7 @@ class RegionResolver(SentenceSubject, FigureScope, ReportPlace, ReportVoice, Par
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
         self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
         self.described_rx = re.compile(rf"[\u4e00-\u9fff“”]{{1,10}}(?:{'|'.join(c['description_levels'])})")
-        self.thing_located_rx = re.compile("|".join(map(re.escape, (*c["location_verbs"], "是"))))
+        self.thing_located_rx = re.compile("|".join(map(re.escape, (*c["location_verbs"], *c["placing_copulas"]))))
         self.located_rx = re.compile(f"(?:{'|'.join(map(re.escape, c['location_verbs']))})[^，,。；;：:\n]{{1,20}}?的")
         self.plain_opener_at = re.compile("|".join(
             re.escape(o) for o in c["subject_openers"] if o not in c["locative_openers"]))
