@@ -20,6 +20,7 @@ from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, cue_rx, prefix_of, reg
 from .sections import Line
 
 SINCE_CLAUSE = re.compile(r"[^，,。；;：:\n]{0,24}?以来[，,]")  # the rest of a clause of time after a place
+SENTENCE_END = re.compile("[。！？\n]")
 SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}")  # 甘 霖 镇
 
 
@@ -46,9 +47,9 @@ class ReportPlace:
                     found = self._narrowed(self._township_stem(self._stem_after(found)), line.end) if why == "title" \
                         else self._inside_publisher(found, line)
                     found = self._labelled(self._of_list(found).because(why), title_end)
-                    if why == "title":
-                        found = self._lead_compound(found, title_end, opening)
-                        found = self._lead_village_kept(found, title_end, opening)
+                    if why == "title" and found.place is not None and found.place.level in ("city", "district"):
+                        lead = self._first_chain(title_end, opening)  # (read once for both)
+                        found = self._lead_village_kept(self._lead_compound(found, lead, title_end), lead)
                     return self._village_named_most(found, title_end, opening) if why == "title" else found
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)
@@ -62,14 +63,13 @@ class ReportPlace:
         media = self._media_place()
         return media.because("report") if media else None
 
-    def _lead_compound(self, region: Region, title_end: int, opening: int) -> Region:
+    def _lead_compound(self, region: Region, lead: Region | None, title_end: int) -> Region:
         """小区党支部 居民“主心骨” 四川广元利州区…, then 在四川广元利州区南河街道开云世家小区里…: a title's
         county or city that speaks of a compound (小区), and a lead whose first chain runs from that
         place down to one residential compound: the compound."""
         p = region.place
         if p is None or p.level not in ("city", "district") or not p.adcode:
             return region
-        lead = self._first_chain(title_end, opening)
         q = lead.place if lead is not None else None
         if q is None or q.level != "village" or not lead.name.endswith(tuple(self.c["compound_suffixes"])) \
                 or not (q.adcode or "").startswith(prefix_of(p)) \
@@ -85,7 +85,7 @@ class ReportPlace:
         if p is None or p.level != "township" or region.end is None:
             return region
         text = self.doc.text
-        stop = min((text.find(ch, region.end) for ch in "。！？\n" if text.find(ch, region.end) >= 0), default=len(text))
+        stop = self._sentence_stop(region.end)
         village = next((m for m in self.places.local_mentions if region.end <= m[0] < stop
                         and m[2].endswith(VILLAGE_SUFFIXES)), None)
         if village is None or any(w in text for w in self.c["anaphors_township"]):
@@ -95,7 +95,7 @@ class ReportPlace:
             return region
         return self.places.local_region(village[2], p).because("lead", village[0], village[1])
 
-    def _lead_village_kept(self, region: Region, title_end: int, opening: int) -> Region:
+    def _lead_village_kept(self, region: Region, lead: Region | None) -> Region:
         """沙坪坝区激发流动党员…, then 沙坪坝区丰文街道三河村开会…; 村里, 我们村 and never the district
         again: a title's county whose lead runs down to a village, in a report that then speaks only
         of the village (two words that refer back to it; no word or name of the county, no other
@@ -103,12 +103,11 @@ class ReportPlace:
         p = region.place
         if p is None or p.level != "district" or not p.adcode:
             return region
-        lead = self._first_chain(title_end, opening)
         q = lead.place if lead is not None else None
         if q is None or q.level != "village" or not (q.adcode or "").startswith(prefix_of(p)) or lead.end is None:
             return region
         text = self.doc.text
-        stop = min((text.find(ch, lead.end) for ch in "。！？\n" if text.find(ch, lead.end) >= 0), default=len(text))
+        stop = self._sentence_stop(lead.end)
         later = [m for m in self.places.mentions if m[0] >= stop and (r := self.places.resolve(m[2])) is not None
                  and r.level in ("district", "city", "province")]
         others = [m for m in self.places.local_mentions if m[0] >= stop and m[2] != lead.name]
@@ -116,6 +115,11 @@ class ReportPlace:
         if later or others or self._county_words() or referred < 2:
             return region
         return lead.because("lead")
+
+    def _sentence_stop(self, pos: int) -> int:
+        """Where the sentence holding `pos` ends (its 。, ！, ？ or line end; else the text's end)."""
+        m = SENTENCE_END.search(self.doc.text, pos)
+        return m.start() if m else len(self.doc.text)
 
     @staticmethod
     def _unvouched(region: Region) -> bool:
