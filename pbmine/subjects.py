@@ -34,6 +34,8 @@ class SentenceSubject:
             locative = m.group() in self.c["locative_openers"]
             if region is not None and (not locative or text[stop:stop + 1] in "，,"):
                 return region if self._is_subject(region, stop) else None
+            if region is not None and self._scene_at(region, stop, end):
+                return region
             if not locative:
                 pos = after
                 while pos < end and text[pos] in "，, \u3000":
@@ -62,6 +64,25 @@ class SentenceSubject:
                         and (q.adcode or "").startswith(prefix_of(p)):
                     return inner
         return None
+
+    def _scene_at(self, region: Region, stop: int, end: int) -> bool:
+        """在…佟二堡镇曹家村生态园新增设的婚礼场地,…: a township or village opening a locative clause
+        with a thing in it (a park, a yard, a field) sets the scene of its sentence; a clause of
+        circumstance (…的带领下, …召开的全县现场会上) does not."""
+        p = region.place
+        if p is None or p.level not in ("township", "village"):
+            return False
+        text = self.doc.text
+        comma = min((k for k in (text.find("，", stop, end), text.find(",", stop, end)) if k >= 0), default=-1)
+        if comma < 0 or comma - stop > self.c["scene_span"] or text[stop:stop + 1] in "、的和与及":
+            return False
+        clause = text[stop:comma]
+        if any(b in clause for b in CLAUSE_BREAKS) or self._names_place_in(stop, comma):
+            return False
+        return not clause.endswith(tuple(self.c["circumstance_ends"]))
+
+    def _names_place_in(self, start: int, stop: int) -> bool:
+        return any(start <= m[0] < stop for m in (*self.places.mentions, *self.places.local_mentions))
 
     def _located_subject(self, pos: int, end: int) -> Region | None:
         """地处渭北干旱山区的阳屲村,村支书…: a unit opening its sentence after where it lies (地处…的)

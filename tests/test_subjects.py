@@ -70,3 +70,19 @@ def test_a_place_then_a_description_then_a_unit_inside_it(text, number, region):
 ])
 def test_a_thing_placed_in_a_unit(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 在 + a village or township + a thing in it (a park, a yard) + a comma: the scene of the sentence
+    ("灯塔市发展村级集体经济纪实\n\n灯塔市累计投入8000万元。\n6月27日,在灯塔市佟二堡镇曹家村生态园新增设的婚礼场地,"
+     "村党支部书记说,“随着500平方米婚礼场地的投入使用,月营业额已突破60万元。”\n", "500", "曹家村"),
+    ("邓州市探索基层治理新路径\n\n全市建成网格6497个。在孟楼镇综治中心,今年以来化解矛盾纠纷30起。\n", "30", "孟楼镇"),
+    # negatives: a clause of circumstance (…的带领下, …召开的全县现场会上) sets no scene
+    ("邓州市探索基层治理新路径\n\n全市建成网格6497个。在孟楼镇党委的带领下,全市化解矛盾纠纷30起。\n", "30", "邓州市"),
+    ("邓州市探索基层治理新路径\n\n全市建成网格6497个。在孟楼镇召开的全市现场会上,全市化解矛盾纠纷30起。\n", "30", "邓州市"),
+    # ... nor a county (the report's own level and above), nor a clause naming a second place
+    ("南阳市探索基层治理新路径\n\n全市建成网格6497个。在邓州市综治中心,今年以来化解矛盾纠纷30起。\n", "30", "南阳市"),
+    ("邓州市探索基层治理新路径\n\n全市建成网格6497个。在孟楼镇和穰东镇的综治中心,今年以来化解矛盾纠纷30起。\n", "30", "邓州市"),
+])
+def test_a_village_or_township_opening_a_locative_clause_sets_the_scene(text, number, region):
+    assert regions(text)[number] == region
