@@ -129,10 +129,11 @@ class OwnLocals:
         return m.group()
 
     def may_be_local(self, name: str) -> bool:
-        """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的); a natural
+        """What the suffix pattern found passes its word lists (not 典型村, 八成村, 社区的, 重点老区村); a natural
         village (丙凤自然村) is read as the village it names."""
         name = natural_village(name)
         return not (name[0] in self.c["local_bad_first"] or any(w in name for w in self.c["local_not_names"])
+                    or name.startswith(tuple(self.c["local_bad_openers"]))
                     or any(ch in self.c["local_bad_chars"] for ch in name) or is_numeral_name(name))
 
     def pattern_local_at(self, pos: int, limit: int, longer: bool) -> str | None:
@@ -174,7 +175,7 @@ class OwnLocals:
     def local_region(self, name: str, parent: Place | None) -> Region:
         """The Region of a local name: its registry entry (under `parent` when several), else a
         place hung under `parent`."""
-        entries = self.local_names.get(name) if self.local_names else None
+        entries = self.local_names.get(self.village_stems.get(name, name)) if self.local_names else None
         if entries:
             fitting = [e for e in entries if parent is not None and parent.adcode
                        and e.code.startswith(prefix_of(parent))] or entries

@@ -42,11 +42,12 @@ class PlaceMentions(ShortNames, OwnLocals):
         self.c = c = cues()
         self.name_suffixes = tuple(c["name_suffixes"])
         self.resolved: dict[str, Place | None] = {}
+        self.village_stems: dict[str, str] = {}  # 大米庄 -> 大米庄村 (_with_village_stems)
         self._index(self._not_in_bylines(self._with_zones(self._with_stems(self._starting_words(self.gaz.find(doc.text))))))
         self.registry = Registry.default()
         self._settle_by_locals()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
-        found = self._not_generic(find_locals(doc.text, self.local_names, self.starts_word))
+        found = self._with_village_stems(self._not_generic(find_locals(doc.text, self.local_names, self.starts_word)))
         inside = [g for m in found for g in self.near(m[0]) if g[0] < m[1] and m[0] < g[1]
                   and not (g[0] <= m[0] and m[1] <= g[1]) and self._is_stem(g[2])]
         if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it; 海头镇海脐村, not 镇海
@@ -106,6 +107,34 @@ class PlaceMentions(ShortNames, OwnLocals):
                 and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)
                 and not self._verb_on_count(m) and not any(text.endswith(st, 0, m[0]) for st in stems)]
         # (奇榜|新村: after the stem of a village the text names, a registry 新村 is a part of that village)
+
+    def _with_village_stems(self, found: list[Mention]) -> list[Mention]:
+        """大米庄村党支部… 大米庄是大钟庄镇所辖的…村: a registry village the report names with its 村 is
+        also written without it; its stem (three characters, or two ending as a settlement does:
+        张庄, 李屯) starting a word and followed by no suffix is the village too (`village_stems`
+        maps it to the registry's name)."""
+        text = self.doc.text
+        ends = tuple(self.c["settlement_ends"])
+        stems = {m[2][:-1]: m[2] for m in found if m[2].endswith("村") and
+                 (len(m[2]) >= 4 or len(m[2]) == 3 and m[2][1] in ends)}
+        self.village_stems = stems
+        if not stems:
+            return found
+        names = {m[2] for m in (*found, *self.mentions)}
+        taken = [(m[0], m[1]) for m in (*found, *self.mentions)]
+        more = []
+        for stem, name in stems.items():
+            if any(n != name and n.startswith(stem) for n in names):
+                continue  # 北庄镇 and 北庄村: 北庄 alone may be either
+            for k in (m.start() for m in re.finditer(re.escape(stem), text)):
+                end = k + len(stem)
+                if text.startswith(tuple(self.c["local_suffixes"]), end) or text[end:end + 1] in self.c["stem_not_followed_by"] \
+                        or any(a < end and k < b for a, b in taken) or not self.starts_word(k) \
+                        or "、" in (text[k - 1:k], text[end:end + 1]) or NUMBER_START.match(text, end) \
+                        or text[k - 1:k] == "“" and text[end:end + 1] != "”":
+                    continue  # (柏桥、丁湾、明湾三个贫困村: members of a list; “泉岗辉白”: a brand)
+                more.append((k, end, stem))
+        return sorted(found + more) if more else found
 
     def _in_town(self, town: Mention, village: Mention) -> bool:
         """城峰镇|中心村: the village is written right after a township it lies in (not 增期乡|联村党委,
