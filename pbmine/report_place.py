@@ -55,7 +55,7 @@ class ReportPlace:
         chain = self._first_chain(lead_from, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
             chain = self._village_referred(chain)
-            return self._keeps_naming(self._salient(chain)).because("lead")  # 南通市崇川区天生港镇街道龙湖佳苑社区
+            return self._outlet_voiced(self._keeps_naming(self._salient(chain)).because("lead"))  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
         if first is not None:

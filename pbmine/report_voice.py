@@ -29,6 +29,28 @@ class ReportVoice:
                           and r.adcode == p.adcode)
         return lead.because("lead") if named >= 5 and named >= 2 * title_place else region
 
+    def _outlet_voiced(self, region: Region) -> Region:
+        """福鼎新闻网讯 竹洋村…;油坑村…。2017年,我市…全市…: a lead's village named once or twice, under
+        a local outlet's dateline naming a city (the village's, where the registry places it), in a
+        report that speaks as a city (全市, 我市, twice or more): the report is about the outlet's city."""
+        p = region.place
+        if p is None or p.level != "village" or self._bare_count(self.c["city_words"]) < 2 \
+                or self.doc.text.count(region.name) > 2 and self._villages_on_line(region) < 3:
+            return region  # (竹洋村…;油坑村…;三佛塔村…: a lead listing villages' results names examples)
+        media = self._media_place()
+        q = media.place if media is not None else None
+        if q is None or q.level not in ("city", "district") or not q.name.endswith("市") \
+                or p.adcode and not p.adcode.startswith(prefix_of(q)):
+            return region
+        return media
+
+    def _villages_on_line(self, region: Region) -> int:
+        """How many villages the line of `region` names."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, region.start or 0) + 1
+        end = text.find("\n", region.start or 0) % (len(text) + 1)
+        return len({m[2] for m in self.places.local_mentions if start <= m[0] < end and m[2].endswith(("村", "嘎查"))})
+
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
         names at most twice, in a county (else a city) it names three times or more, is a report about
