@@ -40,10 +40,12 @@ class ShortNames:
         self.stems: set[str] = set()
         ctx = {}
         named: set[str] = set()  # counties named in full: their stems count anywhere (江华瑶族自治县…江华坚持…)
+        after: dict[int, str] = {}  # where a province or city ends: its code prefix (上海|浦东, one word to jieba)
         for m in mentions:
             place = self.gaz.resolve(m[2])
             if place is not None and place.adcode and place.level in ("province", "city"):
                 ctx[place.adcode[: 2 if place.level == "province" else 4]] = True
+                after[m[1]] = place.adcode[: 2 if place.level == "province" else 4]
             elif place is not None and place.adcode and place.level == "district":
                 named.add(place.adcode)
         if not ctx:  # 海曙党员队伍持续壮大: a title naming its county by a stem that only it has
@@ -72,7 +74,8 @@ class ShortNames:
                 continue  # with only a province named, the stem must be in the title or lead
             while at >= 0:
                 end = at + len(stem)
-                if not any(a < end and at < b for a, b in taken) and self._is_word(at, end):
+                if not any(a < end and at < b for a, b in taken) and (self._is_word(at, end) or (
+                        place.adcode or "").startswith(after.get(at, "-")) and end in self._cuts(at, end + 6)):
                     added.append((at, end, stem))
                     self.resolved[stem] = place
                     self.stems.add(stem)

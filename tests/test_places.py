@@ -125,6 +125,19 @@ def test_a_county_stem_counts_under_its_province_only_as_a_word():
     assert found.resolve("天柱").name == "天柱县"
 
 
+@pytest.mark.parametrize("text,stem,named", [
+    # a county stem right after its province or city, which the segmenter reads as one word (上海浦东)
+    ("上海浦东作为改革开放的前沿阵地,共有市场主体13.5万余个。\n", "浦东", True),
+    ("贵州天柱:党建引领乡村振兴\n\n全县建成合作社12个。\n", "天柱", True),
+    # negatives: a stem not ending a word (上海浦东新区 is the full name); a stem after another province
+    ("上海浦东新区着力健全机制。\n", "浦东", False),
+    ("江苏浦东作为示范,建成合作社12个。\n", "浦东", False),
+])
+def test_a_county_stem_after_its_province(text, stem, named):
+    found = PlaceMentions(split_document("t", text))
+    assert (stem in {m[2] for m in found.mentions}) is named
+
+
 def test_chain_at_reads_the_most_specific_place():
     text = "遵义市湄潭县兴隆镇党委\n"
     region, end = PlaceMentions(split_document("t", text)).chain_at(0)
