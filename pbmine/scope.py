@@ -77,5 +77,7 @@ class FigureScope:
     def _nounish_gap(self, gap: str) -> bool:
         """全州|现有行政村|2187个: a filler and a short noun between the scope word and the figure
         (but 占全市|比重41.4% is the region's share of the city, not the city's figure)."""
+        if gap.endswith("的") and gap[:-1] in self.c["scope_fillers"]:
+            return True  # 该县共有的|24个建档立卡贫困村
         return 0 < len(gap) <= 8 and any(gap.startswith(f) for f in self.c["scope_fillers"]) \
             and not any(w in gap for w in ["的", *self.c["locatives"], *self.c["list_markers"]])

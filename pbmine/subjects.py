@@ -10,7 +10,7 @@ unit (嘉地中心是…石门二路街道…的楼宇). ``regions.RegionResolve
 from __future__ import annotations
 
 from .paragraph_place import LEVEL_RANK
-from .places import CLAUSE_BREAKS, Region, local_place, prefix_of
+from .places import CLAUSE_BREAKS, NUMBER_START, Region, local_place, prefix_of
 from .sections import Sentence
 from .segment import get_segmenter
 
@@ -32,7 +32,8 @@ class SentenceSubject:
             after = m.end()
             region, stop = self.chain_at(after, end)
             locative = m.group() in self.c["locative_openers"]
-            if region is not None and (not locative or text[stop:stop + 1] in "，,"):
+            if region is not None and (not locative or text[stop:stop + 1] in "，," or NUMBER_START.match(text, stop)):
+                # (在泽州县17个乡镇中,…: the place the count right after it is of)
                 return region if self._is_subject(region, stop) else None
             if region is not None and self._scene_at(region, stop, end):
                 return region

@@ -49,3 +49,17 @@ def test_scope_words_name_the_enclosing_whole(text, number, region):
 ])
 def test_a_county_word_in_a_city_report(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 该县 above a township in force is the county last named in the paragraph, across a filler and 的
+    ("泽州县柳树口镇党建纪实\n\n泽州县有17个乡镇。柳树口镇的面积最大,但在该县共有的24个贫困村中,柳树口镇占一半。\n",
+     "24", "泽州县"),
+    ("泽州县柳树口镇党建纪实\n\n泽州县有17个乡镇。柳树口镇的面积最大,但在该县现有24个贫困村中,柳树口镇占一半。\n",
+     "24", "泽州县"),
+    # negative: a verb of its own with 的 (该县扶持的) is no filler: the township in force holds
+    ("泽州县柳树口镇党建纪实\n\n泽州县有17个乡镇。柳树口镇的面积最大,但在该县扶持的24个贫困村中,柳树口镇占一半。\n",
+     "24", "柳树口镇"),
+])
+def test_a_county_word_across_a_filler_and_its_particle(text, number, region):
+    assert regions(text)[number] == region

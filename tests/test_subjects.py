@@ -86,3 +86,13 @@ def test_a_thing_placed_in_a_unit(text, number, region):
 ])
 def test_a_village_or_township_opening_a_locative_clause_sets_the_scene(text, number, region):
     assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # 在 + a place + its count (在泽州县17个乡镇中): the count is of that place
+    ("泽州县柳树口镇党建纪实\n\n柳树口镇建成基地3个。\n在泽州县17个乡镇中,柳树口镇的镇域面积最大。\n", "17", "泽州县"),
+    # negative: a place followed by a noun first is a location of the clause (在泽州县的基地里,…)
+    ("泽州县柳树口镇党建纪实\n\n柳树口镇建成基地3个。\n在泽州县城的基地里有17个乡镇的产品。\n", "17", "柳树口镇"),
+])
+def test_a_count_right_after_a_located_place_is_of_that_place(text, number, region):
+    assert regions(text)[number] == region
