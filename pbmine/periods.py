@@ -152,8 +152,11 @@ def report_date(doc: Document) -> ReportDate:
     head = "".join("".join(ln.stripped.split()) for ln in doc.lines[:4])  # 政 府 工 作 报 告
     opening = "".join(ln.stripped for ln in doc.lines[:6])
     if any(word in head for word in w["review_titles"]) or any(word in opening for word in w["review_voice"]):
+        looked_back = re.search(r"(?:%s)\s*((?:19|20)\d{2})(?!\d)" % "|".join(w["reviewed_year_words"]), opening)
         if delivered is not None:
             review = delivered[0] if delivered[1] >= 10 else delivered[0] - 1
+        elif looked_back:
+            review = int(looked_back.group(1))  # 发布时间:2024-12-01 (a repost) … 回望2023年山西…: that year
         else:
             review = title_year - 1 if title_year else None
         if review:
@@ -169,7 +172,16 @@ def report_date(doc: Document) -> ReportDate:
     if title_year and date_year == title_year + 1 and date_month is not None and date_month <= 3:
         return ReportDate(year, title_year)  # 2022年工作总结, dated 2023-01-12: its 今年 is 2022
     early = year == date_year and date_month is not None and date_month <= w["early_months"]
+    if early and _opens_since(doc, date_year - 1):
+        return ReportDate(date_year - 1, date_year, early)  # 2024年01月08日 … 2023年以来,白沙…: the year just ended
     return ReportDate(year, date_year or year, early)
+
+
+def _opens_since(doc: Document, year: int) -> bool:
+    """Whether one of the first two paragraphs of running text opens with `year`年以来 (a report
+    of January looking back on the year just ended)."""
+    running = [ln.stripped for ln in doc.lines[:15] if len(ln.stripped) >= 40 or ln.stripped.endswith("。")][:2]
+    return any((m := SINCE.match(s)) and int(m.group()[:4]) == year for s in running)
 
 
 def latest_year(text: str) -> int | None:

@@ -204,3 +204,29 @@ def test_the_start_of_a_change_is_a_base_year(text, number, year):
 def test_a_lead_about_a_year(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # a report dated in January whose opening counts since the year just ended is about that year
+    ("白沙:夯实基层党建基础 2024年01月08日\n\n党群关系愈发密切、特色产业遍地开花,这些变化背后,是白沙坚持党建引领的生动实践。\n\n"
+     "2023年以来,白沙紧盯示范县创建的各项任务,推进乡村产业活力不断迸发,持续增强群众的获得感。\n\n"
+     "白沙下基层宣讲170余场次,选派42名优秀村干部跟班锻炼。\n", "170余", 2023),
+    # negatives: a later month, or a span opened earlier, keep the date's year
+    ("白沙:夯实基层党建基础 2024年05月08日\n\n党群关系愈发密切、特色产业遍地开花,这些变化背后,是白沙坚持党建引领的生动实践。\n\n"
+     "2023年以来,白沙紧盯示范县创建的各项任务,推进乡村产业活力不断迸发,持续增强群众的获得感。\n\n"
+     "白沙下基层宣讲170余场次,选派42名优秀村干部跟班锻炼。\n", "170余", 2024),
+    ("白沙:夯实基层党建基础 2024年01月08日\n\n党群关系愈发密切、特色产业遍地开花,这些变化背后,是白沙坚持党建引领的生动实践。\n\n"
+     "2021年以来,白沙紧盯示范县创建的各项任务,推进乡村产业活力不断迸发,持续增强群众的获得感。\n\n"
+     "白沙下基层宣讲170余场次,选派42名优秀村干部跟班锻炼。\n", "170余", 2024),
+    # a work report reposted later, with no delivery date, that names the year it looks back on (回望2023年)
+    ("发布时间:2024-12-01 04:02:08\n中新网 太原1月23日电 山西省省长作政府工作报告。\n"
+     "过去的一年,山西迎难而上,奋力攻坚,高质量发展扎实推进。\n回望2023年山西高质量发展的辽阔征程,亮点频出。\n"
+     "全省地区生产总值达到2.57万亿元。\n", "2.57万亿", 2023),
+    # negative: without the year it looks back on, the page's date is all there is
+    ("发布时间:2024-12-01 04:02:08\n中新网 太原1月23日电 山西省省长作政府工作报告。\n"
+     "过去的一年,山西迎难而上,奋力攻坚,高质量发展扎实推进。\n回望山西高质量发展的辽阔征程,亮点频出。\n"
+     "全省地区生产总值达到2.57万亿元。\n", "2.57万亿", 2024),
+])
+def test_the_year_a_report_looks_back_on(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
