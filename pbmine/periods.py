@@ -178,10 +178,11 @@ def report_date(doc: Document) -> ReportDate:
 
 
 def _opens_since(doc: Document, year: int) -> bool:
-    """Whether one of the first two paragraphs of running text opens with `year`年以来 (a report
-    of January looking back on the year just ended)."""
+    """Whether one of the first two paragraphs of running text opens with `year`年以来, or the first
+    names `year`年度 (a report of January looking back on the year just ended: 举行2022年度…分红大会)."""
     running = [ln.stripped for ln in doc.lines[:15] if len(ln.stripped) >= 40 or ln.stripped.endswith("。")][:2]
-    return any((m := SINCE.match(s)) and int(m.group()[:4]) == year for s in running)
+    return any((m := SINCE.match(s)) and int(m.group()[:4]) == year for s in running) \
+        or bool(running) and f"{year}年度" in running[0]
 
 
 def latest_year(text: str) -> int | None:
