@@ -45,10 +45,12 @@ class ListRoles:
                 j -= 1
             if len(group) < 2:
                 continue
-            if names and len(names) == len(group) and self._shares_of_list(items, first):
-                for qi, name in zip(group, names):  # …分别为922.51万元、…,分别占农业总产值的41.8%、…
-                    found[qi] = Attachment(name, found[qi].action if found[qi] else None)
-                continue
+            if self._shares_of_list(items, first):
+                names = names if names and len(names) == len(group) else self._counted_before(items, where, group, found)
+                if names:
+                    for qi, name in zip(group, names):  # …分别为922.51万元、…,分别占农业总产值的41.8%、…
+                        found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+                    continue
             phrase = found[group[0]].phrase if found[group[0]] else None
             parts = self._list_parts(phrase or "", len(group))
             if j < 0 or items[j].text not in self.respectively:
@@ -63,6 +65,19 @@ class ListRoles:
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    @staticmethod
+    def _counted_before(items: list[Item], where: dict[int, int], group: list[int], found: list) -> list[str] | None:
+        """三无村共4个、倒挂村共12个、拆迁村共15个,分别占调研总数的3.5%、…: as many figures just before the
+        shares, listed with 、 and each with a phrase of its own, are what the shares are of, in order."""
+        first = group[0]
+        if first < len(group):
+            return None
+        listed = range(first - len(group), first)
+        if any(not any(it.text == "、" for it in items[where[q] + 1:where[q + 1]]) for q in listed[:-1]):
+            return None  # (在116个调查村中,倒挂村共12个、…: the whole, then the list)
+        before = [found[q].phrase if found[q] else None for q in listed]
+        return before if all(before) and len(set(before)) == len(before) else None
 
     def _from_and_to(self, items: list[Item], where: dict[int, int], found: list) -> None:
         """种植面积由2016年的1000亩发展到2236亩, 流转土地由800亩扩增至1650亩: the starting value and the
@@ -120,10 +135,12 @@ class ListRoles:
         return parts
 
     def _shares_of_list(self, items: list[Item], first: int) -> bool:
-        """分别占农业总产值的|41.8%、…: the shares of the whole, one for each item listed before."""
+        """分别占农业总产值的|41.8%、…, 分别占|3.5%、…: the shares of the whole, one for each item listed before."""
         k = first - 1
         while k >= 0 and items[k].kind == "space":
             k -= 1
+        if k > 0 and items[k].text in self.share_verbs and items[k - 1].text in self.respectively:
+            return True  # 分别占|3.5%、10.3%
         if k < 0 or items[k].text != "的":
             return False
         for j in range(k - 1, max(-1, k - 6), -1):

@@ -274,6 +274,13 @@ LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与�
     ("党员分别占全省的12%和13%。", "12", "党员"),
     # negative: shares with no list before keep the group of their clause
     ("女党员占全镇党员的31.2%。", "31.2", "女党员"),
+    # as many counts just before, each of its own thing: the shares are of those, in order
+    ("在116个调查村中,三无村共4个、倒挂村共12个、空心村共9个,分别占调研总数的3.5%、10.3%、7.8%。", "10.3", "倒挂村"),
+    ("在116个调查村中,三无村共4个、倒挂村共12个、空心村共9个,分别占3.5%、10.3%、7.8%。", "3.5", "三无村"),
+    ("在116个调查村中,三无村共4个、倒挂村共12个、空心村共9个,分别占3.5%、10.3%、7.8%。", "4", "三无村"),
+    # negatives: fewer counts than shares, or counts of one thing, do not name them
+    ("在116个调查村中,倒挂村共12个、空心村共9个,分别占调研总数的3.5%、10.3%、7.8%。", "3.5", "总数"),
+    ("全村有党员12名、党员9名,分别占党员总数的57%、43%。", "57", "党员总数"),
 ])
 def test_respectively_lists_and_their_shares(text, number, metric):
     assert metric_of(text, number) == metric

@@ -51,6 +51,15 @@ def test_kinds_of_village_are_words(text, name, named):
     assert (name in names(text)) is named
 
 
+@pytest.mark.parametrize("text", [
+    # a survey's kinds of village (三无村, 空心村, 倒挂村) opening a line are no places the pattern names
+    "海淀区农村调查报告\n\n三无村共4个,空心村共9个。\n",
+    "海淀区农村调查报告\n\n空心村共9个,倒挂村共4个。\n",
+])
+def test_a_surveys_kinds_of_village_are_no_places(text):
+    assert set(extract_text(text)["region"]) == {"海淀区"}
+
+
 @pytest.mark.parametrize("text,name,named", [
     # a count verb and the counted units (新建|社区337个), though 乌鲁木齐 has a 新建社区
     ("乌鲁木齐市社区建设综述\n\n全市拆分新建街道24个,新建社区337个。", "新建社区", False),
