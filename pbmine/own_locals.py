@@ -8,7 +8,7 @@ Region, under the name the report writes first (丰泽居民区 over the registr
 """
 from __future__ import annotations
 
-from .divisions import VILLAGE_SUFFIXES, as_community, community_names, is_numeral_name
+from .divisions import SEP, VILLAGE_SUFFIXES, as_community, community_names, is_numeral_name
 from .gazetteer import Place
 from .place_types import NOT_NAME_TAGS, Region, cue_rx, local_place, prefix_of, registry_place
 from .segment import get_segmenter
@@ -104,12 +104,24 @@ class OwnLocals:
 
     def _located_at(self, pos: int, limit: int) -> str | None:
         """中秋村位于阳平镇东南部: a name opening its line with where it lies is a name, whatever the
-        tagger reads its stem as (中秋, a festival)."""
-        m = self.local_rx.match(self.doc.text, pos, limit)
-        if m is None or not self.doc.text.startswith(tuple(self.c["location_verbs"]), m.end()):
-            return None  # (the cheap test first: local_at asks at every place of a chain)
-        name = self.pattern_local_at(pos, limit, True)
-        return name if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
+        tagger reads its stem as (中秋, a festival); so is one the registry lists somewhere in China
+        opening its line with when it was founded (盛和家园社区成立于2011年: 盛 read as a verb)."""
+        text = self.doc.text
+        m = self.local_rx.match(text, pos, limit)
+        if m is None:
+            return None
+        if text.startswith(tuple(self.c["location_verbs"]), m.end()):
+            name = self.pattern_local_at(pos, limit, True)  # (the cheap test first: local_at asks at every place of a chain)
+            return name if name and text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
+        name = m.group()
+        if text.startswith(tuple(self.c["founded_verbs"]), m.end()) and self.may_be_local(name) \
+                and name.endswith(VILLAGE_SUFFIXES) and self._listed_anywhere(name):
+            return name
+        return None
+
+    def _listed_anywhere(self, name: str) -> bool:
+        trie = self.registry.villages
+        return next(trie.iterkeys(name[::-1] + SEP), None) is not None
 
     def _compound_located_at(self, pos: int, limit: int) -> str | None:
         """长新小区位于长宁路491弄: a residential compound opening its line with where it lies is a

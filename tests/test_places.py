@@ -1,6 +1,7 @@
 """Finding the places a document names (pbmine.places): what is a mention, and what is not."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pbmine import extract_text
@@ -241,3 +242,16 @@ def test_a_village_written_without_its_village_word_holds_its_figures():
 def test_a_described_kind_of_unit_is_no_place(title, number, region):
     claims = extract_text(title)
     assert dict(zip(claims["number"], claims["region"]))[number] == region
+
+
+@pytest.mark.parametrize("text,region", [
+    # a community the registry lists somewhere, opening a profile with when it was founded, is its
+    # unit though the tagger reads its stem as a verb and a conjunction (盛|和|家园) and no place is named
+    ("盛和家园社区成立于2011年11月,辖区面积1.607平方公里,常住人口5276人。\n", "盛和家园社区"),
+    # negatives: a name no registry lists; the same name not opening a profile
+    ("盛和美好社区成立于2011年11月,辖区面积1.607平方公里,常住人口5276人。\n", None),
+    ("盛和家园社区居民积极参与,辖区面积1.607平方公里,常住人口5276人。\n", None),
+])
+def test_a_listed_community_opening_its_profile(text, region):
+    got = set(extract_text(text)["region"])
+    assert got == {region} if region else all(pd.isna(r) for r in got)
