@@ -226,6 +226,8 @@ class NameIndex:
                 if stem.endswith(n) and len(stem) > len(n):
                     stem, changed = stem[: -len(n)], True
                     break
+        if stem.endswith("族") and len(stem) >= 3 and stem in self._nations:
+            stem = stem[:-1]  # 鄂温克族自治旗: named for its people alone, written 鄂温克旗
         return stem
 
     def _short_forms(self, name: str, level: str) -> list[str]:

@@ -29,6 +29,8 @@ RESOLVED = [
     ("平度市", (), "山东省", "青岛市", "370283", "district"),  # county-level city
     ("海棠区", (), "海南省", "三亚市", "460202", "district"),
     ("管城区", (), "河南省", "郑州市", "410104", "district"),  # 管城回族区 without its nationality
+    ("鄂温克旗", (), "内蒙古自治区", "呼伦贝尔市", "150724", "district"),  # 鄂温克族自治旗: named for its people alone
+    ("鄂伦春旗", (), "内蒙古自治区", "呼伦贝尔市", "150723", "district"),
     ("三亚", (), "海南省", "三亚市", "460200", "city"),
     ("青岛", (), "山东省", "青岛市", "370200", "city"),
     ("山东省", (), "山东省", None, "370000", "province"),
@@ -137,7 +139,7 @@ def test_shi_bei_qu_really_unambiguous_in_table():
 
 
 # -- unknown names ---------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["不存在区", "", "   ", "城关", "新城", "市场", "abc", "城关镇", "中山路"])
+@pytest.mark.parametrize("name", ["不存在区", "", "   ", "城关", "新城", "市场", "abc", "城关镇", "中山路", "鄂温克族旗"])
 def test_unknown(gaz, name):
     assert gaz.resolve(name) is None
     assert gaz.candidates(name) == []
