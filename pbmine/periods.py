@@ -20,6 +20,7 @@ MONTH_SPAN = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\
 CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
 ASIDE = re.compile(r"[（(][^（）()]*[)）]")
 FROM_ON = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起")  # 从2011年10月起 (but 2006年起,… is when it began)
+VALUE_OF_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?的\d")  # 从2017年的111.8亿元提高至…: a value's year, no frame
 STARTING = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起[，,]")  # 2011年10月起，西藏已连续选派…
 
 
@@ -142,7 +143,7 @@ class PeriodResolver:
             head = line.text[:said.end() + 12] if said else line.text[:12]
             found = [self._since(line.text, pos, y, line.start) for pos, y in years_in(head)
                      if not is_base(line.text, pos) and not is_founding(line.text, pos)
-                     and not self._is_category(line.text[:pos + 40], pos)]
+                     and not self._is_category(line.text[:pos + 40], pos) and not VALUE_OF_YEAR.match(line.text, pos)]
             self._para_year[sentence.line] = found[0] if found else None
         head = self._para_year[sentence.line]
         frames_at = self._frames_of(sentence.line)

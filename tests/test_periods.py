@@ -218,3 +218,16 @@ def test_a_lead_about_a_year(text, number, year):
 def test_a_year_opening_what_was_said(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # a year opening a paragraph as the year of a starting value (从2017年的111.8亿元) frames nothing after it
+    ("2022年西乌珠穆沁旗人民政府工作报告\n\n2022年1月7日在旗人民代表大会上\n\n地区生产总值从2017年的111.8亿元提高至2021年的160亿元;"
+     "固定资产投资累计完成约126亿元。\n", "126亿", 2021),
+    # negative: a year opening the paragraph as its frame holds
+    ("2022年西乌珠穆沁旗人民政府工作报告\n\n2022年1月7日在旗人民代表大会上\n\n2019年,地区生产总值提高至160亿元;"
+     "固定资产投资累计完成约126亿元。\n", "126亿", 2019),
+])
+def test_a_starting_values_year_frames_nothing(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
