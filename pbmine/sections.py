@@ -7,6 +7,7 @@ such heading, is about that place. Sentences end at 。！？； and at line end
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|……")
@@ -57,12 +58,49 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
 
 
+WRAP_ENDS = "。！？!?；;：:”’」』)）…"  # a line ending so ends its paragraph, wrapped or not
+MIN_WRAP = 20  # characters of the shortest line a text is wrapped at
+TABLE_MARKS = ("|", "\t", "  ")  # between the cells of a table row
+
+
 def split_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for i, raw in enumerate(text.split("\n")):
-        lines.append(Line(i, pos, pos + len(raw), raw))
+    """The paragraphs of the text. In a text hard-wrapped at a width (a PDF's or a forum's lines of
+    one length cut mid-sentence), a line of that width with no end punctuation runs on into the next:
+    they are one paragraph (its text keeps the line breaks, so offsets stay the document's)."""
+    raws = text.split("\n")
+    width = _wrap_width(raws)
+    lines, pos, start, joined = [], 0, 0, []
+    for k, raw in enumerate(raws):
+        joined.append(raw)
         pos += len(raw) + 1
+        body = raw.rstrip()
+        runs_on = width is not None and _wraps(body) and width - 3 <= _width(body) <= width + 1 \
+            and k + 1 < len(raws) and raws[k + 1].strip()
+        if not runs_on:
+            chunk = "\n".join(joined)
+            lines.append(Line(len(lines), start, start + len(chunk), chunk))
+            start, joined = pos, []
     return lines
+
+
+def _wraps(line: str) -> bool:
+    """A line that may run on: no end punctuation, and no table row (cells parted by | or tabs)."""
+    return line[-1:] not in WRAP_ENDS and not any(mark in line for mark in TABLE_MARKS)
+
+
+def _width(line: str) -> int:
+    """Display width: a Chinese character or full-width mark takes two columns, a digit or letter one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _wrap_width(raws: list[str]) -> int | None:
+    """The width the text is hard-wrapped at: a display width that three or more lines without end
+    punctuation share (within a column), or None."""
+    lengths = [_width(r.rstrip()) for r in raws if len(r.rstrip()) >= MIN_WRAP and _wraps(r.rstrip())]
+    if len(lengths) < 3:
+        return None
+    best = max(set(lengths), key=lambda n: sum(abs(m - n) <= 1 for m in lengths))
+    return best if sum(abs(m - best) <= 1 for m in lengths) >= 3 else None
 
 
 def split_sentences(line: Line, first_index: int = 0) -> list[Sentence]:

@@ -407,3 +407,11 @@ def test_shi_you_links_a_figure_to_what_was_counted():
     # 年末实有66094户 counts the market entities named before, not a metric 实有
     metric = metric_of("全年新登记市场主体11428户,年末实有66094户。", "66094")
     assert "市场主体" in metric and "实有" not in metric
+
+
+def test_a_phrase_cut_by_a_hard_wrap_is_whole():
+    # 全社会固定资产投|资完成59.4亿元: a PDF's line break inside a word does not cut the metric
+    from test_sections import REVIEW, hard_wrap
+    text = "蠡县经济发展综述\n\n" + hard_wrap(REVIEW, 50) + "\n"  # (cut at 投|资)
+    assert "投\n资" in text
+    assert "固定资产投资" in metric_of(text, "59.4亿")

@@ -231,3 +231,4 @@ def test_a_year_opening_what_was_said(text, number, year):
 def test_a_starting_values_year_frames_nothing(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
+
