@@ -405,6 +405,12 @@ CLAUSE_AND_PARAGRAPH_FORMS = [
     # a county's office inside a village's sentence does not end the village's paragraph
     ("孙吴县群山乡发展壮大村集体经济\n\n6月21日讯 孙吴县群山乡富民村有111户、243人。该村以前没有积累。"
      "2020年,该村利用孙吴县委组织部注入的50万元项目资金购置农机。\n", "50万", "富民村"),
+    # a villager's village referred back to (她所在的村子) is the one named with the villager
+    ("西畴县莲花塘乡举行分红大会\n\n莲花塘乡400余名村民实现就业。芦差冲村村民陶永梅高兴地说着。"
+     "她所在的村子获得集体分红6.6万余元。\n", "6.6万余", "芦差冲村"),
+    # negative: without the reference, the township in force holds
+    ("西畴县莲花塘乡举行分红大会\n\n莲花塘乡400余名村民实现就业。芦差冲村村民陶永梅高兴地说着。"
+     "全乡获得集体分红6.6万余元。\n", "6.6万余", "莲花塘乡"),
     # negatives: a whole word standing alone returns to the whole; 县委 in a county report changes nothing
     ("孙吴县群山乡发展壮大村集体经济\n\n孙吴县群山乡富民村有111户。该村以前没有积累。全乡注入项目资金50万元。\n",
      "50万", "群山乡"),
