@@ -25,6 +25,7 @@ from .own_locals import OwnLocals
 from .short_names import ShortNames
 
 
+QUOTES_OPEN, QUOTES_CLOSE = "“「『", "”」』"
 NUMBER_START = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千]+[个家所处]")  # 337个, 三个
 
 MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
@@ -47,7 +48,8 @@ class PlaceMentions(ShortNames, OwnLocals):
         self.registry = Registry.default()
         self._settle_by_locals()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
-        found = self._with_village_stems(self._not_generic(find_locals(doc.text, self.local_names, self.starts_word)))
+        found = self._with_village_stems(self._not_quoted_terms(self._not_generic(
+            find_locals(doc.text, self.local_names, self.starts_word))))
         inside = [g for m in found for g in self.near(m[0]) if g[0] < m[1] and m[0] < g[1]
                   and not (g[0] <= m[0] and m[1] <= g[1]) and self._is_stem(g[2])]
         if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it; 海头镇海脐村, not 镇海
@@ -107,6 +109,21 @@ class PlaceMentions(ShortNames, OwnLocals):
                 and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)
                 and not self._verb_on_count(m) and not any(text.endswith(st, 0, m[0]) for st in stems)]
         # (奇榜|新村: after the stem of a village the text names, a registry 新村 is a part of that village)
+
+    def _not_quoted_terms(self, found: list[Mention]) -> list[Mention]:
+        """“黑三星村”缘何变成示范村: a registry name inside a short quoted term it does not fill is part
+        of the term (a nickname, a brand), not a mention of the place."""
+        text = self.doc.text
+        out = []
+        for m in found:
+            a, b = m[0], m[1]
+            lo = max(text.rfind(q, max(0, a - 6), a) for q in QUOTES_OPEN)
+            hi = min((k for k in (text.find(q, b, b + 6) for q in QUOTES_CLOSE) if k >= 0), default=-1)
+            term = text[lo + 1:hi] if lo >= 0 and hi >= 0 else ""
+            if term and term != m[2] and not any(ch in term for ch in "，,。；;、" + "".join(QUOTES_OPEN)):
+                continue
+            out.append(m)
+        return out
 
     def _with_village_stems(self, found: list[Mention]) -> list[Mention]:
         """大米庄村党支部… 大米庄是大钟庄镇所辖的…村: a registry village the report names with its 村 is

@@ -255,3 +255,14 @@ def test_a_described_kind_of_unit_is_no_place(title, number, region):
 def test_a_listed_community_opening_its_profile(text, region):
     got = set(extract_text(text)["region"])
     assert got == {region} if region else all(pd.isna(r) for r in got)
+
+
+@pytest.mark.parametrize("text,name,named", [
+    # a registry name inside a short quoted term it does not fill is part of the term (a nickname)
+    ("新华社哈尔滨5月17日电 黑龙江省桦川县悦来镇纪实\n\n“黑三星村”缘何变成示范村?\n", "三星村", False),
+    # negatives: a quoted name filling the quotes, and a name outside them, are the place
+    ("新华社哈尔滨5月17日电 黑龙江省桦川县悦来镇纪实\n\n“三星村”缘何变成示范村?\n", "三星村", True),
+    ("新华社哈尔滨5月17日电 黑龙江省桦川县悦来镇纪实\n\n三星村缘何变成“示范村”?\n", "三星村", True),
+])
+def test_a_name_inside_a_quoted_term_is_no_mention(text, name, named):
+    assert (name in local_names(text)) is named
