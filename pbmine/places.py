@@ -5,8 +5,9 @@ the gazetteer; county stems and development zones by pattern from
 ``short_names.py``.
 Townships, villages and communities count only where the registry lists them
 under the document's own chain of places, or where the report opens a line
-with one (``divisions.py``; names by the suffix pattern in ``own_locals.py``). What a figure is *about* is decided from these
-mentions in ``regions.py``.
+with one (``divisions.py``; names by the suffix pattern in ``own_locals.py``; which registry names
+are mentions in ``registry_mentions.py``). What a figure is *about* is decided from these mentions
+in ``regions.py``.
 """
 from __future__ import annotations
 
@@ -22,19 +23,15 @@ from .place_types import (CLAUSE_BREAKS, NOT_NAME_TAGS, OPENING_CHARS, Mention, 
 from .sections import Document
 from .segment import get_segmenter
 from .own_locals import OwnLocals
+from .registry_mentions import RegistryMentions
 from .short_names import ShortNames
 
-
-QUOTES_OPEN, QUOTES_CLOSE = "“「『", "”」』"
-NUMBER_START = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千]+[个家所处]")  # 337个, 三个
-
-MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
 
 TOWNSHIP_SUFFIXES = tuple(x for x in SUFFIXES if x not in VILLAGE_SUFFIXES)  # 镇, 乡, 街道, 苏木
 DATELINE_DATE = re.compile(r"[\s\u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 
-class PlaceMentions(ShortNames, OwnLocals):
+class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
     """Every place one document names, and how to read a chain of names at a position."""
 
     def __init__(self, doc: Document, gaz: Gazetteer | None = None):
@@ -75,113 +72,6 @@ class PlaceMentions(ShortNames, OwnLocals):
         byline = cue_rx(r"[（(][^（）()\n]{{0,40}}(?:{})[^（）()\n]{{0,40}}[)）]", "byline_words")
         spans = [m.span() for m in byline.finditer(self.doc.text[:OPENING_CHARS])]
         return [m for m in found if not any(a < m[0] and m[1] < b for a, b in spans)] if spans else found
-
-    def _settle_by_locals(self) -> None:
-        """和平区 (天津 or 沈阳) in a report on 南市街: an ambiguous county is the reading whose
-        registry lists townships or villages the report names, where only one reading does."""
-        for surface in {m[2] for m in self.mentions}:
-            place = self.resolve(surface)
-            if place is None or place.adcode or place.level != "district":
-                continue
-            readings = [c for c in self.gaz.candidates(surface) if c.level == "district" and c.adcode]
-            if not 1 < len(readings) <= MAX_READINGS:
-                continue
-            named = [c for c in readings if any(
-                e - b >= 3 for b, e, _ in find_locals(self.doc.text, self.registry.locals_under({c.adcode[:6]}),
-                                                      self.starts_word))]
-            if len(named) == 1:
-                self.resolved[surface] = named[0]
-
-    def _is_stem(self, surface: str) -> bool:
-        """A short form (吉安, 晋州), not the division's own name (晋州市)."""
-        place = self.resolve(surface)
-        return place is None or place.name != surface
-
-    def _not_generic(self, found: list[Mention]) -> list[Mention]:
-        """A registry name that is also a common word (中心村, 联村, 示范村) is a place only written
-        right after its township (城峰镇中心村); on its own it is the word (中心村党委)."""
-        generic = self.c["local_not_names"]
-        level_word = tuple(self.c["registry_not_followed_by"])  # 新建|村级: 新建村 is not named
-        text = self.doc.text
-        stems = {f[2][:-len(x)] for f in found for x in VILLAGE_SUFFIXES
-                 if f[2].endswith(x) and len(f[2]) - len(x) >= 2}  # 奇榜村 -> 奇榜
-        return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and self._in_town(found[k - 1], m)))
-                and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)
-                and not self._verb_on_count(m) and not any(text.endswith(st, 0, m[0]) for st in stems)]
-        # (奇榜|新村: after the stem of a village the text names, a registry 新村 is a part of that village)
-
-    def _not_quoted_terms(self, found: list[Mention]) -> list[Mention]:
-        """“黑三星村”缘何变成示范村: a registry name inside a short quoted term it does not fill is part
-        of the term (a nickname, a brand), not a mention of the place."""
-        text = self.doc.text
-        out = []
-        for m in found:
-            a, b = m[0], m[1]
-            lo = max(text.rfind(q, max(0, a - 6), a) for q in QUOTES_OPEN)
-            hi = min((k for k in (text.find(q, b, b + 6) for q in QUOTES_CLOSE) if k >= 0), default=-1)
-            term = text[lo + 1:hi] if lo >= 0 and hi >= 0 else ""
-            if term and term != m[2] and not any(ch in term for ch in "，,。；;、" + "".join(QUOTES_OPEN)):
-                continue
-            out.append(m)
-        return out
-
-    def _with_village_stems(self, found: list[Mention]) -> list[Mention]:
-        """大米庄村党支部… 大米庄是大钟庄镇所辖的…村: a registry village the report names with its 村 is
-        also written without it; its stem (three characters, or two ending as a settlement does:
-        张庄, 李屯) starting a word and followed by no suffix is the village too (`village_stems`
-        maps it to the registry's name)."""
-        text = self.doc.text
-        ends = tuple(self.c["settlement_ends"])
-        stems = {m[2][:-1]: m[2] for m in found if m[2].endswith("村") and
-                 (len(m[2]) >= 4 or len(m[2]) == 3 and m[2][1] in ends)}
-        self.village_stems = stems
-        if not stems:
-            return found
-        names = {m[2] for m in (*found, *self.mentions)}
-        taken = [(m[0], m[1]) for m in (*found, *self.mentions)]
-        more = []
-        for stem, name in stems.items():
-            if any(n != name and n.startswith(stem) for n in names):
-                continue  # 北庄镇 and 北庄村: 北庄 alone may be either
-            for k in (m.start() for m in re.finditer(re.escape(stem), text)):
-                end = k + len(stem)
-                if text.startswith(tuple(self.c["local_suffixes"]), end) or text[end:end + 1] in self.c["stem_not_followed_by"] \
-                        or any(a < end and k < b for a, b in taken) or not self.starts_word(k) \
-                        or "、" in (text[k - 1:k], text[end:end + 1]) or NUMBER_START.match(text, end) \
-                        or text[k - 1:k] == "“" and text[end:end + 1] != "”":
-                    continue  # (柏桥、丁湾、明湾三个贫困村: members of a list; “泉岗辉白”: a brand)
-                more.append((k, end, stem))
-        return sorted(found + more) if more else found
-
-    def _in_town(self, town: Mention, village: Mention) -> bool:
-        """城峰镇|中心村: the village is written right after a township it lies in (not 增期乡|联村党委,
-        a 联村 of another county)."""
-        if town[1] != village[0]:
-            return False
-        codes = [t.code for t in self.local_names.get(town[2])]
-        return any(v.code.startswith(c) for v in self.local_names.get(village[2]) for c in codes)
-
-    def _verb_on_residents(self, m: Mention) -> bool:
-        """组织|村民筑堤, 带领|村民: a verb before 村民 is no village named 组织村 (but 团结村民委员会 is);
-        建设|村(社区)党群服务中心: nor before the generic 村(社区), villages and communities."""
-        text, name = self.doc.text, m[2]
-        glosses = tuple(self.c["generic_village_glosses"])
-        glossed = next((g for g in glosses if name.endswith("村" + g)), "")  # 建设村(社区) read as one name
-        if glossed:
-            name = name[: -len(glossed)]
-        elif not name.endswith("村"):
-            return False
-        else:
-            residents = text.startswith("民", m[1]) and not text.startswith(tuple(self.c["committee_words"]), m[1] + 1)
-            if not residents and not text.startswith(glosses, m[1]):
-                return False
-        return all(t.tag.startswith("v") for t in get_segmenter().tokens(name[:-1]))
-
-    def _verb_on_count(self, m: Mention) -> bool:
-        """新建|社区337个, 联建|村3个: a registry name whose stem is a verb that introduces a count,
-        followed by a number, is that verb and the counted units, not a community named 新建社区."""
-        stem = next((m[2][: -len(s)] for s in VILLAGE_SUFFIXES if m[2].endswith(s)), None)
-        return stem in count_verbs() and NUMBER_START.match(self.doc.text, m[1]) is not None
 
     def _index(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
@@ -383,13 +273,6 @@ class PlaceMentions(ShortNames, OwnLocals):
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
-def count_verbs() -> frozenset[str]:
-    """The verbs that introduce what is counted (grammar.toml's actions: 新建, 联建, 评定)."""
-    from .lexicon import default_lexicon
-    return frozenset(default_lexicon().grammar["metric"]["actions"])
-
-
 def _links_rx_of(links: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:%s)+" % "|".join(links))
 

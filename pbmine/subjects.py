@@ -10,7 +10,8 @@ unit (嘉地中心是…石门二路街道…的楼宇). ``regions.RegionResolve
 from __future__ import annotations
 
 from .paragraph_place import LEVEL_RANK
-from .places import CLAUSE_BREAKS, NUMBER_START, Region, local_place, prefix_of
+from .places import CLAUSE_BREAKS, Region, local_place, prefix_of
+from .registry_mentions import NUMBER_START
 from .sections import Sentence
 from .segment import get_segmenter
 
