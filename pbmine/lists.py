@@ -39,7 +39,7 @@ class ListRoles:
             first = where[group[0]]
             j = first - 1
             while j >= 0 and (items[j].kind == "space" or items[j].text in self.linking
-                              or items[j].text in self.change):
+                              or items[j].text in self.change or _year_item(items, j)):  # (分别是|2011年的|1.65倍)
                 if items[j].text in self.respectively:
                     break
                 j -= 1
@@ -192,3 +192,14 @@ def _threshold_tail(bounds: tuple[str, ...]) -> re.Pattern:
     """A threshold at the end of a phrase: 5万元以上, 20名及以上."""
     words = "|".join(map(re.escape, sorted(bounds, key=len, reverse=True)))
     return re.compile(rf"[0-9０-９.一二三四五六七八九十百千万亿两]+[^0-9０-９.]{{0,3}}?(?:{words})$")
+
+
+def _year_item(items: list[Item], j: int) -> bool:
+    """2011|年 of 分别是2011年的1.65倍: the year of a comparison's base, between 分别 and its figures."""
+    text = items[j].text
+    if text == "年":
+        return j > 0 and bool(_YEAR_DIGITS.fullmatch(items[j - 1].text))
+    return bool(_YEAR_DIGITS.fullmatch(text)) and j + 1 < len(items) and items[j + 1].text == "年"
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
