@@ -134,6 +134,7 @@ def test_place_is_not_a_metric():
 
 @pytest.mark.parametrize("sentence,number,metric", [
     ("地区生产总值[2]174.99亿元。", "174.99亿", "地区生产总值"),                 # a footnote mark is no break
+    ("地区生产总值【1】(GDP)1504.37亿元。", "1504.37亿", "地区生产总值(GDP)"),   # ... in lenticular brackets too
     ("全县地区生产总值2018年突破百亿元大关。", "百亿", "地区生产总值"),           # 大关 glosses the figure
     ("基层报表从8610张压减至278张。", "8610", "基层报表"),                        # 从A至B: the subject before 从
     ("基层报表从8610张压减至278张。", "278", "基层报表"),
