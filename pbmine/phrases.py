@@ -107,6 +107,11 @@ class PhraseFinder(Bands, ItemStream):
             if not out and it.text in self.verb_adverbs and j + 2 < len(items) and items[j + 1].tag.startswith("v") \
                     and items[j + 2].text == "的":
                 break  # 102部|新加装的电梯: an adverb opening a relative clause (not 新考录|大学生)
+            if not out and it.text in self.negations and j + 2 < len(items) and items[j + 1].tag[:1] in ("v", "n") \
+                    and items[j + 2].kind == "word" and items[j + 2].tag.startswith("n") and not self._is_place(items[j + 2]):
+                out += items[j:j + 2]  # 8个|未摘帽|贫困县, 395个|未退出|贫困村: a negated verb modifies the noun
+                j += 2
+                continue
             if out and it.kind == "word" and it.text.replace(".", "").isdigit():
                 break  # 315个行政村集体经济收入|5万元以上的: a threshold's numeral ends the phrase
             if not out and it.kind == "punct" and it.text in ("(", "（"):
