@@ -54,6 +54,9 @@ class ReportPlace:
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
+            listed = self._of_list(chain, lead=True)
+            if listed is not chain:
+                return listed.because("lead")  # 嘉鱼县陆水村、港东村…等8个村: the county they are written under
             chain = self._village_referred(chain)
             return self._outlet_voiced(self._keeps_naming(self._salient(chain)).because("lead"))  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
@@ -247,16 +250,25 @@ class ReportPlace:
             subject.start is not None and text.endswith(surface, 0, subject.start)  # written under it: 薛店镇北张村
         return subject.because("lead") if inside else region
 
-    def _of_list(self, region: Region) -> Region:
+    def _of_list(self, region: Region, lead: bool = False) -> Region:
         """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township
-        they are written under."""
+        they are written under; a lead listing villages (嘉鱼县陆水村、港东村…) about the township or
+        county written before them."""
         text = self.doc.text
         if region.end is None or region.place is None or region.place.level != "village" \
                 or not text.startswith(tuple(self.c["list_markers"]), region.end) \
                 or not (self.places.local_at(region.end + 1)
                         or self.places.pattern_local_at(region.end + 1, region.end + 9, False)):
             return region
-        return self._parent_local(region) or region
+        return self._parent_local(region) or (self._parent_division(region) if lead else None) or region
+
+    def _parent_division(self, region: Region) -> Region | None:
+        """The county or city written right before a village (嘉鱼县|陆水村)."""
+        m = next((m for m in self.places.by_end.get(region.start, ()) if m in self.places.mentions), None)
+        place = self.places.resolve(m[2]) if m else None
+        if place is None or place.level not in ("district", "city"):
+            return None
+        return self.places.region(place, m[2]).because("lead", m[0], m[1])
 
     def _parent_local(self, region: Region) -> Region | None:
         """The township written right before a village (金石镇|黄厝巷村)."""

@@ -134,6 +134,10 @@ def report(text: str):
      ("广西", "lead")),
     ("各位代表:\n现在,我代表市人民政府,向大会报告。我们贯彻广西工作论述,玉林、柳州同城,"
      "全市各项事业全面进步。玉林、柳州人民。\n", ("广西", "lead")),
+    # a lead listing villages under their county is about the county
+    ("去年,嘉鱼县陆水村、港东村、东岭村等8个村,被县委定为软弱涣散基层党组织,并制定出台工作法。\n", ("嘉鱼县", "lead")),
+    # negative: a lead village alone keeps it
+    ("去年,嘉鱼县陆水村被县委定为软弱涣散基层党组织,并制定出台工作法,强力整顿。\n", ("陆水村", "lead")),
     # a lead listing villages' results, under a local outlet's city, in a report that speaks as that city
     ("福鼎新闻网讯(曾云端)油坑村通过土地流转,每年实现村财收入10万元;牛埕下村入股,实现村财收入25万元。2017年,我市"
      "多数行政村交上成绩单。截至2017年底,全市收益1万元以上的村达225个。\n", ("福鼎市", "report")),
