@@ -155,6 +155,10 @@ class PhraseFinder(Bands, ItemStream):
                 if aspect:
                     j += 1  # 担任了|村党组织书记
                     continue
+                if verb_first and len(out) == 1 and out[0].tag.startswith("v") and verb \
+                        and (j + 1 == len(items) or items[j + 1].kind == "punct"):
+                    out.append(it)  # 帮助160余人|解决就业;: a verb and the verb it governs, ending the clause
+                    break
                 purpose = not out and items[i].kind == "qty" and items[i].text.endswith(self.measured) \
                     and not self._compound_end(items, j)  # 160亩|租赁林地, 120亩|闲散土地: a kind of land
                 if not (first or not purpose and self._modifier_verb(items, j, out)):

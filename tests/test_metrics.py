@@ -69,6 +69,8 @@ TABLE = [
     ("劝导不文明游览行为12,306人次。", "12,306", "不文明", None),
     ("紧盯最后8个未摘帽贫困县,全力攻坚。", "8", "未摘帽贫困县", None),         # a negated word after a count modifies its noun
     ("聚焦395个未退出贫困村。", "395", "未退出贫困村", None),
+    ("举办招聘会,帮助160余人解决就业;开展帮扶。", "160余", "解决就业", None),       # a verb and the verb it governs
+    ("举办招聘会,帮助160余人解决就业问题,开展帮扶。", "160余", "就业问题", None),  # negative: a noun ends it
     ("全年新建395个村,未退出。", "395", "村", None),                     # negative: a negation after the noun
     ("制定涵盖五大方面的 19 条建设指标。", "19", "建设指标", None),
     ("社区党组织 | 96个 | +12.4%", "96", "社区党组织", None),
