@@ -105,6 +105,10 @@ class MetricFinder(ListRoles, PhraseFinder):
             fwd = fwd or self._of_what(items, i)
             if fwd and all(it.tag[:1] in ("i", "l", "a") for it in fwd):
                 fwd = self._head_after(items, items.index(fwd[-1])) or fwd  # 16家各具特色的|共富工坊
+            elif fwd and self._clause_like(fwd) and not fwd[0].tag.startswith("n"):  # (群众|走…的路子: its subject)
+                head = self._head_after(items, items.index(fwd[-1]))
+                if head and head[0].tag.startswith("n") and head[0].tag != "vn" and not any(it.text == "、" for it in head):
+                    fwd = head  # 2000多名走出深山的|农牧民群众, 25名“打擂”的|村党组织书记: a relative clause's head
             bwd, action = self.backward(items, i)
             if bwd and qi and fwd_span[qi - 1] == (bwd[0].start, bwd[-1].end) \
                     and (_join(bwd) in self.unit_nouns or _join(bwd) in self.household_nouns) \
@@ -278,6 +282,11 @@ class MetricFinder(ListRoles, PhraseFinder):
         while j >= 0 and items[j].kind == "space":
             j -= 1
         return items[j].text if j >= 0 else ""
+
+    @staticmethod
+    def _clause_like(fwd: list[Item]) -> bool:
+        """A phrase that reads as a clause (a verb in it, or a quoted term alone), not a noun phrase."""
+        return any(it.tag.startswith("v") and it.tag != "vn" for it in fwd) or len(fwd) == 1 and fwd[0].kind == "quote"
 
     def _head_after(self, items: list[Item], j: int) -> list[Item]:
         """The noun after a 的 that follows item j (各具特色|的|共富工坊)."""

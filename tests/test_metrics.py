@@ -70,6 +70,9 @@ TABLE = [
     ("紧盯最后8个未摘帽贫困县,全力攻坚。", "8", "未摘帽贫困县", None),         # a negated word after a count modifies its noun
     ("聚焦395个未退出贫困村。", "395", "未退出贫困村", None),
     ("举办招聘会,帮助160余人解决就业;开展帮扶。", "160余", "解决就业", None),       # a verb and the verb it governs
+    ("共有2000多名走出深山的农牧民群众在此居住。", "2000多", "农牧民群众", None),  # a relative clause's head
+    ("对联审出的10个不符合资格条件的人选及时调整。", "10", "人选", None),
+    ("带领30名群众走合作社加农户的路子。", "30", "群众", None),      # negative: a clause with its own subject
     ("举办招聘会,帮助160余人解决就业问题,开展帮扶。", "160余", "就业问题", None),  # negative: a noun ends it
     ("全年新建395个村,未退出。", "395", "村", None),                     # negative: a negation after the noun
     ("制定涵盖五大方面的 19 条建设指标。", "19", "建设指标", None),
