@@ -55,11 +55,14 @@ class ParagraphPlace:
         """A whole word (全县, 县委) between lo and hi that is not the end of a place's name (孙吴县委)."""
         return self._last_whole(lo, hi) is not None
 
-    def _last_whole(self, lo: int, hi: int) -> int | None:
-        """Where the last whole word between lo and hi ends, if there is one."""
+    def _last_whole(self, lo: int, hi: int, own: tuple[str, ...] = ()) -> int | None:
+        """Where the last whole word between lo and hi ends, if there is one (not one of `own`, the
+        words of the unit's own level: 全乡 refers to a township in force, it does not leave it)."""
         text = self.doc.text
         last = None
         for w in self.c["whole_words"]:
+            if w in own:
+                continue
             at = text.find(w, lo, hi)
             while at >= 0:
                 if not self.places.by_end.get(at + 1):  # 孙吴县|委: the 县 ends a name, 县委 is its office
@@ -296,9 +299,10 @@ class ParagraphPlace:
 
     def _unit_if_inside(self, m: tuple[int, int, str], start: int, base: Region | None,
                         why: str, since: int | None = None) -> Region | None:
-        whole = self._last_whole(since or m[1], start)
+        village = m[2].endswith(tuple(self.c["village_suffixes"]))
+        own = () if village else (*self.c["anaphors_township"], *self.c["township_organs"])
+        whole = self._last_whole(since or m[1], start, own)
         if whole is not None:
-            village = m[2].endswith(tuple(self.c["village_suffixes"]))
             back = self.c["returning_village" if village else "returning_township"]
             if not self._refers_back(self.doc.text[whole:start], tuple(back)):
                 return None  # the text has returned to the whole (but 全市…启动以来，村里…: back on the unit)

@@ -405,6 +405,12 @@ CLAUSE_AND_PARAGRAPH_FORMS = [
     # a county's office inside a village's sentence does not end the village's paragraph
     ("孙吴县群山乡发展壮大村集体经济\n\n6月21日讯 孙吴县群山乡富民村有111户、243人。该村以前没有积累。"
      "2020年,该村利用孙吴县委组织部注入的50万元项目资金购置农机。\n", "50万", "富民村"),
+    # 全乡 refers back to the township named before, in a county's report (it is no return to the whole)
+    ("重庆石柱驻村第一书记的扶贫叙事\n\n记者去到重庆市石柱县中益乡,走近驻乡工作队。\n工作队现有36名队员,分布在全乡7个行政村。\n",
+     "7", "中益乡"),
+    # negative: 全县 returns to the county
+    ("重庆石柱驻村第一书记的扶贫叙事\n\n记者去到重庆市石柱县中益乡,走近驻乡工作队。\n工作队现有36名队员,分布在全县7个行政村。\n",
+     "7", "石柱县"),
     # a villager's village referred back to (她所在的村子) is the one named with the villager
     ("西畴县莲花塘乡举行分红大会\n\n莲花塘乡400余名村民实现就业。芦差冲村村民陶永梅高兴地说着。"
      "她所在的村子获得集体分红6.6万余元。\n", "6.6万余", "芦差冲村"),
