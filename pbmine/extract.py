@@ -74,7 +74,8 @@ class Extractor:
         headings: dict[int, str | None] = {}  # the section heading of each paragraph with claims
         cells = table_quantities(doc, self.lex)
         for sent in doc.sentences:
-            quantities = find_quantities(sent.text, self.lex)
+            # (a paragraph's line breaks, in a text wrapped or setting figures alone on lines: 322\n亿元)
+            quantities = find_quantities(sent.text.replace("\n", " ") if "\n" in sent.text else sent.text, self.lex)
             for q in quantities:  # sentence offsets -> document offsets
                 q.start += sent.start
                 q.end += sent.start

@@ -83,7 +83,7 @@ class Grammar:
         unit_re = "|".join(map(re.escape, units))
         after = sorted(lex.qualifiers_after, key=len, reverse=True)
         seps = "|".join(map(re.escape, sorted(g["number"]["range_separators"], key=len, reverse=True)))
-        suffix = rf"(?P<suffix>{'|'.join(map(re.escape, after))})?"
+        suffix = rf"(?:{_SP}(?P<suffix>{'|'.join(map(re.escape, after))}))?"  # (3.5% 左右, 3.5%\n左右 read flat)
         ranged = (rf"(?:{_number('lo')}{_SP}(?:(?P<lo_unit>{unit_re}){_SP})?(?P<sep>{seps}){_SP})?"
                   rf"{_number('hi')}{_SP}(?P<unit>{unit_re}){suffix}")
         percent_word = rf"百分之(?P<pw>{_CN}|{_AR}){suffix.replace('suffix', 'pw_suffix')}"

@@ -61,12 +61,16 @@ class Document:
 WRAP_ENDS = "。！？!?；;：:”’」』)）…"  # a line ending so ends its paragraph, wrapped or not
 MIN_WRAP = 20  # characters of the shortest line a text is wrapped at
 TABLE_MARKS = ("|", "\t", "  ")  # between the cells of a table row
+# A page that sets each figure on a line of its own (增长\n3.5%\n左右): a line of a number alone
+# runs on into the next, and the line before it into it.
+NUMBER_LINE = re.compile(r"[-+]?[0-9０-９][0-9０-９.,]*[%‰]?")
 
 
 def split_lines(text: str) -> list[Line]:
     """The paragraphs of the text. In a text hard-wrapped at a width (a PDF's or a forum's lines of
     one length cut mid-sentence), a line of that width with no end punctuation runs on into the next:
-    they are one paragraph (its text keeps the line breaks, so offsets stay the document's)."""
+    they are one paragraph (its text keeps the line breaks, so offsets stay the document's). So does
+    a line before or of a figure set alone on its line."""
     raws = text.split("\n")
     width = _wrap_width(raws)
     lines, pos, start, joined = [], 0, 0, []
@@ -74,8 +78,10 @@ def split_lines(text: str) -> list[Line]:
         joined.append(raw)
         pos += len(raw) + 1
         body = raw.rstrip()
-        runs_on = width is not None and _wraps(body) and width - 3 <= _width(body) <= width + 1 \
-            and k + 1 < len(raws) and raws[k + 1].strip()
+        nxt = raws[k + 1].strip() if k + 1 < len(raws) else ""
+        runs_on = bool(nxt) and _wraps(body) and (
+            width is not None and width - 3 <= _width(body) <= width + 1
+            or NUMBER_LINE.fullmatch(nxt) is not None or NUMBER_LINE.fullmatch(body.strip()) is not None)
         if not runs_on:
             chunk = "\n".join(joined)
             lines.append(Line(len(lines), start, start + len(chunk), chunk))

@@ -88,3 +88,11 @@ def test_a_lone_surrogate_from_python_is_a_replacement_character():
     assert claims["number"].tolist() == ["5000"]
     assert claims["sentence"].tolist() == ["全县党员\ufffd5000名。"]
     claims.to_parquet(io.BytesIO())  # pyarrow refuses a lone surrogate; it must not see one
+
+
+def test_figures_set_alone_on_lines_keep_their_units_and_qualifiers():
+    # a page setting each figure on a line of its own: 322\n亿元 is 322亿元, 3.5%\n左右 is about 3.5%
+    claims = extract_text("全年地区生产总值增长\n3.5%\n左右,减税降费\n322\n亿元,城镇新增就业\n25.1\n万人。\n")
+    got = {float(v): (u, None if pd.isna(q) else q) for v, u, q in zip(claims["value"], claims["unit"], claims["qualifier"])}
+    assert got[3.22e10][0] == "元" and got[251000.0][0] == "人"
+    assert got[3.5] == ("%", "about")

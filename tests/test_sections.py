@@ -49,7 +49,10 @@ WRAPPED = "一、过去五年工作回顾\n" + hard_wrap(REVIEW, 60) + "\n二、
     # a text hard-wrapped at one width (counting a Chinese character as two columns): its wrapped
     # lines are one paragraph, which keeps the line breaks and the offsets
     (WRAPPED, ["一、过去五年工作回顾", hard_wrap(REVIEW, 60), "二、2017年工作安排", ""]),
+    # a page setting each figure on a line of its own: the figure's line and its neighbours are one
+    ("全年地区生产总值增长\n3.5%\n左右,城镇新增就业\n25.1\n万人。\n", ["全年地区生产总值增长\n3.5%\n左右,城镇新增就业\n25.1\n万人。", ""]),
     # negatives: a table's rows, and lines ending their sentences, stay lines of their own
+    ("全年地区生产总值增长3.5%。\n2020\n", None),
     ("指标 | 指标值 | 同比增长\n地区生产总值的全年总量 | 4000.5 | 10.0\n第一产业增加值的全年总量 | 153.6 | 11.0\n"
      "第二产业增加值的全年总量 | 3235.9 | 9.8\n", None),
     ("全县建成五星级党支部一百二十个,四星级党支部二百个。\n全县建成五星级党支部一百二十个,四星级党支部二百个。\n"
