@@ -44,7 +44,7 @@ POSITIVE = [
     ("培训一百零八人次", ("一百零八", 108, "人次", None, "count")),
     ("约200人参加", ("200", 200, "人", "about", "count")),
     ("100人左右", ("100", 100, "人", "about", "count")),
-    ("增长3.5% 左右", ("3.5", 3.5, "%", "about", "percent")),   # a space before the qualifier (3.5%\n左右 read flat)
+    ("增长3.5% 左右", ("3.5", 3.5, "%", "about", "growth")),   # a space before the qualifier (3.5%\n左右 read flat)
     ("超过3000户", ("3000", 3000, "户", "at_least", "count")),
     ("逾5000人次", ("5000", 5000, "人次", "at_least", "count")),
     ("突破630万人次", ("630万", 6300000, "人次", "at_least", "count")),
