@@ -57,7 +57,7 @@ class ReportPlace:
             listed = self._of_list(chain, lead=True)
             if listed is not chain:
                 return listed.because("lead")  # 嘉鱼县陆水村、港东村…等8个村: the county they are written under
-            chain = self._village_referred(chain)
+            chain = self._village_kept(self._village_referred(chain))
             return self._outlet_voiced(self._keeps_naming(self._salient(chain)).because("lead"))  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)

@@ -44,6 +44,28 @@ class ReportVoice:
             return region
         return media
 
+    def _village_kept(self, region: Region) -> Region:
+        """…出现在凤城市边门镇那家村的村路上。…被选派到边门镇谢家村担任驻村第一书记…谢家村…: a lead's
+        village the report names once or twice, while it names another village four times or more and
+        twice as often, is the scene; the other village is what the report is about."""
+        p = region.place
+        if p is None or p.level != "village":
+            return region
+        counts: dict[str, list] = {}
+        for m in self.places.local_mentions:
+            if m[2].endswith(("村", "嘎查")):
+                counts.setdefault(m[2], []).append(m)
+        own = len(counts.get(region.name, ())) or 1
+        best = max(counts, key=lambda n: len(counts[n]), default=None)
+        if best is None or best == region.name or own > 2 or len(counts[best]) < max(4, 2 * own):
+            return region
+        start, end, name = counts[best][0]
+        other = self.places.local_region(name, None)
+        q = other.place
+        if p.adcode and q is not None and q.adcode and q.adcode[:9] != p.adcode[:9]:
+            return region  # (another township's village: no scene of this one)
+        return other.because("lead", start, end)
+
     def _villages_on_line(self, region: Region) -> int:
         """How many villages the line of `region` names."""
         text = self.doc.text

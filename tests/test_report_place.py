@@ -134,6 +134,12 @@ def report(text: str):
      ("广西", "lead")),
     ("各位代表:\n现在,我代表市人民政府,向大会报告。我们贯彻广西工作论述,玉林、柳州同城,"
      "全市各项事业全面进步。玉林、柳州人民。\n", ("广西", "lead")),
+    # a lead's village named once, in a report naming another village of its township again and again
+    ("一个熟悉的身影又出现在凤城市边门镇那家村的村路上。\n2018年3月,他被选派到凤城市边门镇谢家村担任第一书记。"
+     "进到谢家村后,他发现谢家村情况复杂。他为谢家村争取项目资金200万元。\n", ("谢家村", "lead")),
+    # negative: named as often, the lead's village stays
+    ("一个熟悉的身影又出现在凤城市边门镇那家村的村路上。\n2018年3月,他被选派到凤城市边门镇谢家村担任第一书记。"
+     "那家村的村民说,他为谢家村争取项目资金200万元。\n", ("那家村", "lead")),
     # a lead listing villages under their county is about the county
     ("去年,嘉鱼县陆水村、港东村、东岭村等8个村,被县委定为软弱涣散基层党组织,并制定出台工作法。\n", ("嘉鱼县", "lead")),
     # negative: a lead village alone keeps it
