@@ -11,7 +11,6 @@ named, a local outlet's place. Which whole the report keeps naming or speaks as
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from .divisions import VILLAGE_SUFFIXES, find_locals
@@ -42,7 +41,7 @@ class ReportPlace:
                     lead = self._first_chain(title_end, opening)
                     if lead is not None and lead.place is not None and lead.place.adcode \
                             and lead.place.level == "village" and lead.name != found.name:
-                        return lead.because("lead")  # 高原山村的分红仪式 … 西藏山南市乃东区滴新村举行…
+                        return self._whole_of_scenes(lead) or lead.because("lead")  # 高原山村的分红仪式 … 滴新村举行…
                 if found:
                     found = self._narrowed(self._township_stem(self._stem_after(found)), line.end) if why == "title" \
                         else self._inside_publisher(found, line)
@@ -57,6 +56,9 @@ class ReportPlace:
             listed = self._of_list(chain, lead=True)
             if listed is not chain:
                 return listed.because("lead")  # 嘉鱼县陆水村、港东村…等8个村: the county they are written under
+            whole = self._whole_of_scenes(chain)
+            if whole is not None:
+                return whole
             chain = self._village_kept(self._village_referred(chain))
             return self._outlet_voiced(self._keeps_naming(self._salient(chain)).because("lead"))  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
@@ -249,36 +251,6 @@ class ReportPlace:
         inside = (q.adcode or "").startswith(prefix_of(p)) if p.adcode else \
             subject.start is not None and text.endswith(surface, 0, subject.start)  # written under it: 薛店镇北张村
         return subject.because("lead") if inside else region
-
-    def _of_list(self, region: Region, lead: bool = False) -> Region:
-        """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township
-        they are written under; a lead listing villages (嘉鱼县陆水村、港东村…) about the township or
-        county written before them."""
-        text = self.doc.text
-        if region.end is None or region.place is None or region.place.level != "village" \
-                or not text.startswith(tuple(self.c["list_markers"]), region.end) \
-                or not (self.places.local_at(region.end + 1)
-                        or self.places.pattern_local_at(region.end + 1, region.end + 9, False)):
-            return region
-        return self._parent_local(region) or (self._parent_division(region) if lead else None) or region
-
-    def _parent_division(self, region: Region) -> Region | None:
-        """The county or city written right before a village (嘉鱼县|陆水村)."""
-        m = next((m for m in self.places.by_end.get(region.start, ()) if m in self.places.mentions), None)
-        place = self.places.resolve(m[2]) if m else None
-        if place is None or place.level not in ("district", "city"):
-            return None
-        return self.places.region(place, m[2]).because("lead", m[0], m[1])
-
-    def _parent_local(self, region: Region) -> Region | None:
-        """The township written right before a village (金石镇|黄厝巷村)."""
-        k = bisect.bisect_left(self.places.local_ends, region.start)
-        if k < len(self.places.local_mentions) and self.places.local_mentions[k][1] == region.start:
-            start, end, name = self.places.local_mentions[k]
-            if name != region.name and not name.endswith(VILLAGE_SUFFIXES):
-                county = self.gaz.by_adcode(region.place.adcode[:6]) if region.place.adcode else None
-                return self.places.local_region(name, county).because("title", start, end)
-        return None
 
     def _salient(self, region: Region) -> Region:
         """在…悦崃镇水桥村1400亩…基地: a village the lead names once, in a chain whose township the

@@ -1,5 +1,9 @@
 """Which whole a report speaks for, beyond the first place its title or lead names.
 
+A title's or lead's list of villages is about the township or county written before them (金石镇黄厝巷村、
+翁厝村; 嘉鱼县陆水村、港东村…); a lead setting scenes in units of different cities is about the widest
+division its line names (清晨的珠海茂盛社区…;午后的广州三眼井社区…广东…).
+
 A title's county over a village the report keeps naming (封丘:… 耿村…耿村), a lead's village in a county
 or city the report keeps naming (江华瑶族自治县大圩镇长山村…。江华坚持…), a lead naming only its
 province in a report that speaks as a city (我代表市人民政府…全市). Part of ``RegionResolver``
@@ -7,6 +11,10 @@ province in a report that speaks as a city (我代表市人民政府…全市). 
 """
 from __future__ import annotations
 
+import bisect
+
+from .divisions import VILLAGE_SUFFIXES
+from .paragraph_place import LEVEL_RANK
 from .places import Region, prefix_of
 
 
@@ -71,7 +79,7 @@ class ReportVoice:
         text = self.doc.text
         start = text.rfind("\n", 0, region.start or 0) + 1
         end = text.find("\n", region.start or 0) % (len(text) + 1)
-        return len({m[2] for m in self.places.local_mentions if start <= m[0] < end and m[2].endswith(("村", "嘎查"))})
+        return len({m[2] for m in self.places.local_mentions if start <= m[0] < end and m[2].endswith(VILLAGE_SUFFIXES)})
 
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
@@ -181,3 +189,52 @@ class ReportVoice:
     def _county_words(self) -> int:
         text = self.doc.text
         return sum(text.count(w) for w in self.c["county_words"])
+
+    def _of_list(self, region: Region, lead: bool = False) -> Region:
+        """金石镇黄厝巷村、翁厝村党群服务中心揭牌: a title naming two villages is about the township
+        they are written under; a lead listing villages (嘉鱼县陆水村、港东村…) about the township or
+        county written before them."""
+        text = self.doc.text
+        if region.end is None or region.place is None or region.place.level != "village" \
+                or not text.startswith(tuple(self.c["list_markers"]), region.end) \
+                or not (self.places.local_at(region.end + 1)
+                        or self.places.pattern_local_at(region.end + 1, region.end + 9, False)):
+            return region
+        return self._parent_local(region) or (self._parent_division(region) if lead else None) or region
+
+    def _parent_local(self, region: Region) -> Region | None:
+        """The township written right before a village (金石镇|黄厝巷村)."""
+        k = bisect.bisect_left(self.places.local_ends, region.start)
+        if k < len(self.places.local_mentions) and self.places.local_mentions[k][1] == region.start:
+            start, end, name = self.places.local_mentions[k]
+            if name != region.name and not name.endswith(VILLAGE_SUFFIXES):
+                county = self.gaz.by_adcode(region.place.adcode[:6]) if region.place.adcode else None
+                return self.places.local_region(name, county).because("title", start, end)
+        return None
+
+    def _parent_division(self, region: Region) -> Region | None:
+        """The county or city written right before a village (嘉鱼县|陆水村)."""
+        m = next((m for m in self.places.by_end.get(region.start, ()) if m in self.places.mentions), None)
+        place = self.places.resolve(m[2]) if m else None
+        if place is None or place.level not in ("district", "city"):
+            return None
+        return self.places.region(place, m[2]).because("lead", m[0], m[1])
+
+    def _whole_of_scenes(self, region: Region) -> Region | None:
+        """清晨的珠海茂盛社区…;午后的广州三眼井社区…;傍晚的开平塘口墟…广东2.65万个行政村: a lead naming
+        units of different counties, each after its city or county, sets scenes; the report is about the
+        widest division its line names on its own."""
+        text = self.doc.text
+        stop = text.find("\n", region.start) % (len(text) + 1)
+        units = {m[2] for m in self.places.local_mentions if region.start <= m[0] < stop and m[2].endswith(VILLAGE_SUFFIXES)
+                 and any(d in self.places.mentions for d in self.places.by_end.get(m[0], ()))}  # (广州|三眼井社区)
+        counties = {q.adcode[:6] for n in units if (q := self.places.local_region(n, None).place) is not None and q.adcode}
+        if len(counties) < 2:
+            return None
+        found = [(m, place) for m in self.places.mentions if region.start < m[0] < stop
+                 and m[1] not in self.places.local_starts and m[1] not in self.places.starts and not self.places.is_media(m[0])
+                 and (place := self.places.resolve(m[2])) is not None and place.level in ("province", "city", "district")]
+        if not found:
+            return None
+        m, place = min(found, key=lambda mp: LEVEL_RANK.get(mp[1].level, 2))
+        return self.places.region(place, m[2]).because("lead", m[0], m[1])

@@ -140,6 +140,12 @@ def report(text: str):
     # negative: named as often, the lead's village stays
     ("一个熟悉的身影又出现在凤城市边门镇那家村的村路上。\n2018年3月,他被选派到凤城市边门镇谢家村担任第一书记。"
      "那家村的村民说,他为谢家村争取项目资金200万元。\n", ("那家村", "lead")),
+    # a lead setting scenes in units of different cities is about the widest division its line names
+    ("清晨的珠海茂盛社区口岸服务站,义工正为通勤者提供指引;午后的广州三眼井社区,居民在议事会上规划微改造。"
+     "从珠三角到粤东西北,广东2.65万个行政村(社区)将文明创建融入基层治理。\n", ("广东省", "lead")),
+    # negative: units of one county keep the first
+    ("清晨的广州三眼井社区,义工正为居民提供指引;午后的广州越秀区北京街道,居民在议事会上规划微改造。"
+     "从珠三角到粤东西北,广东2.65万个行政村(社区)将文明创建融入基层治理。\n", ("三眼井社区", "lead")),
     # a lead listing villages under their county is about the county
     ("去年,嘉鱼县陆水村、港东村、东岭村等8个村,被县委定为软弱涣散基层党组织,并制定出台工作法。\n", ("嘉鱼县", "lead")),
     # negative: a lead village alone keeps it
