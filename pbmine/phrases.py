@@ -104,6 +104,8 @@ class PhraseFinder(Bands, ItemStream):
                 continue
             if not out and self._is_place(it):
                 break  # 耕地面积6198亩|丁湾村辖…: a place after the figure opens the next clause
+            if not out and it.kind == "word" and it.text in self.not_metric and (j + 1 == len(items) or items[j + 1].kind == "punct"):
+                break  # 突破4万亿元|大关、稳增长…: a gloss on the figure ends what follows it (not 全国|劳动模范)
             if not out and it.text in self.verb_adverbs and j + 2 < len(items) and items[j + 1].tag.startswith("v") \
                     and items[j + 2].text == "的":
                 break  # 102部|新加装的电梯: an adverb opening a relative clause (not 新考录|大学生)

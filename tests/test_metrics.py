@@ -146,6 +146,8 @@ def test_place_is_not_a_metric():
     ("地区生产总值[2]174.99亿元。", "174.99亿", "地区生产总值"),                 # a footnote mark is no break
     ("地区生产总值【1】(GDP)1504.37亿元。", "1504.37亿", "地区生产总值(GDP)"),   # ... in lenticular brackets too
     ("全县地区生产总值2018年突破百亿元大关。", "百亿", "地区生产总值"),           # 大关 glosses the figure
+    ("全市生产总值突破4万亿元大关、稳增长成为重中之重。", "4万亿", "生产总值"),   # ... and ends what follows it
+    ("全区涌现出3名全国劳动模范。", "3", "全国劳动模范"),               # negative: 全国 opening a noun
     ("基层报表从8610张压减至278张。", "8610", "基层报表"),                        # 从A至B: the subject before 从
     ("基层报表从8610张压减至278张。", "278", "基层报表"),
     # how a figure was computed is no part of it (初步核算, 经初步核算), nor 名义 before its change
