@@ -191,8 +191,9 @@ class MetricFinder(ListRoles, PhraseFinder):
 
     def _previous_phrase(self, found: list, quantities: list[Quantity], qi: int, ahead: list[bool],
                          items: list[Item], where: dict[int, int]) -> str | None:
-        """同比增长8.8%: a change, a share or a figure in the same unit counts what the figure before
-        it counts; in another unit it counts what its unit names (辖9个村民小组,886户2595人: 户数, 人口)."""
+        """同比增长8.8%: a change, a share or a figure in the same unit (or a sum in another currency:
+        125043元,折算为17745美元) counts what the figure before it counts; in another unit it counts
+        what its unit names (辖9个村民小组,886户2595人: 户数, 人口)."""
         q = quantities[qi]
         for pj in range(qi - 1, -1, -1):
             if found[pj] is not None and found[pj].phrase:
@@ -200,6 +201,7 @@ class MetricFinder(ListRoles, PhraseFinder):
                              for it in items[where[pj] + 1:where[qi]])  # 由106户323人减少到1户3人
                 own = self._counts_own_unit(found[pj].phrase)  # 总户数4629户、13642人; 村民小组4个,165户
                 if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
+                        or q.kind == "money" == quantities[pj].kind \
                         or (not ahead[pj] and beside and not own):
                     return found[pj].phrase  # 总人口1592户,5407人; 干部培训53期6900余人次: the subject before both
                 break  # 辖9个村民小组,886户; 总面积41.2平方公里,共有1056户: that phrase counts that figure alone

@@ -31,6 +31,7 @@ class PhraseFinder(Bands, ItemStream):
         self.stops = set(g["stops"])
         self.not_metric = set(g["not_metric"])
         self.negations = set(g.get("negations", []))
+        self.calculation_verbs = tuple(g["calculation_verbs"])
         self.comparison = set(g.get("comparison", []))
         self.respectively = set(g.get("respectively", []))
         self.share_verbs = set(g.get("share_verbs", []))
@@ -250,7 +251,7 @@ class PhraseFinder(Bands, ItemStream):
             if skipping and (it.kind == "qty" or it.text in self.zero_words) and self._is_from_value(items, j):
                 j -= 1  # 从年初的32%提升至60%: the metric stands before 从
                 continue
-            if skipping and it.kind == "word" and it.text.endswith("计算"):
+            if skipping and it.kind == "word" and it.text.endswith(self.calculation_verbs):
                 at = self._calculation_start(items, j)
                 if at is not None:
                     j = at - 1  # 工业增加值|按可比价格计算|下降1.8%: how it was computed, not what
