@@ -48,3 +48,15 @@ class Bands:
                 and items[k - 3].text.isdigit():
             k -= 3  # 36岁至45岁
         return k
+
+    def _age_band_after(self, items: list[Item], j: int) -> int | None:
+        """Where an age band starting at item j ends: 3000多名|35岁以下|年轻干部 (the band is part of what follows)."""
+        k = j
+        if k + 1 >= len(items) or not items[k].text.isdigit() or items[k + 1].text not in self.age_units:
+            return None
+        k += 2
+        if k < len(items) and items[k].text == "及":
+            k += 1
+        if k < len(items) and items[k].text in self.bounds:
+            return k
+        return None

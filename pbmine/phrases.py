@@ -105,6 +105,11 @@ class PhraseFinder(Bands, ItemStream):
                 continue
             if not out and self._is_place(it):
                 break  # 耕地面积6198亩|丁湾村辖…: a place after the figure opens the next clause
+            band = self._age_band_after(items, j) if not out else None
+            if band is not None and band + 1 < len(items) and self._nounish(items[band + 1]):
+                out += items[j:band + 1]  # 3000多名|35岁以下|年轻干部: an age band opening what is counted
+                j = band + 1
+                continue
             if not out and it.kind == "word" and it.text in self.not_metric and (j + 1 == len(items) or items[j + 1].kind == "punct"):
                 break  # 突破4万亿元|大关、稳增长…: a gloss on the figure ends what follows it (not 全国|劳动模范)
             if not out and it.text in self.verb_adverbs and j + 2 < len(items) and items[j + 1].tag.startswith("v") \

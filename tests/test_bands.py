@@ -19,6 +19,8 @@ def metrics(text: str) -> dict[str, str]:
     ("26-35岁的占32.5%。", "32.5", "26-35岁"),                      # a band alone before a share
     ("本科及以上6190人。", "6190", "本科及以上"),                    # a schooling bound
     ("全省5-10万元的村占比40.1%。", "40.1", "5-10万元的村占比"),      # a money band before 的
+    ("全县有3000多名35岁以下年轻干部。", "3000多", "35岁以下年轻干部"),  # an age band after the figure
+    ("选派300名45岁及以下干部。", "300", "45岁及以下干部"),
 ])
 def test_a_band_belongs_to_the_phrase(sentence, number, metric):
     assert metrics(sentence)[number] == metric
@@ -27,6 +29,7 @@ def test_a_band_belongs_to_the_phrase(sentence, number, metric):
 @pytest.mark.parametrize("sentence,number,part", [
     ("其中35人是党员。", "35", "35"),          # a figure is no band of the phrase after it
     ("新发展党员35名。", "35", "35岁"),        # no age unit: no band
+    ("全县有3000多名35岁的干部。", "3000多", "35岁"),   # no bound: an age, no band of the phrase
 ])
 def test_no_band_without_its_shape(sentence, number, part):
     assert part not in (metrics(sentence)[number] or "")

@@ -70,6 +70,8 @@ TABLE = [
     ("紧盯最后8个未摘帽贫困县,全力攻坚。", "8", "未摘帽贫困县", None),         # a negated word after a count modifies its noun
     ("聚焦395个未退出贫困村。", "395", "未退出贫困村", None),
     ("上海有着2400万人口。", "2400万", "人口", None),                   # the unit begins the noun (万人|口)
+    ("全县有3000多名35岁以下年轻干部。", "3000多", "35岁以下年轻干部", None),  # an age band opening the phrase
+    ("全市287个村级组织换届。", "287", "村级组织", None),                 # a compound the tagger reads as a verb
     ("拆除违法建设24万平方米。", "24万", "违法建设", None),              # a compound the segmenter would cut
     ("举办招聘会,帮助160余人解决就业;开展帮扶。", "160余", "解决就业", None),       # a verb and the verb it governs
     ("共有2000多名走出深山的农牧民群众在此居住。", "2000多", "农牧民群众", None),  # a relative clause's head
