@@ -20,6 +20,7 @@ MONTH_SPAN = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s*[-~～至到—]\s*(\d{1,2})\
 CUTOFF = re.compile(r"截(?:至|止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:底|末|份)?(?:\d{1,2}日)?|目前|年底|年末|底|末|上半年末?)")
 ASIDE = re.compile(r"[（(][^（）()]*[)）]")
 FROM_ON = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起")  # 从2011年10月起 (but 2006年起,… is when it began)
+SPAN_TO_NOW = re.compile(r"(?<![0-9年])(?:[一二两三四五六七八九十几多]{1,3}|近)年(?:以)?来")  # 三年来, 近年来, 十多年来
 VALUE_OF_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?的\d")  # 从2017年的111.8亿元提高至…: a value's year, no frame
 STARTING = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:份)?)?起[，,]")  # 2011年10月起，西藏已连续选派…
 
@@ -174,8 +175,10 @@ class PeriodResolver:
         # (2013年底社区人口将达到15000人以上),流动人口2000人: a year in an aside closed before the figure is not its year
         before = ASIDE.sub(lambda m: " " * len(m.group()), self.doc.text[sentence.start:start])
         floor = self.doc.lines[max(0, sentence.line - 1)].start  # 当年 may look back into the paragraph before
-        return self._year_in(before, sentence.start, floor) or self._paragraph_year(sentence) \
-            or self.section_year.get(sentence.line) or self.date.year
+        found = self._year_in(before, sentence.start, floor)
+        if found is None and SPAN_TO_NOW.search(before):
+            return self.section_year.get(sentence.line) or self.date.year  # 三年来,…累计投入73.7万元: up to now
+        return found or self._paragraph_year(sentence) or self.section_year.get(sentence.line) or self.date.year
 
     def period_for(self, sentence: Sentence, start: int) -> str | None:
         """The last period named before the figure; of two that end together the longer (前三季度, not 三季度)."""

@@ -232,3 +232,16 @@ def test_a_starting_values_year_frames_nothing(text, number, year):
     claims = extract_text(text)
     assert int(claims.set_index("number").loc[number, "year"]) == year
 
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # N年来 (三年来, 近年来) runs up to the report's own year, whatever year the paragraph opened with
+    ("双龙村脱贫纪实\n发布时间:2020-09-01\n\n近日,记者走进延寿县双龙村,村里处处是新变化,村民们都说日子越过越好了。\n"
+     "2017年,驻村工作队进驻双龙村。三年来,银行累计投入73.7万元帮助村里建成产业项目。\n", "73.7万", 2020),
+    # negative: without it, the paragraph's year holds
+    ("双龙村脱贫纪实\n发布时间:2020-09-01\n\n近日,记者走进延寿县双龙村,村里处处是新变化,村民们都说日子越过越好了。\n"
+     "2017年,驻村工作队进驻双龙村。当时,银行累计投入73.7万元帮助村里建成产业项目。\n", "73.7万", 2017),
+])
+def test_years_up_to_now(text, number, year):
+    claims = extract_text(text)
+    assert int(claims.set_index("number").loc[number, "year"]) == year
