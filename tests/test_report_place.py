@@ -140,6 +140,13 @@ def report(text: str):
     # negative: named as often, the lead's village stays
     ("一个熟悉的身影又出现在凤城市边门镇那家村的村路上。\n2018年3月,他被选派到凤城市边门镇谢家村担任第一书记。"
      "那家村的村民说,他为谢家村争取项目资金200万元。\n", ("那家村", "lead")),
+    # a place a leader toured, quoted in the lead, is no subject of the report
+    ("习近平总书记2024年6月在宁夏考察时指出,各族人民要像石榴籽一样紧紧抱在一起。银川市深学细悟笃行,推动党建引领。\n",
+     ("银川市", "lead")),
+    ("2018年,全市上下深入贯彻习近平总书记视察宁夏重要讲话精神,扎实推动中卫市经济发展,全市生产总值增长6%。\n",
+     ("中卫市", "lead")),
+    # negative: a place that is the sentence's own subject stays
+    ("宁夏回族自治区2024年深入推进石榴籽家园建设,银川市深学细悟笃行,推动党建引领。\n", ("宁夏回族自治区", "lead")),
     # a lead setting scenes in units of different cities is about the widest division its line names
     ("清晨的珠海茂盛社区口岸服务站,义工正为通勤者提供指引;午后的广州三眼井社区,居民在议事会上规划微改造。"
      "从珠三角到粤东西北,广东2.65万个行政村(社区)将文明创建融入基层治理。\n", ("广东省", "lead")),
