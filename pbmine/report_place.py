@@ -296,7 +296,7 @@ class ReportPlace:
                 visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"],
-                                                    *self.c["role_openers"])) or (
+                                                    *self.c["role_openers"], *self.c["distance_frames"])) or (
                     clause.endswith(tuple(self.c["origin_words"])) and text.startswith("的", stop))  # 来自苏州的宋先生
                 organiser = text.endswith(tuple(self.c["organiser_before"]), 0, pos) and \
                     any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])

@@ -140,6 +140,9 @@ def report(text: str):
     # negative: named as often, the lead's village stays
     ("一个熟悉的身影又出现在凤城市边门镇那家村的村路上。\n2018年3月,他被选派到凤城市边门镇谢家村担任第一书记。"
      "那家村的村民说,他为谢家村争取项目资金200万元。\n", ("那家村", "lead")),
+    # a title's place a distance is measured from is no subject; the lead's village is
+    ("在距离芜湖主城区近两个半小时车程的小山村,村集体经济经营性收入超100万\n\n关河这样答\n\n"
+     "2017年村集体经济收入10.14万元,位于无为市蜀山镇西北边陲的关河村“活”起来了。\n", ("关河村", "lead")),
     # a place a leader toured, quoted in the lead, is no subject of the report
     ("习近平总书记2024年6月在宁夏考察时指出,各族人民要像石榴籽一样紧紧抱在一起。银川市深学细悟笃行,推动党建引领。\n",
      ("银川市", "lead")),
