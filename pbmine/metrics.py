@@ -151,8 +151,9 @@ class MetricFinder(ListRoles, PhraseFinder):
             if fwd and bwd and i + 1 < len(items) and items[i + 1].kind == "space":
                 fwd = []  # 党员277.84万名 基层党组织…: a headline's next part is no phrase when one stands before the figure
             phrase = fwd or bwd
-            if fwd and fwd[0].text.startswith("口") and quantities[qi].unit_text.endswith("人"):
-                phrase = [Item("人", 0, 0, "word", "n")] + fwd  # 2400万人|口: the unit begins the noun counted (人口)
+            begun = self.unit_begins.get(quantities[qi].unit_text[-1:], ())
+            if fwd and fwd[0].text.startswith(tuple(begun)):
+                phrase = [Item(quantities[qi].unit_text[-1], 0, 0, "word", "n")] + fwd  # 2400万人|口: the unit begins 人口
             if phrase:
                 found[qi] = Attachment(_join(phrase), action)
                 ahead[qi] = bool(fwd)

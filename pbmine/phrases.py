@@ -61,6 +61,7 @@ class PhraseFinder(Bands, ItemStream):
         self.heads = set(g["shared_heads"])
         self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
+        self.unit_begins = {u: tuple(rest) for u, rest in g["unit_begins_noun"].items()}
         self.unit_gainsays = {unit: tuple(heads) for unit, heads in g["unit_gainsays"].items()}
         self.bare_totals = frozenset(g["bare_totals"])
         self.verb_adverbs = frozenset(g["verb_adverbs"])

@@ -12,10 +12,10 @@ import re
 from functools import lru_cache
 
 from .divisions import VILLAGE_SUFFIXES, find_locals
+from .phrase_stream import CLOSE_QUOTES, OPEN_QUOTES
 from .place_types import Mention
 from .segment import get_segmenter
 
-QUOTES_OPEN, QUOTES_CLOSE = "“「『", "”」』"
 NUMBER_START = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千]+[个家所处]")  # 337个, 三个
 MAX_READINGS = 6  # an ambiguous county name is settled by its villages only among this many readings
 
@@ -65,10 +65,10 @@ class RegistryMentions:
         out = []
         for m in found:
             a, b = m[0], m[1]
-            lo = max(text.rfind(q, max(0, a - 6), a) for q in QUOTES_OPEN)
-            hi = min((k for k in (text.find(q, b, b + 6) for q in QUOTES_CLOSE) if k >= 0), default=-1)
+            lo = max(text.rfind(q, max(0, a - 6), a) for q in OPEN_QUOTES)
+            hi = min((k for k in (text.find(q, b, b + 6) for q in CLOSE_QUOTES) if k >= 0), default=-1)
             term = text[lo + 1:hi] if lo >= 0 and hi >= 0 else ""
-            if term and term != m[2] and not any(ch in term for ch in "，,。；;、" + "".join(QUOTES_OPEN)):
+            if term and term != m[2] and not any(ch in term for ch in "，,。；;、" + OPEN_QUOTES):
                 continue
             out.append(m)
         return out

@@ -308,7 +308,8 @@ class ReportPlace:
                     teller = teller or region  # 从栖霞市委宣传部获悉,全市…: who told, if no one else is named
                     continue
                 toured = clause.endswith(tuple(self.c["tour_verbs"])) or (
-                    "在" in clause and text.startswith(tuple(self.c["tour_verbs"]), stop))  # 总书记视察宁夏, 在宁夏考察时
+                    any(w in clause for w in self.c["locative_openers"])
+                    and text.startswith(tuple(self.c["tour_verbs"]), stop))  # 总书记视察宁夏, 在宁夏考察时
                 if listed or located or media or visits or toured or self._opens_time_clause(pos, stop):
                     continue  # 常熟、昆山、太仓三市, 地处…泰顺县…的罗阳镇: not its place
                 return region

@@ -61,7 +61,7 @@ class ReportVoice:
             return region
         counts: dict[str, list] = {}
         for m in self.places.local_mentions:
-            if m[2].endswith(("村", "嘎查")):
+            if m[2].endswith(VILLAGE_SUFFIXES):
                 counts.setdefault(m[2], []).append(m)
         own = len(counts.get(region.name, ())) or 1
         best = max(counts, key=lambda n: len(counts[n]), default=None)
@@ -76,10 +76,15 @@ class ReportVoice:
 
     def _villages_on_line(self, region: Region) -> int:
         """How many villages the line of `region` names."""
+        return len(self._units_on_line(region, self.doc.text.rfind("\n", 0, region.start or 0) + 1))
+
+    def _units_on_line(self, region: Region, start: int, chained: bool = False) -> set[str]:
+        """The villages and communities named from `start` to the end of the line of `region` (with
+        `chained`, only those written after a division: 广州|三眼井社区)."""
         text = self.doc.text
-        start = text.rfind("\n", 0, region.start or 0) + 1
         end = text.find("\n", region.start or 0) % (len(text) + 1)
-        return len({m[2] for m in self.places.local_mentions if start <= m[0] < end and m[2].endswith(VILLAGE_SUFFIXES)})
+        return {m[2] for m in self.places.local_mentions if start <= m[0] < end and m[2].endswith(VILLAGE_SUFFIXES)
+                and (not chained or any(d in self.places.mentions for d in self.places.by_end.get(m[0], ())))}
 
     def _keeps_naming(self, region: Region) -> Region:
         """江华瑶族自治县大圩镇长山村蔬菜基地…。江华坚持党建引领…: a lead about a village the report
@@ -226,8 +231,7 @@ class ReportVoice:
         widest division its line names on its own."""
         text = self.doc.text
         stop = text.find("\n", region.start) % (len(text) + 1)
-        units = {m[2] for m in self.places.local_mentions if region.start <= m[0] < stop and m[2].endswith(VILLAGE_SUFFIXES)
-                 and any(d in self.places.mentions for d in self.places.by_end.get(m[0], ()))}  # (广州|三眼井社区)
+        units = self._units_on_line(region, region.start, chained=True)
         counties = {q.adcode[:6] for n in units if (q := self.places.local_region(n, None).place) is not None and q.adcode}
         if len(counties) < 2:
             return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pbmine import extract_text
+from test_periods import year_of
 from pbmine.dates import frames, is_base, report_date, years_in
 from pbmine.sections import split_document
 
@@ -74,5 +74,4 @@ def test_the_reports_own_year(text, year, dated):
      "全省地区生产总值达到2.57万亿元。\n", "2.57万亿", 2024),
 ])
 def test_the_year_a_report_looks_back_on(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year

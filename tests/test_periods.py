@@ -7,6 +7,11 @@ import pytest
 from pbmine import extract_text
 
 
+def year_of(text: str, number: str) -> int:
+    """The year of the claim whose number is `number`."""
+    return int(extract_text(text).set_index("number").loc[number, "year"])
+
+
 def test_title_year_beats_date_line():
     text = "红帆启航——2024年长岛机关党建工作综述\n信息来源:长岛综合实验区机关工委 发布日期:2025-03-05\n\n举办“海岛夜校”379期。\n"
     assert extract_text(text)["year"].tolist() == [2024]
@@ -151,8 +156,7 @@ def test_years_on_real_forms(text, number, year):
      "220平方公里,因本地历来人多高寿而得名。\n    城区面积1.5平方公里,常住人口1.5万人。\n", "1.5万", 2015),
 ])
 def test_a_reposted_record_keeps_its_year(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
 
 
 @pytest.mark.parametrize("text,number,year", [
@@ -164,8 +168,7 @@ def test_a_reposted_record_keeps_its_year(text, number, year):
      "二、主要任务\n加梯签约32台。\n", "32", 2024),
 ])
 def test_parts_of_a_year_s_section(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
 
 
 @pytest.mark.parametrize("text,number,year", [
@@ -177,8 +180,7 @@ def test_parts_of_a_year_s_section(text, number, year):
      "502", 2024),
 ])
 def test_now_in_a_work_report(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
 
 
 @pytest.mark.parametrize("text,number,year", [
@@ -189,8 +191,7 @@ def test_now_in_a_work_report(text, number, year):
     ("民和县2023年国民经济和社会发展统计公报\n上年人均地区生产总值38000元。\n", "38000", 2022),
 ])
 def test_the_start_of_a_change_is_a_base_year(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
 
 
 @pytest.mark.parametrize("text,number,year", [
@@ -202,8 +203,7 @@ def test_the_start_of_a_change_is_a_base_year(text, number, year):
      "全年地区生产总值完成220亿元。\n", "220亿", 2023),
 ])
 def test_a_lead_about_a_year(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
 
 
 
@@ -216,8 +216,7 @@ def test_a_lead_about_a_year(text, number, year):
      "379.95亿", 2019),
 ])
 def test_a_year_opening_what_was_said(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
 
 
 @pytest.mark.parametrize("text,number,year", [
@@ -229,8 +228,7 @@ def test_a_year_opening_what_was_said(text, number, year):
      "固定资产投资累计完成约126亿元。\n", "126亿", 2019),
 ])
 def test_a_starting_values_year_frames_nothing(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
 
 
 
@@ -243,5 +241,4 @@ def test_a_starting_values_year_frames_nothing(text, number, year):
      "2017年,驻村工作队进驻双龙村。当时,银行累计投入73.7万元帮助村里建成产业项目。\n", "73.7万", 2017),
 ])
 def test_years_up_to_now(text, number, year):
-    claims = extract_text(text)
-    assert int(claims.set_index("number").loc[number, "year"]) == year
+    assert year_of(text, number) == year
