@@ -81,6 +81,12 @@ def time_clause() -> re.Pattern:
     return re.compile(rf"(?:19|20)\d{{2}}\s*年[^，,。；;：:]{{1,12}}(?:{ends})[，,]")
 
 
+@lru_cache(maxsize=1)
+def reviewed_year() -> re.Pattern:
+    """回顾2022, 回望2023年: the year a text says it looks back on (time.toml reviewed_year_words)."""
+    return re.compile(r"(?:%s)\s*((?:19|20)\d{2})(?!\d)" % "|".join(map(re.escape, words()["reviewed_year_words"])))
+
+
 @dataclass
 class ReportDate:
     year: int | None         # the year the report's figures belong to
@@ -122,7 +128,7 @@ def report_date(doc: Document) -> ReportDate:
                 delivered = (int(m.group(1)), int(m.group(2)))
         if title_year is None and not m and (line.looks_like_heading or len(s) < 60 and not s.endswith("。")):
             title_year = first_year(s)
-            looked_back = re.search(r"(?:%s)\s*((?:19|20)\d{2})(?!\d)" % "|".join(w["reviewed_year_words"]), s)
+            looked_back = reviewed_year().search(s)
             if looked_back and line.looks_like_heading:
                 return ReportDate(int(looked_back.group(1)), int(looked_back.group(1)))  # 之回顾2022: its figures' year
     if date_year is None:  # a date line at the end (news items put it there)
@@ -135,7 +141,7 @@ def report_date(doc: Document) -> ReportDate:
     head = "".join("".join(ln.stripped.split()) for ln in doc.lines[:4])  # 政 府 工 作 报 告
     opening = "".join(ln.stripped for ln in doc.lines[:6])
     if any(word in head for word in w["review_titles"]) or any(word in opening for word in w["review_voice"]):
-        looked_back = re.search(r"(?:%s)\s*((?:19|20)\d{2})(?!\d)" % "|".join(w["reviewed_year_words"]), opening)
+        looked_back = reviewed_year().search(opening)
         if delivered is not None:
             review = delivered[0] if delivered[1] >= 10 else delivered[0] - 1
         elif looked_back:

@@ -206,7 +206,6 @@ def test_a_lead_about_a_year(text, number, year):
     assert year_of(text, number) == year
 
 
-
 @pytest.mark.parametrize("text,number,year", [
     # a year opening what a speaker said opens the paragraph: its later sentences keep it
     ("涪城区人代会开幕\n发布时间:2019-02-19\n\n2月19日,涪城区人民代表大会隆重开幕,代区长邓辉向大会作报告,大会由主席团主持。\n区长在报告中说,2018年涪城全区经济社会发展取得显著成效。地区生产总值达到379.95亿元。\n",
@@ -229,7 +228,6 @@ def test_a_year_opening_what_was_said(text, number, year):
 ])
 def test_a_starting_values_year_frames_nothing(text, number, year):
     assert year_of(text, number) == year
-
 
 
 @pytest.mark.parametrize("text,number,year", [

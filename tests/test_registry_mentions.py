@@ -7,10 +7,7 @@ import pytest
 from pbmine import extract_text
 from pbmine.places import PlaceMentions
 from pbmine.sections import split_document
-
-
-def local_names(text: str) -> set[str]:
-    return {m[2] for m in PlaceMentions(split_document("t", text)).local_mentions}
+from test_places import local_names
 
 
 TIANJIN = "天津市宝坻区大钟庄镇工作纪事\n\n大米庄村党支部团结带领群众发展产业。"
