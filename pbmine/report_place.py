@@ -177,10 +177,11 @@ class ReportPlace:
         return self.places.local_region(name, None).because("title", start, start + len(text))
 
     def _stem_after(self, region: Region) -> Region:
-        """甘肃白银:…, then 甘肃省白银市把…: a title's province, then the stem of a city or county of it
-        that the text names in full (白银, alone a word: silver): that city or county."""
+        """甘肃白银:…, then 甘肃省白银市把…: a title's province (or city: 兰州城关…, then 兰州市城关区), then
+        the stem of a city or county of it that the text names in full (白银, alone a word: silver; 城关,
+        a stem too common to find alone): that city or county."""
         p = region.place
-        if p is None or p.level != "province" or not p.adcode or region.end is None:
+        if p is None or p.level not in ("province", "city") or not p.adcode or region.end is None:
             return region
         text = self.doc.text
         for start, _, surface in self.places.mentions:

@@ -285,8 +285,14 @@ def test_a_paragraph_headed_by_its_unit(text, number, region):
     # ... not a word after the province that no city named in full starts with
     ("甘肃白银器展出\n近年来,甘肃省兰州市把建强农村党组织作为固本之举。\n村党组织书记平均年龄38.42岁。\n",
      "38.42", "甘肃省"),
+    # a title's city, then the stem of its district (城关: too common a stem to find alone)
+    ("兰州城关“小切口”激活“大能量”\n近年来,兰州市城关区把老旧小区改造作为民生实事。\n全区改造老旧小区120个。\n",
+     "120", "城关区"),
+    # ... not a stem of another city's district
+    ("兰州城关“小切口”激活“大能量”\n近年来,拉萨市城关区把老旧小区改造作为民生实事。\n全市改造老旧小区120个。\n",
+     "120", "兰州"),
 ])
-def test_a_title_province_then_a_city_stem(text, number, region):
+def test_a_title_place_then_the_stem_of_its_division(text, number, region):
     assert regions(text)[number] == region
 
 
