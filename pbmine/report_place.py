@@ -61,7 +61,7 @@ class ReportPlace:
                 return whole
             chain = self._village_kept(self._village_referred(chain))
             return self._outlet_voiced(self._keeps_naming(self._salient(chain)).because("lead"))  # 南通市崇川区天生港镇街道龙湖佳苑社区
-        found = [r for r in (chain, self._township_named(0, opening)) if r is not None]
+        found = [r for r in (chain, self._village_after(self._township_named(0, opening))) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
         if first is not None:
             return self._city_named_most(self._city_voiced(first)).because("lead")
@@ -346,6 +346,18 @@ class ReportPlace:
             m_start, m_end, name = found[0]
             return self.places.local_region(name, None).because("lead", start + m_start, start + m_end)
         return None
+
+    def _village_after(self, region: Region | None) -> Region | None:
+        """南区街道环城社区党群服务中心启用, then 环城社区 again and again: the one township a report names,
+        with no division named at all, then right after it a village or community of its own that the
+        text names again: the village (the registry, with no county to look under, cannot vouch)."""
+        if region is None or region.end is None or self.places.mentions:
+            return region
+        text = self.doc.text
+        name = self.places.pattern_local_at(region.end, min(len(text), region.end + 8), False)
+        if not name or not name.endswith(VILLAGE_SUFFIXES) or text.count(name) < 2:
+            return region
+        return self.places.local_region(name, region.place).because("lead", region.end, region.end + len(name))
 
     def _title_end(self) -> int:
         """Where the title block ends: at the first line that reads as running text."""

@@ -936,6 +936,12 @@ def test_a_title_speaking_of_one_unit_of_its_township(text, number, region):
     # negative: named once, it stays unknown
     ("政府工作报告\n——在山门镇第十三届人民代表大会第三次会议上\n各位代表:\n现在,我代表镇人民政府,向大会报告工作。\n"
      "全年实现财政收入3500万元。\n", "3500万", None),
+    # ... and the community right after it that the text names again is the report's
+    ("打造党群服务综合体!南区街道环城社区党群服务中心启用\n3月31日,位于南区街道的环城社区党群服务中心启用。\n"
+     "该中心总建筑面积760平方米。\n", "760", "环城社区"),
+    # negative: a community named once, beside its township, leaves the report the township's
+    ("打造党群服务综合体!南区街道环城社区党群服务中心启用\n3月31日,位于南区街道的党群服务中心启用。\n"
+     "该中心总建筑面积760平方米。\n", "760", "南区街道"),
     # a title in spaced letters names the place they spell
     ("甘 霖 镇\n【概况】位于市区西南部,面积156.82平方公里,辖71个行政村。\n", "71", "甘霖镇"),
     # negative: spaced words that spell no place name none
