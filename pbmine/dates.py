@@ -25,6 +25,7 @@ HAN_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1"
 YEAR_SPAN = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d{2})\s*(?:年(?:\d{1,2}月(?:份)?)?)?\s*[~～\-—至到]\s*((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})")
 SPACED_DATE = re.compile(r"((?:19|20)\d{2})\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d)")  # a page's 2022 05/ 13 10:36
+MONTH_LINE = re.compile(r"[（(]?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*[)）]?")  # (2023年4月) under an issuer
 
 # a page's 09.04.2017 (day.month.year) or 10/12/2011 (which is the month is unknown: no month)
 DAY_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
@@ -116,6 +117,9 @@ def report_date(doc: Document) -> ReportDate:
         if date_year is None and BARE_YEAR.fullmatch(s):
             date_year = int(s[:4])  # 2019 on a line of its own, then 10/15齐鲁晚报: a page's date split in two
             continue
+        if date_year is None and (month_line := MONTH_LINE.fullmatch(s)):
+            date_year, date_month = int(month_line.group(1)), int(month_line.group(2))
+            continue  # 乌鲁木齐市统计局 / (2023年4月): when it was issued, not the year it is about
         m = DATE.search(s) or (SPACED_DATE.match(s) if len(s) < 30 else None)
         labelled = any(lbl in s for lbl in w["date_labels"])
         if date_year is None and not m and (len(s) < 40 or labelled) and (dmy := DAY_MONTH_YEAR.search(s)):

@@ -38,6 +38,11 @@ def test_a_comparisons_base_year():
     # a work report delivered in March reviews the year before; one delivered in December its own
     ("政府工作报告\n2024年3月5日\n\n过去一年,全市生产总值增长5%。\n", 2023, 2024),
     ("政府工作报告\n2024年12月27日\n\n过去一年,全市生产总值增长5%。\n", 2024, 2024),
+    # an issuer's line then (2023年4月): the date it was issued, so the lead's 2022年, frames the figures
+    ("乌鲁木齐市统计局\n(2023年4月)\n2022年,在自治区党委领导下,全市上下坚持稳中求进工作总基调,实现经济平稳健康发展。\n"
+     "年末全市常住人口408.24万人。\n", 2022, 2023),
+    # negative: a title's year still wins over the month line under it
+    ("2021年工作总结\n(2022年1月)\n2021年,在县委领导下,全镇坚持稳中求进工作总基调,实现经济平稳健康发展。\n", 2021, 2021),
     # negative: with no date anywhere, the latest year the text names
     ("全县党建综述\n\n2019年建成支部12个,2021年建成15个。\n", 2021, 2021),
 ])
