@@ -36,7 +36,8 @@ COMMUNITY_FORMS = tuple(_WORDS["community_forms"])
 SUFFIXES = ("街道", "街", "社区", *COMMUNITY_FORMS, "嘎查", "苏木", "农场", "镇", "乡", "村", "地区", "办事处")
 VILLAGE_SUFFIXES = ("社区", *COMMUNITY_FORMS, "村", "嘎查")
 _DAY_NAMES = frozenset(_WORDS["day_names"])  # 五四, 八一: numerals that name a village for a day
-NUMERAL_STEM = re.compile(r"^第?[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大届屆次批期]?$")  # (第六届社区)
+NUMERAL_STEM = re.compile(r"^(?:第?[一二两三四五六七八九十百千万几数多半0-9０-９]+[成个名家所处大届屆次批期位]?"
+                          r"|[新上本下][一]?[届屆])$")  # (第六届社区, 两位社区书记, 新一届居委会)
 MAX_NAME = 10
 
 

@@ -15,6 +15,8 @@ def wuji():
     ("八成村", True), ("两个村", True), ("3个社区", True), ("十街道", True), ("第六届社区", True), ("第二批村", True),
     ("王村", False), ("七汲镇", False), ("十八里店乡", False), ("三里屯街道", False),
     ("五四村", False), ("八一社区", False), ("五十村", True),  # named for a day (五四, 八一), not a count
+    ("两位社区", True), ("新一届居委会", True), ("本届居委会", True),  # 两位社区书记; the new term's committees
+    ("新一村", False), ("上一村", False),  # negative: 新一村 is a name
 ])
 def test_numeral_names(name, expected):
     assert is_numeral_name(name) is expected
