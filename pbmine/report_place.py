@@ -85,7 +85,9 @@ class ReportPlace:
     def _village_referred(self, region: Region) -> Region:
         """…是格日勒敖都苏木第三届党代会代表,额日登高毕嘎查党支部书记。去年,该嘎查…: a lead's township, then
         in the same sentence one of its villages that the text refers back to (该嘎查, 该村) while it
-        never refers back to the township (该镇, 全镇): the report is about the village."""
+        never refers back to the township (该镇, 全镇): the report is about the village. So too a
+        village opening the next sentence (…巴干乡气温渐暖。在代曲村专业养殖合作社,…) where the text
+        then speaks as the village (村里, 全村: twice) and names no other village."""
         p = region.place
         if p is None or p.level != "township" or region.end is None:
             return region
@@ -93,12 +95,31 @@ class ReportPlace:
         stop = self._sentence_stop(region.end)
         village = next((m for m in self.places.local_mentions if region.end <= m[0] < stop
                         and m[2].endswith(VILLAGE_SUFFIXES)), None)
-        if village is None or any(w in text for w in self.c["anaphors_township"]):
+        if any(w in text for w in self.c["anaphors_township"]):
             return region
+        if village is None:
+            return self._village_next(region, stop)
         if not any(text.find(w, village[1]) >= 0 for suffix in VILLAGE_SUFFIXES if village[2].endswith(suffix)
                    for w in self.places.back_words(suffix)):
             return region
-        return self.places.local_region(village[2], p).because("lead", village[0], village[1])
+        return self.places.local_region(village[2], region.place).because("lead", village[0], village[1])
+
+    def _village_next(self, region: Region, stop: int) -> Region:
+        """The one village the text names, opening the sentence after the township's (在代曲村…), then
+        spoken of as its own at least twice (村里, 全村): that village."""
+        text = self.doc.text
+        nxt = self._sentence_stop(stop + 1)
+        opener = self.opener_at.match(text, stop + 1)
+        at = opener.end() if opener else stop + 1
+        village = self.places.local_starts.get(at)
+        if village is None or not village[2].endswith(VILLAGE_SUFFIXES) or village[1] > nxt:
+            return region
+        others = {m[2] for m in self.places.local_mentions if m[2] != village[2] and m[2] != region.name
+                  and m[2].endswith(VILLAGE_SUFFIXES)}
+        voiced = sum(text.count(w, village[1]) for w in (*self.c["returning_village"], *self.c["village_voice"]))
+        if others or voiced < 2:
+            return region
+        return self.places.local_region(village[2], region.place).because("lead", village[0], village[1])
 
     def _lead_village_kept(self, region: Region, lead: Region | None) -> Region:
         """沙坪坝区激发流动党员…, then 沙坪坝区丰文街道三河村开会…; 村里, 我们村 and never the district

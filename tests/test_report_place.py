@@ -41,6 +41,14 @@ def report(text: str):
     # negative: the text refers back to the township too
     ("苏力德巴特尔:戈壁草原上的领头雁\n\n苏力德巴特尔是二连浩特市格日勒敖都苏木党代会代表,额日登高毕嘎查党支部书记。\n"
      "去年,该嘎查争取资金80万元,全镇争取资金300万元。\n", ("格日勒敖都苏木", "lead")),
+    # a lead's township, then its one village opening the next sentence, spoken of as its own (村里 twice)
+    ("青海新闻网讯 小暑过后,玉树藏族自治州曲麻莱县巴干乡气温渐暖。在代曲村专业养殖合作社,牦牛在草场吃草。\n"
+     "两年多前村里实行全民入股,村里的牦牛养殖产业发展得很不错。\n", ("代曲村", "lead")),
+    # negatives: not spoken of as its own, or not opening the sentence
+    ("青海新闻网讯 小暑过后,玉树藏族自治州曲麻莱县巴干乡气温渐暖。在代曲村专业养殖合作社,牦牛在草场吃草。\n"
+     "两年多前实行全民入股,牦牛养殖产业发展得很不错。\n", ("巴干乡", "lead")),
+    ("青海新闻网讯 小暑过后,玉树藏族自治州曲麻莱县巴干乡气温渐暖。牦牛在代曲村专业养殖合作社的草场吃草。\n"
+     "两年多前村里实行全民入股,村里的牦牛养殖产业发展得很不错。\n", ("巴干乡", "lead")),
     # a title labelling its county, a lead opening with a clause of time (…以来,) then the village
     ("千阳县:支部引领集体经济发展跑出“加速度”\n\n脱贫攻坚工作开展以来,千阳县张家塬镇宝丰村党支部立足村情民意。\n",
      ("宝丰村", "lead")),
