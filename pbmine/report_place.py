@@ -20,6 +20,7 @@ from .sections import Line
 
 SINCE_CLAUSE = re.compile(r"[^，,。；;：:\n]{0,24}?以来[，,]")  # the rest of a clause of time after a place
 SENTENCE_END = re.compile("[。！？\n]")
+TOLD_ON_DAY = re.compile(r"(?:\d{1,2}月)?\d{1,2}日|官方")  # 左贡县26日介绍, 左贡县官方介绍: a place told the reporter
 SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}")  # 甘 霖 镇
 
 
@@ -314,7 +315,7 @@ class ReportPlace:
                 office = any(text.startswith(w, stop) for w in self.c["source_offices"])
                 told = office and any(w in text[stop:stop + 14] for w in self.c["told_verbs"]) or (
                     text.endswith(tuple(self.c["told_openers"]), 0, pos)
-                    and text.startswith(tuple(self.c["told_verbs"]), stop))  # 记者从怀集县获悉: who told
+                    and text.startswith(tuple(self.c["told_verbs"]), stop)) or self._told_on_day(stop)  # 记者从怀集县获悉
                 visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"],
@@ -367,6 +368,12 @@ class ReportPlace:
             m_start, m_end, name = found[0]
             return self.places.local_region(name, None).because("lead", start + m_start, start + m_end)
         return None
+
+    def _told_on_day(self, stop: int) -> bool:
+        """左贡县26日介绍,该县田妥镇亚中村…; 左贡县官方介绍,…: a place, the day (or 官方), then a verb of
+        telling: who told, not the subject."""
+        m = TOLD_ON_DAY.match(self.doc.text, stop)
+        return bool(m) and self.doc.text.startswith(tuple(self.c["dated_told_verbs"]), m.end())
 
     def _village_after(self, region: Region | None) -> Region | None:
         """南区街道环城社区党群服务中心启用, then 环城社区 again and again: the one township a report names,

@@ -138,8 +138,8 @@ class SentenceSubject:
         if region.start is not None and region.start in self.places.starts and self.places.is_media(region.start):
             return False  # 滨州日报讯(记者…)今年…: the outlet's place is no subject
         if any(text.startswith(w, stop) for w in self.c["list_markers"]) or self._is_address(stop) \
-                or self.places.closes_member_list(stop):
-            return False  # 海棠区、吉阳区…: a list of places; 双柏村3组村民…: a person's address
+                or self.places.closes_member_list(stop) or self._told_on_day(stop):
+            return False  # 海棠区、吉阳区…: a list of places; 双柏村3组村民…: a person's address; 左贡县26日介绍: who told
         if self._is_organ(stop) and self.organ_in_list.match(text, stop):
             return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
         if self._above_report(region) and self.named_body.match(text, stop) and not self._verb_at(stop):

@@ -749,6 +749,20 @@ def test_a_bingtuan_chain(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # a place, the day (or 官方) and a verb of telling is who told: the place it tells of is the subject
+    ("西藏自治区昌都市左贡县26日介绍,在藏历新年来临前,该县田妥镇亚中村合作社举行分红大会。现场,全村共领取分红197.22万元。\n",
+     "197.22万", "亚中村"),
+    ("西藏自治区昌都市左贡县26日介绍,该县田妥镇亚中村合作社举行分红大会。\n图为分红现场。\n"
+     "左贡县官方介绍,亚中村合作社经营砖厂,每户分红246.42元。\n", "246.42", "亚中村"),
+    # negatives: a place that acts on the day is the subject; so is one that tells of itself
+    ("左贡县26日召开大会,全县共领取分红197.22万元。\n", "197.22万", "左贡县"),
+    ("西藏自治区昌都市左贡县26日介绍,全县共领取分红197.22万元。\n", "197.22万", "左贡县"),
+])
+def test_a_dated_teller(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a lead about a villager, in a province the report keeps naming (西藏, and 自治区 on its own): the province's report
     ("“在工作队帮助下,我搬进了新房!”阿里地区普兰县霍尔乡帮仁村村民强久卓玛说。\n近年来,西藏自治区强化党建引领。\n"
      "西藏农牧区发展相对落后,自治区每年选派近2万名干部驻村。\n自治区党委组织部介绍,西藏已连续选派9批干部。\n", "2万", "西藏自治区"),
