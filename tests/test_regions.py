@@ -76,6 +76,7 @@ def test_list_of_places_with_figures():
     # a newspaper or a dateline is not the report's place
     ("吉林日报讯(孙健)扶余市以党建领航为抓手,全市建成示范村32个。\n", "32", "扶余市"),
     ("新华社拉萨12月10日电 西藏今年已选派驻村干部2万余人次。\n", "2万余", "西藏"),
+    ("商洛日报 - 商洛之窗讯 (许耀堂)洛南县自开展选派第一书记工作以来,共落实帮扶项目852个。\n", "852", "洛南县"),
     # the township of a title that opens with a year, and a source line naming the city
     ("2024年长寿路街道社区代表会议报告\n2024年02月02日 来源: 上海普陀\n\n街道新增就业岗位1200个。\n",
      "1200", "长寿路街道"),
