@@ -125,9 +125,13 @@ class OwnLocals:
 
     def _compound_located_at(self, pos: int, limit: int) -> str | None:
         """长新小区位于长宁路491弄: a residential compound opening its line with where it lies is a
-        unit the report is about (not a kind of compound: 老旧小区位于…)."""
+        unit the report is about (not a kind of compound: 老旧小区位于…). Not where the text names a
+        community of the same stem (美林园社区, then 美林园小区坐落在…): the estate is that community's."""
         name = self.compound_at(pos, limit)
-        return name if name and self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
+        if not name or not self.doc.text.startswith(tuple(self.c["location_verbs"]), pos + len(name)):
+            return None
+        stem = next(name[: -len(x)] for x in self.c["compound_suffixes"] if name.endswith(x))
+        return None if stem + "社区" in self.doc.text else name
 
     def compound_at(self, pos: int, limit: int, kinds: str = "compound_suffixes") -> str | None:
         """The residential compound named at `pos` (书香门第小区), not a kind of compound (老旧小区);

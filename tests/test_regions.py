@@ -881,6 +881,9 @@ CHANGXIN = ("长宁江苏路街道{title}小区4台电梯同日竣工\n当天上
     # negatives: a kind of compound (老旧小区位于…) is none, nor 一老小区 (an old compound) in a title
     (CHANGXIN.format(title="一老", name="老旧"), "5.1万", "江苏路街道"),
     (CHANGXIN.format(title="一老", name="老旧"), "4", "江苏路街道"),
+    # ... nor the estate of a community of the same stem that the text names: the community
+    ("美林园社区\n\n美林园小区坐落在辽宁省大连甘井子区辛寨子街道的东部,辖区面积0.6平方公里,有149栋居民楼。\n", "149",
+     "美林园社区"),
 ])
 def test_a_compound_that_opens_its_line_with_where_it_lies(text, number, region):
     assert _region(text, number) == region
