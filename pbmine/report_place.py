@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .divisions import VILLAGE_SUFFIXES, find_locals
+from .gazetteer import Place
 from .paragraph_place import LEVEL_RANK
 from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, cue_rx, prefix_of, registry_place
 from .sections import Line
@@ -60,7 +61,7 @@ class ReportPlace:
             whole = self._whole_of_scenes(chain)
             if whole is not None:
                 return whole
-            chain = self._village_kept(self._village_referred(chain))
+            chain = self._village_kept(self._village_referred(self._compound_once(chain)))
             return self._outlet_voiced(self._keeps_naming(self._salient(chain)).because("lead"))  # 南通市崇川区天生港镇街道龙湖佳苑社区
         found = [r for r in (chain, self._village_after(self._township_named(0, opening))) if r is not None]
         first = min(found, key=lambda r: r.start if r.start is not None else opening, default=None)
@@ -82,6 +83,19 @@ class ReportPlace:
                 or not any(w in self.doc.text[:title_end] for w in self.c["compound_suffixes"]):
             return region
         return lead.because("lead")
+
+    def _compound_once(self, region: Region) -> Region:
+        """在广西南宁市江南区江南路东社区东亚花苑小区,…, then 江南路东社区党委…: a lead's chain ending in a
+        compound the text never names again, inside a community it names again: the community."""
+        p = region.place
+        if p is None or region.start is None or not region.name.endswith(tuple(self.c["compound_suffixes"])) \
+                or self.doc.text.count(region.name) > 1:
+            return region
+        community = self.places.local_ending_at(region.start)
+        if community is None or not community[2].endswith(VILLAGE_SUFFIXES) or self.doc.text.count(community[2]) < 2:
+            return region
+        place = Place(community[2], p.full[: -len(region.name)], p.province, p.city, p.district, p.adcode, "village")
+        return Region(community[2], place, region.source, community[0], community[1])
 
     def _village_referred(self, region: Region) -> Region:
         """…是格日勒敖都苏木第三届党代会代表,额日登高毕嘎查党支部书记。去年,该嘎查…: a lead's township, then

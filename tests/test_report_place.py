@@ -49,6 +49,12 @@ def report(text: str):
      "两年多前实行全民入股,牦牛养殖产业发展得很不错。\n", ("巴干乡", "lead")),
     ("青海新闻网讯 小暑过后,玉树藏族自治州曲麻莱县巴干乡气温渐暖。牦牛在代曲村专业养殖合作社的草场吃草。\n"
      "两年多前村里实行全民入股,村里的牦牛养殖产业发展得很不错。\n", ("巴干乡", "lead")),
+    # a lead's chain ending in a compound named once, inside a community the text names again: the community
+    ("近日,在广西南宁市江南区江南路东社区东亚花苑小区,居民的诉求一一得到了解决。这得益于江南路东社区党委开展联建共建。\n",
+     ("江南路东社区", "lead")),
+    # negative: a compound the text names again is the report's
+    ("近日,在广西南宁市江南区江南路东社区东亚花苑小区,居民的诉求一一得到了解决。这得益于江南路东社区党委开展联建共建。"
+     "东亚花苑小区有居民800户。\n", ("东亚花苑小区", "lead")),
     # a title labelling its county, a lead opening with a clause of time (…以来,) then the village
     ("千阳县:支部引领集体经济发展跑出“加速度”\n\n脱贫攻坚工作开展以来,千阳县张家塬镇宝丰村党支部立足村情民意。\n",
      ("宝丰村", "lead")),
