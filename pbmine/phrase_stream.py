@@ -116,3 +116,16 @@ def _kind(t: str) -> str:
     if all(ch in CLAUSE_BREAK or ch in LIST_BREAK or ch in QUOTES or not ch.isalnum() for ch in t):
         return "punct"
     return "word"
+
+
+MAX_PHRASE = 24
+
+
+def join_items(items: list[Item]) -> str | None:
+    """The text of a phrase's items, quotes dropped, at most MAX_PHRASE characters (a list's more)."""
+    text = "".join(it.text for it in items).strip()
+    text = "".join(ch for ch in text if ch not in QUOTES)
+    limit = MAX_PHRASE * min(3, 1 + text.count("、"))  # a list's items are split later, each its own phrase
+    if len(text) > limit:
+        text = text[-limit:]
+    return text or None

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 
 from .bands import Bands
-from .lexicon import QUOTES, Lexicon
-from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream  # noqa: F401 (CLAUSE_BREAK re-exported)
+from .lexicon import Lexicon
+from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream, join_items as _join  # noqa: F401 (re-exported)
 from .segment import Segmenter
 
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
-MAX_PHRASE = 24
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
 
 
@@ -42,6 +41,7 @@ class PhraseFinder(Bands, ItemStream):
         self.subset_words = tuple(g["subset_words"])
         self.frame_words = tuple(g["frame_words"])
         self.list_joiners = tuple(g["list_joiners"])
+        self.list_item_openers = set(g["list_item_openers"])
         self.from_words = tuple(lex.grammar["change"]["from"])
         self.to_words = set(lex.grammar["change"]["to"])
         self.relational = set(g["relational"])
@@ -223,6 +223,7 @@ class PhraseFinder(Bands, ItemStream):
         j = i - 1
         skipping = True  # linking words right before the number: 达, 共计, 增长
         conjunct = False  # a 和/及 was taken: the rest is its left noun
+        item_joined = False  # ... in the item of a 、-list the walk is in (交通和通信类、教育文化和娱乐类: one each)
         while j >= 0:
             it = items[j]
             if it.kind == "space":
@@ -274,6 +275,7 @@ class PhraseFinder(Bands, ItemStream):
                 if any(items[m].kind == "qty" for m in range(k, j)):
                     break
                 out.append(it)
+                item_joined = False
                 j -= 1
                 continue
             if it.kind == "word" and it.text in self.actions:
@@ -319,10 +321,14 @@ class PhraseFinder(Bands, ItemStream):
                     if alone and j >= 0 and items[j].kind == "word" and items[j].text in self.linking:
                         j -= 1
                     continue
-            if it.kind == "word" and it.tag in ("c", "p") and it.text in self.list_joiners and out and not conjunct \
+            if it.kind == "word" and it.tag in ("c", "p") and it.text in self.list_joiners and out and not item_joined \
                     and j > 0 and self._nounish(items[j - 1]) and not self._is_place(items[j - 1]):
                 out.append(it)  # 社会保障和就业|4.07亿元, 收入和支出|分别达…: one name, or a list 分别 splits
-                conjunct = True
+                conjunct = item_joined = True
+                j -= 1
+                continue
+            if it.text in self.list_item_openers and out and j > 0 and items[j - 1].text in LIST_BREAK:
+                out.append(it)  # 教育文化和娱乐类、|其他|用品及服务类: the list goes on before it
                 j -= 1
                 continue
             if it.kind == "word" and self._scope_word(it) or it.text in self.not_metric:
@@ -388,11 +394,3 @@ class PhraseFinder(Bands, ItemStream):
 
 
 _NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")
-
-
-def _join(items: list[Item]) -> str | None:
-    text = "".join(it.text for it in items).strip()
-    text = "".join(ch for ch in text if ch not in QUOTES)
-    if len(text) > MAX_PHRASE:
-        text = text[-MAX_PHRASE:]
-    return text or None

@@ -280,6 +280,8 @@ def test_a_category_counts_its_paragraphs_group(text, number, metric):
     assert metric_of(text, number) == metric
 
 
+PRICES = ("其中:食品烟酒类、生活用品及服务类、交通和通信类、教育文化和娱乐类、其他用品及服务类分别上涨2.4%、1.2%、6.6%、"
+          "0.8%、2.1%;")
 LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与水果、畜牧、水稻分别为922.51万元、763.89万元、349.23万元、74.55万元,分别占农业总产值的41.8%、34.6%、15.8%、3.3%。"
 
 
@@ -288,6 +290,11 @@ LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与�
     (LISTED, "763.89万", "瓜菜与水果"), (LISTED, "74.55万", "水稻"),
     # 分别占<whole>的…: the shares are of the items listed before, in order (not 分别, not the whole)
     (LISTED, "41.8", "热带经济作物"), (LISTED, "15.8", "畜牧"),
+    # items that each hold a 和/及 of their own, the last opening with 其他, a list longer than one phrase
+    (PRICES, "2.4", "食品烟酒类"), (PRICES, "1.2", "生活用品及服务类"), (PRICES, "6.6", "交通和通信类"),
+    (PRICES, "0.8", "教育文化和娱乐类"), (PRICES, "2.1", "其他用品及服务类"),
+    # negative: a pair joined by 和 in one item is still one name
+    ("社会保障和就业支出4.07亿元。", "4.07亿", "社会保障和就业支出"),
     ("解决率、满意率分别达到93.1%和91.4%,分别占全省的12%和13%。", "12", "解决率"),
     # a subject before 分别占 is the group of both, without 分别
     ("党员分别占全省的12%和13%。", "12", "党员"),
