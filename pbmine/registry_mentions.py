@@ -50,11 +50,13 @@ class RegistryMentions:
         right after its township (城峰镇中心村); on its own it is the word (中心村党委)."""
         generic = self.c["local_not_names"]
         level_word = tuple(self.c["registry_not_followed_by"])  # 新建|村级: 新建村 is not named
+        committee = tuple(self.c["short_registry_not_followed_by"])  # 老|村委会主任: 老村 is not named
         text = self.doc.text
         stems = {f[2][:-len(x)] for f in found for x in VILLAGE_SUFFIXES
                  if f[2].endswith(x) and len(f[2]) - len(x) >= 2}  # 奇榜村 -> 奇榜
         return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and self._in_town(found[k - 1], m)))
                 and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)
+                and not (m[1] - m[0] == 2 and text.startswith(committee, m[1]))
                 and not self._verb_on_count(m) and not any(text.endswith(st, 0, m[0]) for st in stems)]
         # (奇榜|新村: after the stem of a village the text names, a registry 新村 is a part of that village)
 

@@ -42,7 +42,7 @@ class ReportPlace:
                 if found and why == "title" and self._unvouched(found):
                     lead = self._first_chain(title_end, opening)
                     if lead is not None and lead.place is not None and lead.place.adcode \
-                            and lead.place.level == "village" and lead.name != found.name:
+                            and lead.place.level == found.place.level and lead.name != found.name:
                         return self._whole_of_scenes(lead) or lead.because("lead")  # 高原山村的分红仪式 … 滴新村举行…
                 if found:
                     found = self._narrowed(self._township_stem(self._stem_after(found)), line.end) if why == "title" \
@@ -164,10 +164,11 @@ class ReportPlace:
 
     @staticmethod
     def _unvouched(region: Region) -> bool:
-        """A village the title names by the suffix pattern alone (高原山村: no registry entry, no
-        division around it), which a registry village the lead names outweighs."""
+        """A village or township the title names by the suffix pattern alone (高原山村, 高原彝乡: no registry
+        entry, no division around it), which a registry unit of its level the lead names outweighs."""
         p = region.place
-        return p is not None and p.level == "village" and not p.adcode and not p.district and not p.city
+        return p is not None and p.level in ("village", "township") and not p.adcode and not p.district \
+            and not p.city
 
     def _opens_time_clause(self, pos: int, stop: int) -> bool:
         """今年，吉林省重点边境村建设启动以来，通化集安市坚持…: a place opening a line's clause of time

@@ -52,3 +52,13 @@ def test_a_village_written_without_its_village_word_holds_its_figures():
 ])
 def test_a_name_inside_a_quoted_term_is_no_mention(text, name, named):
     assert (name in local_names(text)) is named
+
+
+@pytest.mark.parametrize("text,name,named", [
+    # a two-character registry name before 委 is a word before 村委会 (老村委会主任: the former committee's head)
+    ("四川省凉山彝族自治州越西县华阳村老村委会主任潘文玉的院坝里聚着年轻人。\n", "老村", False),
+    # negative: a longer name before 村委会 is still the village
+    ("四川省凉山彝族自治州越西县华阳村委会主任潘文玉的院坝里聚着年轻人。\n", "华阳村", True),
+])
+def test_a_short_name_before_its_committee_word(text, name, named):
+    assert (name in local_names(text)) is named

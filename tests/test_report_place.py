@@ -102,6 +102,10 @@ def report(text: str):
     # negative: a lead naming no village leaves the title's
     ("高原山村的分红仪式\n\n来源: 新华社\n\n近日,西藏山南市乃东区举行产业分红仪式。全区分红300万元。\n",
      ("高原山村", "title")),
+    # so too a township by the pattern alone (高原彝乡) before the lead's registry township
+    ("高原彝乡:学用“千万工程”打造美丽乡村\n云南省楚雄州武定县发窝乡深入学习运用“千万工程”经验。\n", ("发窝乡", "lead")),
+    # negative: a lead naming only a village is not of the title's level
+    ("高原彝乡:学用“千万工程”打造美丽乡村\n近日,西藏山南市乃东区结巴村举行产业分红仪式。\n", ("高原彝乡", "title")),
     # a byline under the title (新甘肃·甘肃日报记者 …) names no place; the lead's city is the report's
     ("党旗映红共富路\n\n24-01-08 09:48 来源:中国甘肃网\n\n新甘肃·甘肃日报记者 谢晓玲 通讯员 刘欢欢\n\n"
      "2023年以来,金昌市坚持把发展壮大村级集体经济作为加强基层党组织建设的重要抓手。\n", ("金昌市", "lead")),
