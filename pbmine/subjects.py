@@ -140,8 +140,8 @@ class SentenceSubject:
         if any(text.startswith(w, stop) for w in self.c["list_markers"]) or self._is_address(stop) \
                 or self.places.closes_member_list(stop) or self._told_on_day(stop):
             return False  # 海棠区、吉阳区…: a list of places; 双柏村3组村民…: a person's address; 左贡县26日介绍: who told
-        if self._is_organ(stop) and self.organ_in_list.match(text, stop):
-            return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位: one office of a list
+        if self._is_organ(stop) and self.organ_in_list.match(text, stop) or self._branch_of_list(stop):
+            return False  # 青岛市委政策研究室、贝林自然博物馆…等7家共建单位, 高桥村党支部、…等8个: one body of a list
         if self._above_report(region) and self.named_body.match(text, stop) and not self._verb_at(stop):
             return False  # 江口县黔农农机专业合作社… in a village's report: the county begins a body's name
             # (but 后腰村股份经济合作社: the village's own; 定山镇|成立…公司: a verb follows)
@@ -149,6 +149,12 @@ class SentenceSubject:
         if text[:stop].endswith(self.places.name_suffixes) or self._ends_local(stop):
             return True  # (a local name ends in its own suffix: 丹江街, 巴音塔拉嘎查, 高行居委)
         return self._stem_acts(stop)
+
+    def _branch_of_list(self, stop: int) -> bool:
+        """高桥村党支部、小西关社区党支部等8个基层党组织: a unit's own branch, then 、 or 等: one of a list."""
+        text = self.doc.text
+        organ = next((w for w in self.c["village_organs"] if text.startswith(w, stop)), None)
+        return organ is not None and text[stop + len(organ):stop + len(organ) + 1] in ("、", "等")
 
     def _ends_local(self, stop: int) -> bool:
         return self.places.local_ending_at(stop) is not None

@@ -309,6 +309,18 @@ def test_a_lead_village_gives_way_to_the_city_the_report_keeps_naming():
     assert regions(text)["5"] == "东院头村"
 
 
+@pytest.mark.parametrize("text,number,region", [
+    # a unit's branch, then 、 or 等: one of a list of bodies, not the subject of the count after it
+    ("房县开展双十星评选\n近年来,房县把“双十星”争创作为加强党组织建设的重要载体。今年七一,化龙堰镇高桥村党支部、"
+     "城关镇小西关社区党支部等8个基层党组织被授予十星级党组织荣誉称号。\n", "8", "房县"),
+    # negative: a branch alone is its unit's
+    ("房县开展双十星评选\n近年来,房县把“双十星”争创作为加强党组织建设的重要载体。今年七一,化龙堰镇高桥村党支部"
+     "被授予十星级党组织荣誉称号,支部有党员8名。\n", "8", "高桥村"),
+])
+def test_a_branch_in_a_list_of_bodies(text, number, region):
+    assert _region(text, number) == region
+
+
 def test_a_stem_before_a_noun_is_no_subject():
     # 青岛|自贸片区: a bare short form modifying a noun does not open the sentence as its subject
     text = "青岛西海岸新区工作综述\n\n青岛自贸片区形成226个创新成果。\n"
