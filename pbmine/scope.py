@@ -41,6 +41,8 @@ class FigureScope:
                 at = self._scope_word_at(left, word)
                 if at >= 0:
                     own = self._own_level(word, base) if level != "district" else self._county_named_before(clause_start)
+                    if word.startswith("该") and level == "city":  # 延边州…,延吉市发挥…。在该市6个街道: the 市 last named
+                        own = self._county_named_before(clause_start, ("district", "city"), "市") or own
                     found = own if own is not None else self._enclosing(base, level)
                     return found.because("scope", clause_start + at, clause_start + at + len(word)) \
                         if found else None
@@ -53,15 +55,16 @@ class FigureScope:
             return -1  # 制种量占全省43%, 高于全省近4个百分点: the whole is the base of a share or a gap
         return at if at >= 0 and (at + len(word) == len(left) or self._nounish_gap(left[at + len(word):])) else -1
 
-    def _county_named_before(self, pos: int, levels: tuple[str, ...] = ("district", "zone")) -> Region | None:
+    def _county_named_before(self, pos: int, levels: tuple[str, ...] = ("district", "zone"),
+                             suffix: str = "") -> Region | None:
         """The county or district last named earlier in the paragraph, which 该县 refers back to
-        (长汀县提供的材料显示，该县现有…)."""
+        (长汀县提供的材料显示，该县现有…); with a suffix, the last named with it (该市: 延吉市)."""
         line_start = self.doc.text.rfind("\n", 0, pos) + 1
         lo = bisect.bisect_left(self.places.mention_starts, line_start)
         hi = bisect.bisect_left(self.places.mention_starts, pos)
         for m in reversed(self.places.mentions[lo:hi]):
             p = self.places.resolve(m[2])
-            if p is not None and p.level in levels:
+            if p is not None and p.level in levels and p.name.endswith(suffix):
                 return self.places.region(p, m[2])
         return None
 

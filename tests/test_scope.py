@@ -26,6 +26,11 @@ def regions(text):
     ("大同市政府工作报告\n\n增速高于全省近4个百分点。\n", "4", "大同市"),
     # negative: no scope word, the report's own place
     ("无极县党建工作综述\n\n共有五星支部47家。\n", "47", "无极县"),
+    # 该市 is the 市 last named in the paragraph (延吉市), not the prefecture in force
+    ("延吉市北山街道工作纪实\n\n2024年,延边州建设互嵌式社区,延吉市发挥首府优势。在该市6个街道中,北山街道位列其中。\n",
+     "6", "延吉市"),
+    # ... a prefecture-level city too (南宁市, above the district in force)
+    ("江南区工作纪实\n\n近日,南宁市江南区建设互嵌式社区。在该市6个城区中,江南区位列其中。\n", "6", "南宁市"),
 ])
 def test_scope_words_name_the_enclosing_whole(text, number, region):
     assert regions(text)[number] == region
