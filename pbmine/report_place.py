@@ -22,6 +22,7 @@ from .sections import Line
 SINCE_CLAUSE = re.compile(r"[^，,。；;：:\n]{0,24}?以来[，,]")  # the rest of a clause of time after a place
 SENTENCE_END = re.compile("[。！？\n]")
 TOLD_ON_DAY = re.compile(r"(?:\d{1,2}月)?\d{1,2}日|官方")  # 左贡县26日介绍, 左贡县官方介绍: a place told the reporter
+PAGE_LABEL = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*版")  # 第20版:全域党建·雄安新区: a newspaper's page
 SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}")  # 甘 霖 镇
 
 
@@ -34,7 +35,8 @@ class ReportPlace:
         lines = [ln for ln in self.doc.lines if ln.stripped]
         sourced = [ln for ln in lines if self._is_source_line(ln)]
         titled = [ln for ln in lines if ln.start < title_end and ln not in sourced  # (来源:房山区文明办 is no title,
-                  and not self._is_byline(ln)]  # nor 新甘肃·甘肃日报记者 谢晓玲)
+                  and not self._is_byline(ln) and not PAGE_LABEL.match(ln.stripped)]  # nor 新甘肃·甘肃日报记者 谢晓玲,
+        # nor a newspaper page's label, 第20版:全域党建·雄安新区)
         opening = min(len(self.doc.text), OPENING_CHARS)
         for group, why in ((titled, "title"), (sourced, "report")):
             for line in group:

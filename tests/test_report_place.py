@@ -55,6 +55,13 @@ def report(text: str):
     # negative: a compound the text names again is the report's
     ("近日,在广西南宁市江南区江南路东社区东亚花苑小区,居民的诉求一一得到了解决。这得益于江南路东社区党委开展联建共建。"
      "东亚花苑小区有居民800户。\n", ("东亚花苑小区", "lead")),
+    # a newspaper page's label (第20版:…雄安新区) is no title: the title under it is
+    ("第20版:全域党建·雄安新区\n\n中国城市报 2025年03月24日 星期一\n\n安新县:“邻里汇”聚心安 邻里情一家亲\n\n"
+     "  河北雄安新区安新县强化党建引领城市基层治理,打造“邻里汇”城市基层党建品牌,着力提升社区治理效能。\n",
+     ("安新县", "title")),
+    # negative: a section label that is not a page's keeps its place
+    ("全域党建·雄安新区\n\n  河北雄安新区强化党建引领城市基层治理,打造“邻里汇”城市基层党建品牌,着力提升社区治理效能。\n",
+     ("雄安新区", "title")),
     # a title labelling its county, a lead opening with a clause of time (…以来,) then the village
     ("千阳县:支部引领集体经济发展跑出“加速度”\n\n脱贫攻坚工作开展以来,千阳县张家塬镇宝丰村党支部立足村情民意。\n",
      ("宝丰村", "lead")),
