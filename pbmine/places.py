@@ -246,11 +246,17 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
         text = self.doc.text
         m = self.starts.get(pos) or self.local_starts.get(pos)
         end = m[1]
-        if self.outlet_after(end):
-            return True
+        if self.outlet_after(end) and not (m[2].endswith(self.name_suffixes) and self._verb_of_telling(end)):
+            return True  # (苏州发布 is an outlet; 苏州市发布该市GDP…, a city that announces)
         if DATELINE_DATE.match(text, end):
             return True  # 本报重庆9月4日电: where the story was filed, whoever filed it
         return any(text.endswith(a, 0, pos) for a in self.c["dateline_agencies"])
+
+    def _verb_of_telling(self, end: int) -> bool:
+        """发布 after a full name, then more of the clause: the place announces something."""
+        text = self.doc.text
+        return text.startswith(tuple(self.c["announcing_verbs"]), end) and \
+            text[end + 2:end + 3] not in ("", "\n", " ", "\u3000", "(", "（", "讯", "：", ":")
 
     def outlet_after(self, end: int) -> bool:
         """吉林|日报, 天津|北方网讯 (an outlet's own name, then 网讯): an outlet's name goes on after a

@@ -77,6 +77,9 @@ def test_list_of_places_with_figures():
     ("吉林日报讯(孙健)扶余市以党建领航为抓手,全市建成示范村32个。\n", "32", "扶余市"),
     ("新华社拉萨12月10日电 西藏今年已选派驻村干部2万余人次。\n", "2万余", "西藏"),
     ("商洛日报 - 商洛之窗讯 (许耀堂)洛南县自开展选派第一书记工作以来,共落实帮扶项目852个。\n", "852", "洛南县"),
+    # an outlet named X发布 (苏州发布), but a full name announcing something (苏州市发布该市GDP…) is the place
+    ("苏州发布 昆山市新建党支部120个。\n", "120", "昆山市"),
+    ("江苏经济综述\n上午,南通市官宣GDP突破一万亿元;下午,苏州市发布该市GDP在省内首破两万亿元大关。\n", "两万亿", "苏州市"),
     # the township of a title that opens with a year, and a source line naming the city
     ("2024年长寿路街道社区代表会议报告\n2024年02月02日 来源: 上海普陀\n\n街道新增就业岗位1200个。\n",
      "1200", "长寿路街道"),
