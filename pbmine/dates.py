@@ -56,8 +56,10 @@ SPACED_YEAR = re.compile(r"(?=2)(?<![\d.])(20\d{2}) (?=[\u4e00-\u9fff])")  # “
 
 
 def is_base(text: str, pos: int) -> bool:
-    """比上年, 较2019年, 与去年同期相比: the year compared against, not the figure's."""
-    return text[max(0, pos - 2):pos].endswith(tuple(words()["comparison_markers"]))
+    """比上年, 较2019年, 与去年同期相比: the year compared against, not the figure's; so is a price
+    base (按2020年不变价格计算)."""
+    return text[max(0, pos - 2):pos].endswith(tuple(words()["comparison_markers"])) or \
+        text.startswith(tuple(words()["price_bases"]), pos + 5)
 
 
 def is_founding(text: str, pos: int) -> bool:

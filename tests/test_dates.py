@@ -29,6 +29,7 @@ def test_a_year_that_frames_what_follows(text, framed):
 
 def test_a_comparisons_base_year():
     assert is_base("比2019年增长", 1) and not is_base("2019年增长", 0)
+    assert is_base("按2020年不变价格计算", 1) and not is_base("按2020年价格", 1)  # a price base is none of the figures' years
 
 
 @pytest.mark.parametrize("text,year,dated", [
