@@ -169,11 +169,18 @@ class SentenceSubject:
         return bool(after) and after[0].tag.startswith("v") and after[0].tag != "vn"
 
     def _stem_acts(self, stop: int) -> bool:
-        """江华坚持党建引领…: a county's stem followed by a verb is the subject of its sentence."""
-        m = next((m for m in self.places.by_end.get(stop, ()) if m[2] in self.places.stems), None)
-        if m is None:
-            return False
-        return self._verb_at(stop)
+        """江华坚持党建引领…, 固原在108个村投入…: a county's or city's stem followed by a verb, or by a
+        preposition that opens what it does, is the subject of its sentence."""
+        ends = self.places.by_end.get(stop, ())
+        opens = self.doc.text.startswith(tuple(self.c["subject_prepositions"]), stop) and \
+            not self.doc.text.startswith(tuple(self.c["scene_prepositions"]), stop)  # (沅江在此蜿蜒而过: a river)
+        if any(m[2] in self.places.stems for m in ends):
+            return self._verb_at(stop) or opens
+        return opens and any(self._city_stem(m) for m in ends)
+
+    def _city_stem(self, m: tuple[int, int, str]) -> bool:
+        p = self.places.resolve(m[2])
+        return p is not None and p.level == "city" and p.name != m[2] and not m[2].endswith(self.places.name_suffixes)
 
     def sentence_subject(self, sentence: Sentence) -> Region | None:
         """The place a sentence is about when it opens with one (after a time phrase or 其中)."""

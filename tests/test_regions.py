@@ -324,6 +324,20 @@ def test_a_branch_in_a_list_of_bodies(text, number, region):
     assert _region(text, number) == region
 
 
+@pytest.mark.parametrize("text,number,region", [
+    # a city's or county's stem, then a preposition opening what it does, is the subject
+    ("宁夏发展壮大村级集体经济\n近年来,宁夏固原市新洼村发展乡村旅游,年收入20万元。\n去年,固原在108个村投入1.08亿元。\n",
+     "1.08亿", "固原市"),
+    ("贵州遵义网格治理\n在此基础上,道真将精细化治理的触角延伸至网格治理单元,把91个城市网格精准划分为四类。\n", "91", "道真"),
+    # negatives: a stem setting a scene (沅江在此: the river) and a person named with a city's stem (常德盛)
+    ("湖南泸溪浦市镇\n沅江在此蜿蜒而过,勾勒出水美乡村轮廓。\n该镇建成育苗基地3个。\n", "3", "浦市镇"),
+    ("湖南常德蒋巷村\n蒋巷村党委书记说,2022年全村总产值达10亿元。\n常德盛思路清晰,谈起蒋巷村,全村人均收入6.25万元。\n",
+     "6.25万", "蒋巷村"),
+])
+def test_a_stem_before_a_preposition(text, number, region):
+    assert _region(text, number) == region
+
+
 def test_a_stem_before_a_noun_is_no_subject():
     # 青岛|自贸片区: a bare short form modifying a noun does not open the sentence as its subject
     text = "青岛西海岸新区工作综述\n\n青岛自贸片区形成226个创新成果。\n"
