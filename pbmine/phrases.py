@@ -327,8 +327,9 @@ class PhraseFinder(Bands, ItemStream):
                 conjunct = item_joined = True
                 j -= 1
                 continue
-            if it.text in self.list_item_openers and out and j > 0 and items[j - 1].text in LIST_BREAK:
-                out.append(it)  # 教育文化和娱乐类、|其他|用品及服务类: the list goes on before it
+            if it.text in self.list_item_openers and out and (j == 0 or items[j - 1].text in LIST_BREAK
+                                                              or items[j - 1].kind == "punct"):
+                out.append(it)  # 教育文化和娱乐类、|其他|用品及服务类; ,其他用品及服务同比上涨: the item's own word
                 j -= 1
                 continue
             if it.kind == "word" and self._scope_word(it) or it.text in self.not_metric:
