@@ -129,3 +129,17 @@ def join_items(items: list[Item]) -> str | None:
     if len(text) > limit:
         text = text[-limit:]
     return text or None
+
+
+def next_break(items: list[Item], j: int) -> int:
+    """The index of the first clause or list break at or after j (len(items) if none)."""
+    while j < len(items) and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
+        j += 1
+    return j
+
+
+def prev_break(items: list[Item], j: int) -> int:
+    """The index just after the last clause or list break at or before j (0 if none)."""
+    while j >= 0 and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
+        j -= 1
+    return j + 1

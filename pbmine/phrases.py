@@ -11,7 +11,8 @@ import re
 
 from .bands import Bands
 from .lexicon import Lexicon
-from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream, join_items as _join  # noqa: F401 (re-exported)
+from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream, next_break, prev_break  # noqa: F401
+from .phrase_stream import join_items as _join  # (CLAUSE_BREAK, _join re-exported)
 from .segment import Segmenter
 
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
@@ -136,14 +137,14 @@ class PhraseFinder(Bands, ItemStream):
             if it.kind == "word" and it.tag == "c" and out and (
                     all(o.tag[:1] in ("a", "i", "l", "b", "z") for o in out) or self._shares_head(items, j, out)):
                 conjunct = self.forward(items, j, verb_first=True)  # 软弱涣散和工作滞后|党支部
-                k = self._next_break(items, j + 1)
+                k = next_break(items, j + 1)
                 if conjunct and not any(items[m].kind == "qty" for m in range(j + 1, k)):
                     out.append(it)
                     out += conjunct
                 break
             if it.kind == "punct" and it.text in LIST_BREAK and out:
                 # 规上、准规上工业企业: coordination of nouns, unless a quantity follows
-                k = self._next_break(items, j + 1)
+                k = next_break(items, j + 1)
                 if any(items[m].kind == "qty" for m in range(j + 1, k)):
                     break
                 conjunct = self.forward(items, j, verb_first=True)
@@ -224,6 +225,7 @@ class PhraseFinder(Bands, ItemStream):
         skipping = True  # linking words right before the number: 达, 共计, 增长
         conjunct = False  # a 和/及 was taken: the rest is its left noun
         item_joined = False  # ... in the item of a 、-list the walk is in (交通和通信类、教育文化和娱乐类: one each)
+        changed = False  # a change word was skipped (…投入|年均增长5%: what grew)
         while j >= 0:
             it = items[j]
             if it.kind == "space":
@@ -233,6 +235,7 @@ class PhraseFinder(Bands, ItemStream):
                                                    or it.text in self.comparatives or it.text in self.glosses
                                                    or it.text in self.change_adverbs
                                                    or it.text in self.respectively or it.text.isdigit()):
+                changed = changed or it.text in self.change
                 j -= 1
                 continue
             if skipping and it.kind == "punct" and it.text in ("-", "－", "+", "＋"):
@@ -271,7 +274,7 @@ class PhraseFinder(Bands, ItemStream):
                 j = band - 1
                 continue
             if it.kind == "punct" and it.text in LIST_BREAK and out:
-                k = self._prev_break(items, j - 1)
+                k = prev_break(items, j - 1)
                 if any(items[m].kind == "qty" for m in range(k, j)):
                     break
                 out.append(it)
@@ -282,6 +285,10 @@ class PhraseFinder(Bands, ItemStream):
                 if len(out) == 1 and out[0].kind == "word" and (len(out[0].text) == 1
                                                                 or out[0].text in self.measure_nouns):
                     out.append(it)  # 办结|率, 改造|面积: the head takes its verb along
+                    j -= 1
+                    continue
+                if not out and changed and j > 0 and self._nounish(items[j - 1]):
+                    out.append(it)  # 研发经费投入|年均增长5%: the verb is what grew, a noun of its object
                     j -= 1
                     continue
                 return self._verb_off(out, conjunct)[::-1], it.text
@@ -383,15 +390,6 @@ class PhraseFinder(Bands, ItemStream):
             j -= 1
         return None
 
-    def _next_break(self, items, j):
-        while j < len(items) and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
-            j += 1
-        return j
-
-    def _prev_break(self, items, j):
-        while j >= 0 and not (items[j].kind == "punct" and items[j].text[0] in CLAUSE_BREAK | LIST_BREAK):
-            j -= 1
-        return j + 1
 
 
 _NUMERAL = re.compile(r"^[0-9０-９.一二三四五六七八九十百千万两]+")

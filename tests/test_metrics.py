@@ -77,6 +77,7 @@ TABLE = [
     ("苏州市GDP首破两万亿元大关。", "两万亿", "GDP", None),  # 首破 (broken for the first time) is the qualifier, as 突破
     ("分类别看,医疗保健同比上涨1.3%,其他用品及服务同比上涨2.9%。", "2.9", "其他用品及服务", None),  # 其他 is the item's own
     ("全社会用电量59168万千瓦小时。", "59168万", "全社会用电量", None),          # 千瓦小时 is a unit, as 千瓦时
+    ("坚持把发展的基点放在创新上,研发经费投入年均增长5%。", "5", "研发经费投入增长", None),  # the verb is what grew
     ("举办招聘会,帮助160余人解决就业;开展帮扶。", "160余", "解决就业", None),       # a verb and the verb it governs
     ("共有2000多名走出深山的农牧民群众在此居住。", "2000多", "农牧民群众", None),  # a relative clause's head
     ("对联审出的10个不符合资格条件的人选及时调整。", "10", "人选", None),
