@@ -369,7 +369,8 @@ class ReportPlace:
         """A township the opening names while no division is named at all (合村乡 in a county
         that is never named): looked up in the whole registry, kept if the name is unique; a name
         several townships share is the report's when it is the one township the opening names and
-        the report names it again (——在山门镇第十三届人民代表大会…，我代表山门镇…)."""
+        the report names it again (——在山门镇第十三届人民代表大会…，我代表山门镇…) or it opens a clause
+        (…在县委、县政府的坚强领导下，中都街道深入贯彻…)."""
         found = find_locals(self.doc.text[start:end], self.places.registry.townships,
                             lambda k: self.places.starts_word(start + k))  # (结合|市镇包保 names no 合市镇)
         text = self.doc.text
@@ -381,7 +382,8 @@ class ReportPlace:
             if len(entries) == 1:
                 return Region(name, registry_place(entries[0], self.gaz), "lead", start + m_start, start + m_end)
         names = {name for _, _, name in found}
-        if len(names) == 1 and self.doc.text.count(found[0][2]) >= 2 and not self.places.mentions:
+        opens = bool(found) and text[start + found[0][0] - 1:start + found[0][0]] in ("，", ",", "\n", "")  # ,中都街道深入…
+        if len(names) == 1 and (text.count(found[0][2]) >= 2 or opens) and not self.places.mentions:
             m_start, m_end, name = found[0]
             return self.places.local_region(name, None).because("lead", start + m_start, start + m_end)
         return None

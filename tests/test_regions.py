@@ -989,6 +989,12 @@ def test_a_title_speaking_of_one_unit_of_its_township(text, number, region):
     # negative: a community named once, beside its township, leaves the report the township's
     ("打造党群服务综合体!南区街道环城社区党群服务中心启用\n3月31日,位于南区街道的党群服务中心启用。\n"
      "该中心总建筑面积760平方米。\n", "760", "南区街道"),
+    # ... or one named once, opening a clause of the lead (在县委…的坚强领导下,中都街道深入…)
+    ("今年以来,在县委、县政府的坚强领导下,中都街道深入贯彻落实各项部署,各项工作取得阶段性成效。\n"
+     "1-5月,完成财税收入5545万元。\n", "5545万", "中都街道"),
+    # negative: named once in passing, not as a clause's subject
+    ("今年以来,在县委、县政府的坚强领导下,各项工作在中都街道取得阶段性成效。\n"
+     "1-5月,完成财税收入5545万元。\n", "5545万", None),
     # a title in spaced letters names the place they spell
     ("甘 霖 镇\n【概况】位于市区西南部,面积156.82平方公里,辖71个行政村。\n", "71", "甘霖镇"),
     # negative: spaced words that spell no place name none
