@@ -180,6 +180,9 @@ def _group(roles: Roles, clause: str, out: list[str | None], k: int) -> str | No
     """The group a share is of: the subject before 占 in its clause, else the figure before it."""
     at = clause.rfind("占")
     subject = clause[:at].strip()
+    head, _, tail = subject.rpartition("、")
+    if re.search(r"[0-9０-９%]", head):
+        subject = tail  # 优秀农民工占40.7%、致富带头人占28.2%: each item of the list is its own group
     for word in roles.subject_openers:
         subject = subject.removeprefix(word)
     subject = subject.removesuffix("的")

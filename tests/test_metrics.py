@@ -302,6 +302,9 @@ LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与�
     # negative: a pair joined by 和 in one item is still one name
     ("社会保障和就业支出4.07亿元。", "4.07亿", "社会保障和就业支出"),
     ("解决率、满意率分别达到93.1%和91.4%,分别占全省的12%和13%。", "12", "解决率"),
+    # a 、-list of shares, each item its own group (优秀农民工占40.7%、致富带头人占28.2%)
+    ("新一届两委班子中,优秀农民工占40.7%、致富带头人占28.2%、退役军人占8.5%。", "28.2", "致富带头人"),
+    ("新一届两委班子中,优秀农民工占40.7%、致富带头人占28.2%、退役军人占8.5%。", "8.5", "退役军人"),
     # a subject before 分别占 is the group of both, without 分别
     ("党员分别占全省的12%和13%。", "12", "党员"),
     # negative: shares with no list before keep the group of their clause
