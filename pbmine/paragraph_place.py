@@ -12,6 +12,7 @@ import bisect
 import re
 
 from .place_types import cue_rx
+from .divisions import VILLAGE_SUFFIXES
 from .places import CLAUSE_BREAKS, TOWNSHIP_SUFFIXES, Region  # 全镇, 该乡, 全街道
 from .sections import Line, Sentence
 
@@ -140,8 +141,7 @@ class ParagraphPlace:
             if not in_sentence and self._is_affiliation(m[1]):
                 k -= 1  # 板仓社区党员文芳…。这个200余平方米的课堂…: a person's unit holds only their sentence
                 continue
-            if not text.startswith(tuple(self.c["list_markers"]), m[1]) \
-                    and not self.places.closes_member_list(m[1]):  # 马当镇四联村等7个村: one of a list
+            if not self._listed(m):  # 马当镇四联村等7个村, 城关镇李家台村、…赵湾镇华山村等: one of a list
                 example = self._is_example(line.start, m[0])
                 opens = self._opens_paragraph(line, m[0]) or self._headed_by(line, m[2])
                 referred = any(w in text[max(m[1], sentence.start):start] for w in anaphors)
@@ -161,6 +161,18 @@ class ParagraphPlace:
         if k >= 0 and self.places.local_mentions[k][0] >= self.doc.lines[max(0, sentence.line - 3)].start:
             return self._unit_if_inside(self.places.local_mentions[k], start, base, "anaphora")
         return None
+
+    def _listed(self, m: tuple[int, int, str]) -> bool:
+        """A unit, or a township with its village after it, that is one item of a list (、 either side, 等);
+        not a township heading a list of its own villages (兴隆镇小椴村、陈天宇村: the township's)."""
+        text = self.doc.text
+        item = self.places.local_starts.get(m[1], m)  # 城关镇|李家台村、: the township's village ends the item
+        if item is not m and text[item[1]:item[1] + 1] == "、":
+            after = self.places.local_starts.get(item[1] + 1)
+            name = after[2] if after else self.places.pattern_local_at(item[1] + 1, min(len(text), item[1] + 9), False)
+            return not (name and name.endswith(VILLAGE_SUFFIXES))  # (、棕溪镇王院村: pairs of units)
+        return text.startswith(tuple(self.c["list_markers"]), item[1]) or text[m[0] - 1:m[0]] == "、" \
+            or self.places.closes_member_list(item[1])
 
     def _refers_back(self, text: str, anaphors: tuple[str, ...]) -> bool:
         """An anaphor standing as a word of its own (村集体, not 农村集体经济's 村集体)."""

@@ -325,6 +325,18 @@ def test_a_branch_in_a_list_of_bodies(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # township-village pairs in a 、-list are examples: the paragraph stays on the report's place
+    ("旬阳市抓党建促乡村振兴\n抓两头促中间。全面开展示范体系建设,培育出城关镇李家台村、棕溪镇王院村、赵湾镇华山村等一大批示范点。"
+     "持续推进村级党组织标准化建设,新建和改造提升村级活动场所43个。\n", "43", "旬阳市"),
+    # negative: a township heading a list of its own villages is the unit their joint figures are of
+    ("西吉县发展村集体经济\n近年来,西吉县兴隆镇小椴村、陈天宇村先后投资200万元成立农业服务公司,带动村集体增收。"
+     "公司年处理粪便3万吨。\n", "3万", "兴隆镇"),
+])
+def test_township_village_pairs_in_a_list(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a city's or county's stem, then a preposition opening what it does, is the subject
     ("宁夏发展壮大村级集体经济\n近年来,宁夏固原市新洼村发展乡村旅游,年收入20万元。\n去年,固原在108个村投入1.08亿元。\n",
      "1.08亿", "固原市"),
