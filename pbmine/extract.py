@@ -83,6 +83,7 @@ class Extractor:
                 q.outer_end += sent.start
             if sent.line in cells:
                 quantities = _with_cells(quantities, cells[sent.line], sent)
+            quantities = [q for q in quantities if not regions.places.names_span(q.start, q.end)]  # 七户乡八户村
             if not quantities:
                 continue
             attachments = self.finder.attach(sent.text, sent.start, quantities)

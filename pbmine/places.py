@@ -91,6 +91,13 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
             k += 1
         return out
 
+    def names_span(self, start: int, end: int) -> bool:
+        """A place name holds the span [start, end) (七户乡八户村: its numerals count nothing)."""
+        k = bisect.bisect_right(self.local_ends, start)
+        if k < len(self.local_mentions) and self.local_mentions[k][0] <= start and end <= self.local_mentions[k][1]:
+            return True
+        return any(m[0] <= start and end <= m[1] for m in self.near(start))
+
     def _cuts(self, lo: int, hi: int) -> set[int]:
         """Where the segmenter cuts the text between lo and hi (a few characters around a name)."""
         lo, hi = max(0, lo), min(len(self.doc.text), hi)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,3 +97,13 @@ def test_figures_set_alone_on_lines_keep_their_units_and_qualifiers():
     got = {float(v): (u, None if pd.isna(q) else q) for v, u, q in zip(claims["value"], claims["unit"], claims["qualifier"])}
     assert got[3.22e10][0] == "元" and got[251000.0][0] == "人"
     assert got[3.5] == ("%", "about")
+
+
+@pytest.mark.parametrize("text,numbers", [
+    # numerals inside a place's name count nothing (七户乡八户村, a registry township and village)
+    ("奇台县八户村分红\n1月24日,奇台县七户乡八户村举行分红大会,为327名村民股东分红。\n", ["327"]),
+    # negative: the same numerals outside a name are counts
+    ("奇台县分红\n1月24日,奇台县为七户贫困户分红。\n", ["七"]),
+])
+def test_numerals_inside_a_place_name(text, numbers):
+    assert list(extract_text(text)["number"]) == numbers
