@@ -26,6 +26,8 @@ from .sections import Document, Line
 
 SEPARATOR = re.compile(r"[|｜]")
 NUMBER = re.compile(r"[-−－+＋]?\d+(?:\.\d+)?")
+# A table printed with spaces for rules: a label (粮 食, #夏粮), then numbers (199008.5 6.3)
+SPACED_ROW = re.compile(r"\s*([^\s\d|｜][^|｜]*?)((?:[ \t\u3000]+[-−－+＋]?\d+(?:\.\d+)?)+)\s*")
 GLOSS = re.compile(r"[（(]([^）)]{1,10})[）)]")
 CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s，,；;。]{1,6})")
 CAPTION_LINES = 3  # how far above a table its 单位 line may stand
@@ -63,11 +65,13 @@ def table_quantities(doc: Document, lex: Lexicon) -> dict[int, list[Quantity]]:
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of consecutive lines of two or more cells."""
+    """Runs of consecutive lines of two or more cells (cells ruled by |, or by spaces under a header
+    whose words gloss their units: 产品名称 产量(吨) 比上年增长%)."""
     blocks: list[list[Line]] = []
     current: list[Line] = []
+    spaced = _spaced_tables(lines)
     for line in lines:
-        if len(SEPARATOR.findall(line.text)) >= 1 and line.stripped:
+        if (len(SEPARATOR.findall(line.text)) >= 1 or line.index in spaced) and line.stripped:
             current.append(line)
             continue
         if current and _is_group_label(line):
@@ -80,6 +84,33 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+def _spaced_tables(lines: list[Line]) -> set[int]:
+    """The lines of tables ruled by spaces: a header of two or more words, one of them glossing a unit
+    or naming a change, then at least two rows of a label and numbers."""
+    out: set[int] = set()
+    for k, line in enumerate(lines[:-2]):
+        cells = line.stripped.split()
+        if SEPARATOR.search(line.text) or len(cells) < 2 or NUMBER.search(line.stripped) \
+                or not any(GLOSS.search(c) or c.endswith("%") for c in cells):
+            continue
+        rows = [ln for ln in _run(lines, k + 1)]
+        if len(rows) >= 2:
+            out.add(line.index)
+            out.update(ln.index for ln in rows)
+    return out
+
+
+def _run(lines: list[Line], k: int):
+    """The rows ruled by spaces from line k on (a blank line between rows does not end them)."""
+    while k < len(lines):
+        line = lines[k]
+        if line.stripped and not SPACED_ROW.fullmatch(line.text):
+            return
+        if line.stripped:
+            yield line
+        k += 1
+
+
 def _is_group_label(line: Line) -> bool:
     s = line.stripped
     return 0 < len(s) <= 12 and not NUMBER.search(s) and not s.endswith(("。", "：", ":"))
@@ -87,6 +118,8 @@ def _is_group_label(line: Line) -> bool:
 
 def _cells(line: Line) -> list[tuple[int, int, str]]:
     """(start, end, text) of each cell, in document offsets, stripped."""
+    if not SEPARATOR.search(line.text):
+        return _spaced_cells(line)
     cells = []
     pos = 0
     parts = SEPARATOR.split(line.text)
@@ -97,6 +130,16 @@ def _cells(line: Line) -> list[tuple[int, int, str]]:
         cells.append((start, start + len(text), text))
         pos += len(part) + 1
     return cells
+
+
+def _spaced_cells(line: Line) -> list[tuple[int, int, str]]:
+    """The cells of a row ruled by spaces: its label whole (粮 食), then each number; a header's words."""
+    m = SPACED_ROW.fullmatch(line.text)
+    if m is None:
+        return [(line.start + w.start(), line.start + w.end(), w.group()) for w in re.finditer(r"\S+", line.text)]
+    label = (line.start + m.start(1), line.start + m.end(1), m.group(1).strip())
+    return [label] + [(line.start + m.start(2) + n.start(), line.start + m.start(2) + n.end(), n.group())
+                      for n in NUMBER.finditer(m.group(2))]
 
 
 def _is_data(line: Line) -> bool:

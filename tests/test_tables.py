@@ -86,3 +86,20 @@ def test_a_column_of_other_words_gives_no_unit():
     # negative: a column named otherwise (产地) is no unit, and the bare figures stay unread
     claims = extract_text("主要农产品产量\n产品名称 | 产地 | 产量\n棉花 | 东乡 | 5120\n")
     assert claims.empty
+
+
+SPACED = ("表2:2022年主要农产品产量\n\n产品名称 产量(吨) 比上年增长%\n粮 食 199008.5 6.3\n#夏粮 89005.4 0.5\n"
+          "棉 花 279.1 -14.4\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table ruled by spaces under a header glossing its units: a label (粮 食), then its cells
+    (SPACED, [("199008.5", "吨", "粮食"), ("6.3", "%", "粮食"), ("89005.4", "吨", "夏粮"), ("0.5", "%", "夏粮"),
+              ("279.1", "吨", "棉花"), ("14.4", "%", "棉花")]),
+    # negatives: rows with no such header, and a header with only one row, are no table
+    ("粮 食 199008.5 6.3\n#夏粮 89005.4 0.5\n", []),
+    ("产品名称 产量(吨) 比上年增长%\n粮 食 199008.5 6.3\n", []),
+])
+def test_a_table_ruled_by_spaces(text, expected):
+    claims = extract_text(text)
+    assert list(zip(claims["number"], claims["unit"], claims["metric"])) == expected
