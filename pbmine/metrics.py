@@ -270,6 +270,8 @@ class MetricFinder(ListRoles, PhraseFinder):
             return out
         bounds = [-1] + [k for k, ch in enumerate(text) if ch in "|｜"] + [len(text)]
         cells = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+        first = next((k for k, (a, b) in enumerate(cells) if text[a:b].strip()), 0)  # | 生产总值 | 万元 |: ruled at the edge
+        cells = cells[first:]
         head = "".join(ch for ch in text[cells[0][0]:cells[0][1]].strip() if ch not in QUOTES)
         head = UNIT_GLOSS.sub("", head).lstrip("#＃").strip()  # 猪（万头）, #水稻: the label without its unit
         for qi, q in enumerate(quantities):

@@ -80,6 +80,7 @@ TABLE = [
     ("坚持把发展的基点放在创新上,研发经费投入年均增长5%。", "5", "研发经费投入增长", None),  # the verb is what grew
     ("全年人口出生率12.92‰,比上年上升0.06个千分点。", "0.06", "人口出生率", None),   # 千分点: a per-mille rate's change
     ("0-14岁人口191.15万人,占全省常住人口18.32%。", "18.32", "0-14岁人口", None),     # a share of 常住人口 is the group's
+    ("全县共育活各类仔畜4.97万头只匹。", "4.97万", "仔畜", None),                   # 头只匹: heads of three kinds of stock
     ("举办招聘会,帮助160余人解决就业;开展帮扶。", "160余", "解决就业", None),       # a verb and the verb it governs
     ("共有2000多名走出深山的农牧民群众在此居住。", "2000多", "农牧民群众", None),  # a relative clause's head
     ("对联审出的10个不符合资格条件的人选及时调整。", "10", "人选", None),

@@ -103,3 +103,12 @@ SPACED = ("表2:2022年主要农产品产量\n\n产品名称 产量(吨) 比上�
 def test_a_table_ruled_by_spaces(text, expected):
     claims = extract_text(text)
     assert list(zip(claims["number"], claims["unit"], claims["metric"])) == expected
+
+
+def test_a_table_ruled_at_its_edges_names_each_row():
+    # | 生产总值 | 万元 | 35163 |: a row ruled at both edges still names its figures by its first cell
+    claims = extract_text("地区生产总值计算表\n| 项目 | 单位 | 现价总值 | 增长率(%) |\n| 生产总值 | 万元 | 35163 | 5.7 % |\n"
+                          "| 第一产业 | 万元 | 10433 | 2.8 % |\n")
+    assert list(zip(claims["number"], claims["metric"])) == [
+        ("35163", "生产总值"), ("5.7", "生产总值"), ("10433", "第一产业"), ("2.8", "第一产业")]
+
