@@ -32,7 +32,7 @@ _FIRST = "[\\d" + _CN[1:_CN.index("]")] + "]"   # the first character of any num
 
 def _number(tag: str) -> str:
     """A numeral with its inner qualifier and multiplier: 1300, 40多万, 3 万余, 十余."""
-    return (rf"(?P<{tag}>(?P<{tag}_core>{_AR}|{_CN})(?:{_SP}(?P<{tag}_in1>[余多]))?"
+    return (rf"(?P<{tag}>(?P<{tag}_core>{_AR}|{_CN})(?:{_SP}(?P<{tag}_in1>[余多]|(?<=[十0])几))?"
             rf"(?:{_SP}(?P<{tag}_mult>{_MULT})(?:(?<=[万萬])(?P<{tag}_tail>{_TAIL}))?)?(?:{_SP}(?P<{tag}_in2>[余多]))?)")
 
 

@@ -48,6 +48,9 @@ POSITIVE = [
     ("超过3000户", ("3000", 3000, "户", "at_least", "count")),
     ("逾5000人次", ("5000", 5000, "人次", "at_least", "count")),
     ("突破630万人次", ("630万", 6300000, "人次", "at_least", "count")),
+    ("获得十几项荣誉", ("十几", 10, "项", "at_least", "count")),          # ten-odd
+    ("有20几条河沟", ("20几", 20, "条", "at_least", "count")),           # twenty-odd
+    ("几十名群众", ("十", 10, "名", "at_least", "count")),               # some tens
     ("接近70%", ("70", 70, "%", "at_most", "percent")),
     ("不足8%", ("8", 8, "%", "at_most", "percent")),
     ("全村849口人", ("849", 849, "口", None, "count")),
@@ -129,6 +132,7 @@ NOT_CLAIMS = [
     "全市唯一一个高于全区的县", "逐一核实", "四节点", "4050人员", "8栋一单元楼顶漏水", "家住社区7栋的黄老先生",
     "宜昌伍家岗的社区治理", "陆家嘴金融城",  # a cheque numeral alone is a name's character
     "2021种植桑葚", "5000对接企业", "一种新模式",  # a word opening with a measure word; 一 a determiner
+    "几个村", "好几年", "近几年来",  # 几 alone is no number
 ]
 
 
