@@ -112,6 +112,9 @@ class OwnLocals:
             return None
         if text.startswith(tuple(self.c["location_verbs"]), m.end()):
             name = self.pattern_local_at(pos, limit, True)  # (the cheap test first: local_at asks at every place of a chain)
+            if name is None and m.group().endswith(VILLAGE_SUFFIXES) and self.may_be_local(m.group()) \
+                    and self.doc.text.rfind("\n", 0, pos) < 0:
+                name = m.group()  # 小后冲村隶属于…, opening the text: a name whatever the tagger reads 冲 as
             return name if name and text.startswith(tuple(self.c["location_verbs"]), pos + len(name)) else None
         name = m.group()
         if text.startswith(tuple(self.c["founded_verbs"]), m.end()) and self.may_be_local(name) \

@@ -45,6 +45,8 @@ class SentenceSubject:
         region, stop = self.chain_at(pos, end)
         if region is None:
             return self._compound_subject(pos, end) or self._located_subject(pos, end)
+        if text[max(0, pos - 6):pos].rstrip(" \u3000\n").endswith(tuple(self.c["location_verbs"])):
+            return None  # 小后冲村隶属于\n云南省…八街镇: a wrapped line's chain is where the unit before lies
         region = self._described_inside(region, stop, end) or region
         return region if self._is_subject(region, stop if region.end is None else region.end) else None
 

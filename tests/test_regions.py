@@ -337,6 +337,17 @@ def test_township_village_pairs_in_a_list(text, number, region):
 
 
 @pytest.mark.parametrize("text,number,region", [
+    # a village opening the text with where it lies (小后冲村隶属于, wrapped), whatever the tagger reads 冲 as,
+    # and the wrapped line's chain is where it lies, not the paragraph's subject
+    ("小后冲村隶属于\n云南省安宁市八街镇凤仪行政村,属于山区。位于八街镇,国土面积0.36平方公里。\n", "0.36", "小后冲村"),
+    # negative: a line opening with the chain, after a full stop, is about that place
+    ("小后冲村简介\n云南省安宁市八街镇,属于山区。国土面积0.36平方公里。\n", "0.36", "八街镇"),
+])
+def test_a_village_opening_the_text_with_where_it_lies(text, number, region):
+    assert _region(text, number) == region
+
+
+@pytest.mark.parametrize("text,number,region", [
     # a city's or county's stem, then a preposition opening what it does, is the subject
     ("宁夏发展壮大村级集体经济\n近年来,宁夏固原市新洼村发展乡村旅游,年收入20万元。\n去年,固原在108个村投入1.08亿元。\n",
      "1.08亿", "固原市"),
