@@ -5,7 +5,8 @@ The most specific place of the first chain of names there (深圳市南山区 ->
 told the reporter, where something lies (地处…), neighbours (东邻…) and lists of
 places; a village named once in a township the report keeps naming gives way to
 the township; a title naming two villages is about their township; with nothing
-named, a local outlet's place. Which whole the report keeps naming or speaks as
+named, the fallbacks of ``placeless.py`` (a local outlet's place, a lone township or
+province). Which whole the report keeps naming or speaks as
 (a county, a city) is ``report_voice.py``; the figures' own places are decided in
 ``regions.py``.
 """
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from .divisions import VILLAGE_SUFFIXES, find_locals
+from .divisions import VILLAGE_SUFFIXES
 from .gazetteer import Place
 from .paragraph_place import LEVEL_RANK
+from .placeless import PlacelessReport
 from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, cue_rx, prefix_of, registry_place
 from .sections import Line
 
@@ -23,10 +25,9 @@ SINCE_CLAUSE = re.compile(r"[^，,。；;：:\n]{0,24}?以来[，,]")  # the res
 SENTENCE_END = re.compile("[。！？\n]")
 TOLD_ON_DAY = re.compile(r"(?:\d{1,2}月)?\d{1,2}日|官方")  # 左贡县26日介绍, 左贡县官方介绍: a place told the reporter
 PAGE_LABEL = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*版")  # 第20版:全域党建·雄安新区: a newspaper's page
-SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}")  # 甘 霖 镇
 
 
-class ReportPlace:
+class ReportPlace(PlacelessReport):
     """The report's own place, for a RegionResolver (its document, places and cues)."""
 
     def _report_region(self) -> Region | None:
@@ -70,7 +71,7 @@ class ReportPlace:
         if first is not None:
             return self._city_named_most(self._city_voiced(first)).because("lead")
         media = self._media_place()
-        return media.because("report") if media else None
+        return media.because("report") if media else self._province_voiced()
 
     def _lead_compound(self, region: Region, lead: Region | None, title_end: int) -> Region:
         """小区党支部 居民“主心骨” 四川广元利州区…, then 在四川广元利州区南河街道开云世家小区里…: a title's
@@ -204,17 +205,6 @@ class ReportPlace:
             return region
         return lead.because("lead")
 
-    def _spaced(self, line: Line) -> Region | None:
-        """甘 霖 镇: a title set in spaced letters names the place its letters spell."""
-        text = line.stripped
-        if not SPACED.fullmatch(text):
-            return None
-        name = "".join(text.split())
-        if not self.places.local_rx.fullmatch(name) or not self.places.may_be_local(name):
-            return None
-        start = line.start + line.text.index(text[0])
-        return self.places.local_region(name, None).because("title", start, start + len(text))
-
     def _stem_after(self, region: Region) -> Region:
         """甘肃白银:…, then 甘肃省白银市把…: a title's province (or city: 兰州城关…, then 兰州市城关区), then
         the stem of a city or county of it that the text names in full (白银, alone a word: silver; 城关,
@@ -305,18 +295,6 @@ class ReportPlace:
             return parent.because("lead")
         return region
 
-    def _media_place(self) -> Region | None:
-        """福州新闻网…讯, 福州日报记者…全市: with no place named but the outlet's, a local outlet's
-        place is the report's."""
-        for start, end, surface in self.places.mentions:
-            if start >= OPENING_CHARS:
-                break
-            if self.places.is_media(start):
-                place = self.places.resolve(surface)
-                if place is not None:
-                    return self.places.region(place, surface).because("report", start, end)
-        return None
-
     def _first_chain(self, start: int, end: int) -> Region | None:
         """The first place named between start and end (a division chain, a zone, a township or
         village of the registry, or a local name opening the line), skipping newspapers and datelines."""
@@ -365,46 +343,11 @@ class ReportPlace:
                     return self.places.local_region(local, None).because(why, at, at + len(local))
         return hosted or teller
 
-    def _township_named(self, start: int, end: int) -> Region | None:
-        """A township the opening names while no division is named at all (合村乡 in a county
-        that is never named): looked up in the whole registry, kept if the name is unique; a name
-        several townships share is the report's when it is the one township the opening names and
-        the report names it again (——在山门镇第十三届人民代表大会…，我代表山门镇…) or it opens a clause
-        (…在县委、县政府的坚强领导下，中都街道深入贯彻…)."""
-        found = find_locals(self.doc.text[start:end], self.places.registry.townships,
-                            lambda k: self.places.starts_word(start + k))  # (结合|市镇包保 names no 合市镇)
-        text = self.doc.text
-        for m_start, m_end, name in found:
-            clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(0, start + m_start - 12):start + m_start])[-1]
-            if any(w in clause for w in self.c["neighbour_openers"]):
-                continue  # 东邻底圩乡、南接者兔乡、西隔丘北县温浏乡: a neighbour, not the report's township
-            entries = self.places.registry.township_anywhere(name)
-            if len(entries) == 1:
-                return Region(name, registry_place(entries[0], self.gaz), "lead", start + m_start, start + m_end)
-        names = {name for _, _, name in found}
-        opens = bool(found) and text[start + found[0][0] - 1:start + found[0][0]] in ("，", ",", "\n", "")  # ,中都街道深入…
-        if len(names) == 1 and (text.count(found[0][2]) >= 2 or opens) and not self.places.mentions:
-            m_start, m_end, name = found[0]
-            return self.places.local_region(name, None).because("lead", start + m_start, start + m_end)
-        return None
-
     def _told_on_day(self, stop: int) -> bool:
         """左贡县26日介绍,该县田妥镇亚中村…; 左贡县官方介绍,…: a place, the day (or 官方), then a verb of
         telling: who told, not the subject."""
         m = TOLD_ON_DAY.match(self.doc.text, stop)
         return bool(m) and self.doc.text.startswith(tuple(self.c["dated_told_verbs"]), m.end())
-
-    def _village_after(self, region: Region | None) -> Region | None:
-        """南区街道环城社区党群服务中心启用, then 环城社区 again and again: the one township a report names,
-        with no division named at all, then right after it a village or community of its own that the
-        text names again: the village (the registry, with no county to look under, cannot vouch)."""
-        if region is None or region.end is None or self.places.mentions:
-            return region
-        text = self.doc.text
-        name = self.places.pattern_local_at(region.end, min(len(text), region.end + 8), False)
-        if not name or not name.endswith(VILLAGE_SUFFIXES) or text.count(name) < 2:
-            return region
-        return self.places.local_region(name, region.place).because("lead", region.end, region.end + len(name))
 
     def _title_end(self) -> int:
         """Where the title block ends: at the first line that reads as running text."""

@@ -62,6 +62,12 @@ def report(text: str):
     # negative: a section label that is not a page's keeps its place
     ("全域党建·雄安新区\n\n  河北雄安新区强化党建引领城市基层治理,打造“邻里汇”城市基层党建品牌,着力提升社区治理效能。\n",
      ("雄安新区", "title")),
+    # no place of its own but one province named in passing, in a report speaking as a province: that province
+    ("(2024年4月30日)\n2023年,全省上下认真贯彻习近平总书记视察贵州重要讲话精神,全省经济回升向好。\n"
+     "全年地区生产总值20913.25亿元。\n", ("贵州", "report")),
+    # negative: a report that does not speak as a province keeps none
+    ("(2024年4月30日)\n2023年,大家认真贯彻习近平总书记视察贵州重要讲话精神,经济回升向好。\n"
+     "全年地区生产总值20913.25亿元。\n", None),
     # a title labelling its county, a lead opening with a clause of time (…以来,) then the village
     ("千阳县:支部引领集体经济发展跑出“加速度”\n\n脱贫攻坚工作开展以来,千阳县张家塬镇宝丰村党支部立足村情民意。\n",
      ("宝丰村", "lead")),
