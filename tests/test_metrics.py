@@ -81,6 +81,7 @@ TABLE = [
     ("全年人口出生率12.92‰,比上年上升0.06个千分点。", "0.06", "人口出生率", None),   # 千分点: a per-mille rate's change
     ("0-14岁人口191.15万人,占全省常住人口18.32%。", "18.32", "0-14岁人口", None),     # a share of 常住人口 is the group's
     ("全县共育活各类仔畜4.97万头只匹。", "4.97万", "仔畜", None),                   # 头只匹: heads of three kinds of stock
+    ("2021年,各村集体经济收入分别为:鸭子塘村9.8万元、七里坪社区10.2万元。", "10.2万", "集体经济收入", None),  # a list's head
     ("举办招聘会,帮助160余人解决就业;开展帮扶。", "160余", "解决就业", None),       # a verb and the verb it governs
     ("共有2000多名走出深山的农牧民群众在此居住。", "2000多", "农牧民群众", None),  # a relative clause's head
     ("对联审出的10个不符合资格条件的人选及时调整。", "10", "人选", None),
@@ -456,3 +457,9 @@ def test_a_phrase_cut_by_a_hard_wrap_is_whole():
     text = "蠡县经济发展综述\n\n" + hard_wrap(REVIEW, 50) + "\n"  # (cut at 投|资)
     assert "投\n资" in text
     assert "固定资产投资" in metric_of(text, "59.4亿")
+
+
+def test_places_listed_with_no_head_name_no_metric():
+    # negative of 各村集体经济收入分别为:…: a list of places' figures with nothing named before it
+    assert metric_of("丰乐村50万元、夏桐村15万元。", "15万") == ""
+
