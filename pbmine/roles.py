@@ -123,6 +123,7 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
         if phrase in roles.level_words and k and out[k - 1] and q.outer_start - quantities[k - 1].outer_end <= SHARE_GAP:
             head = next((out[k - 1][len(w):] for w in roles.level_words if out[k - 1].startswith(w)), out[k - 1])
             phrase = phrase + head  # 545名网格员(县级4人、乡级13人): 县级网格员, 乡级网格员
+        phrase = _average_of_previous(roles, phrase, out, quantities, k)
         if phrase in roles.bare_shares and k and out[k - 1] and phrase not in out[k - 1] \
                 and q.outer_start - quantities[k - 1].outer_end <= SHARE_GAP:
             before = next((out[k - 1][:-len(w)] for w in roles.change_words if out[k - 1].endswith(w)), out[k - 1])
@@ -249,6 +250,28 @@ def _change_verb(roles: Roles, clause: str) -> str | None:
         return None
     adverb = next((a for a in roles.change_adverbs if tail.endswith(a + verb)), "")
     return adverb + verb  # 两年平均增长6.2%: the output's 平均增长, not its growth of the year
+
+
+def _average_of_previous(roles: Roles, phrase: str | None, out: list[str | None], quantities: list[Quantity],
+                         k: int) -> str | None:
+    """经营性收入8.46亿元,村均592万元,增长21.9%: a bare per-unit word (村均, 户均), or it and a change,
+    right after a figure is the average of that figure (村均…经营性收入), and its change that average's."""
+    if not phrase or not k or not out[k - 1] or quantities[k].outer_start - quantities[k - 1].outer_end > SHARE_GAP:
+        return phrase
+    per, tail = phrase, ""
+    for w in roles.change_words:
+        if phrase.endswith(w) and phrase[:-len(w)] in roles.per_words:
+            per, tail = phrase[:-len(w)], w
+            break
+    if per not in roles.per_words:
+        return phrase
+    before = out[k - 1]
+    if before.startswith(per) and before != per:
+        return before if before.endswith(tail) else before + tail  # (…村均592万元,增长21.9%: the average grew)
+    if quantities[k].unit == quantities[k - 1].unit and per not in before and not tail:
+        other = next((w for w in roles.per_words if before.startswith(w)), "")  # 户均现金, 人均…: not 人均户均
+        return per + before[len(other):]
+    return phrase
 
 
 def _per_unit(roles: Roles, clause: str, phrase: str | None) -> str | None:

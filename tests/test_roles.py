@@ -42,8 +42,8 @@ def metrics(sentence: str) -> dict[str, str]:
     ("耕地面积6000亩,比上年减少200亩。", "200", "耕地面积减少"),
     ("实现461个村民组通硬化路。", "461", "村民组"),  # a noun, and no stray verb (通) after it
     # a clause opened by a per-unit word is an average: the word leads the metric
-    ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "1万3千", "户均"),
-    ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "3千多", "人均"),
+    ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "1万3千", "户均合作社分红"),  # the average of the figure before
+    ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "3千多", "人均合作社分红"),
     ("户均分得现金56630.3元。", "56630.3", "户均现金"),
     # negatives: the total stays the total; a per-unit noun is one word (人均纯收入, not 全村人|均)
     ("合作社分红40万元,户均1万3千元,人均也有3千多元。", "40万", "合作社分红"),
