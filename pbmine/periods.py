@@ -61,11 +61,13 @@ class PeriodResolver:
         current = None
         nested = None  # the ordinal of the last part heading inside the year's section
         body = False
+        title = next((ln.stripped for ln in self.doc.lines if ln.stripped), None)
         for line in self.doc.lines:
             s = line.stripped
             if s and not line.looks_like_heading:
                 body = True
-            elif s and (body or TOP_HEADING.match(s)) and not DATE.search(s) and not YEAR_MONTH.fullmatch(s):
+            elif s and (body or TOP_HEADING.match(s)) and not DATE.search(s) and not YEAR_MONTH.fullmatch(s) \
+                    and s != title:  # (a repost's title printed again under it is no section's heading)
                 y = years_in(s)
                 top = TOP_HEADING.match(s)
                 if y:

@@ -240,3 +240,16 @@ def test_a_starting_values_year_frames_nothing(text, number, year):
 ])
 def test_years_up_to_now(text, number, year):
     assert year_of(text, number) == year
+
+
+@pytest.mark.parametrize("text,number,year", [
+    # a repost's title printed again under it is no section heading: the work report reviews 2020
+    ("(甘肃省)2021年平凉市人民政府工作报告(全文)\n(甘肃省)2021年平凉市人民政府工作报告(全文) 政府工作报告 2021年2月24日在平凉市"
+     "第四届人民代表大会第五次会议上,平凉市代市长向大会报告工作。\n(甘肃省)2021年平凉市人民政府工作报告(全文)\n各位代表:\n"
+     "过去的五年,是全市克难奋进的五年。全市一般公共预算收入32.83亿元。\n", "32.83亿", 2020),
+    # negative: a heading with a year of its own under the title still gives it
+    ("(甘肃省)2021年平凉市人民政府工作报告(全文)\n政府工作报告\n2021年2月24日在平凉市第四届人民代表大会第五次会议上\n"
+     "一、2021年工作安排\n各位代表:今年,全市一般公共预算收入预计增长5%,达到32.83亿元。\n", "32.83亿", 2021),
+])
+def test_a_title_printed_again_heads_no_section(text, number, year):
+    assert year_of(text, number) == year
