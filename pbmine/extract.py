@@ -91,7 +91,7 @@ class Extractor:
             regions.figures([q.outer_end for q in quantities])
             found = [regions.region_for(sent, q.start) for q in quantities]
             phrases = not_places(phrases, found, quantities, self.finder.unit_metrics, self.finder.places,
-                                 sent.text, sent.start)
+                                 sent.text, sent.start, self.finder.list_head)
             if sent.line not in headings:  # the walk back to the heading, once a paragraph
                 headings[sent.line] = _section_heading(doc, sent, quoted)
             section = headings[sent.line]

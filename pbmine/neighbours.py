@@ -14,13 +14,9 @@ from .readers.traditional import fold
 from .schema import Claim
 
 
-# What a list of places' figures is of, before the list (各村集体经济收入分别为:|鸭子塘村9.8万元、…)
-LIST_HEAD = re.compile(r"(?:[各全][村镇乡社区街道县市区]{1,2})?([\u4e00-\u9fff]{2,12}?)(?:分别)?(?:为|是|达到|达)?[:：]?$")
-
-
 def not_places(phrases: list[str | None], regions: list, quantities: list,
                unit_metrics: dict[str, str], surfaces: set[str],
-               sentence: str = "", offset: int = 0) -> list[str | None]:
+               sentence: str = "", offset: int = 0, list_head: re.Pattern | None = None) -> list[str | None]:
     """丰乐村50万元、夏桐村15万元…村集体经济收入率先达到5万元: the place that took the figure is
     where, not what; what is the nearest figure of the same unit in the sentence whose phrase is not
     a place, else what the sentence names before its list of places (各村集体经济收入分别为:), else what
@@ -33,19 +29,19 @@ def not_places(phrases: list[str | None], regions: list, quantities: list,
         if not p or p in names:
             others = [(abs(j - k), phrases[j]) for j in range(len(phrases))
                       if j != k and phrases[j] and phrases[j] not in names and quantities[j].unit == quantities[k].unit]
-            out[k] = min(others)[1] if others else _list_head(sentence, offset, regions) \
+            out[k] = min(others)[1] if others else _list_head(sentence, offset, regions, list_head) \
                 or unit_metrics.get(quantities[k].unit)  # 秘家庄村共有849口人
     return out
 
 
-def _list_head(sentence: str, offset: int, regions: list) -> str | None:
-    """各村集体经济收入分别为:鸭子塘村9.8万元、…: the noun before the first place of the list, in its clause."""
+def _list_head(sentence: str, offset: int, regions: list, list_head: re.Pattern | None) -> str | None:
+    """各村集体经济收入分别为:鸭子塘村9.8万元、…: the noun before the first place of the list, in its clause
+    (``list_head``: the grammar's pattern of such a head, ending in a link word)."""
     starts = [r.start - offset for r in regions if r is not None and r.start is not None and r.start >= offset]
-    if not starts or not sentence:
+    if list_head is None or not starts or not sentence:
         return None
-    head = re.split(r"[，,。；;！？]", sentence[:min(starts)])[-1].strip()
-    m = LIST_HEAD.fullmatch(head)
-    return m.group(1) if m and head.rstrip("：:").endswith(("为", "是", "达到", "达", "：", ":")) else None
+    m = list_head.fullmatch(re.split(r"[，,。；;！？]", sentence[:min(starts)])[-1].strip())
+    return m.group(1) if m else None
 
 
 def all_places(phrase: str, surfaces: set[str]) -> bool:

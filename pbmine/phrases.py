@@ -62,6 +62,10 @@ class PhraseFinder(Bands, ItemStream):
         self.heads = set(g["shared_heads"])
         self.head_endings = tuple(g["shared_head_endings"])
         self.unit_metrics = dict(g["unit_metrics"])
+        links = "|".join(map(re.escape, sorted(g["list_head_links"], key=len, reverse=True)))
+        scopes = "".join(map(re.escape, g["list_head_scopes"]))
+        self.list_head = re.compile(  # 各村|集体经济收入|分别为:  (neighbours.not_places)
+            rf"(?:[{scopes}][村镇乡社区街道县市区]{{1,2}})?([\u4e00-\u9fff]{{2,12}}?)(?:(?:{links})[:：]?|[:：])")
         self.unit_begins = {u: tuple(rest) for u, rest in g["unit_begins_noun"].items()}
         self.unit_gainsays = {unit: tuple(heads) for unit, heads in g["unit_gainsays"].items()}
         self.bare_totals = frozenset(g["bare_totals"])
