@@ -262,8 +262,9 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
     def _verb_of_telling(self, end: int) -> bool:
         """发布 after a full name, then more of the clause: the place announces something."""
         text = self.doc.text
-        return text.startswith(tuple(self.c["announcing_verbs"]), end) and \
-            text[end + 2:end + 3] not in ("", "\n", " ", "\u3000", "(", "（", "讯", "：", ":")
+        verb = next((v for v in self.c["announcing_verbs"] if text.startswith(v, end)), None)
+        after = end + len(verb) if verb else end
+        return verb is not None and text[after:after + 1] not in ("", "\n", " ", "\u3000", "(", "（", "讯", "：", ":")
 
     def outlet_after(self, end: int) -> bool:
         """吉林|日报, 天津|北方网讯 (an outlet's own name, then 网讯): an outlet's name goes on after a
