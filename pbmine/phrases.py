@@ -70,6 +70,7 @@ class PhraseFinder(Bands, ItemStream):
         self.unit_gainsays = {unit: tuple(heads) for unit, heads in g["unit_gainsays"].items()}
         self.bare_totals = frozenset(g["bare_totals"])
         self.verb_adverbs = frozenset(g["verb_adverbs"])
+        self.modifier_adverbs = frozenset(g["modifier_adverbs"])
         self.unit_nouns = frozenset(g["unit_nouns"])
         self.household_nouns = frozenset(g["household_nouns"])
         self._long_unit_nouns = tuple(u for u in self.unit_nouns if len(u) >= 2)
@@ -121,6 +122,11 @@ class PhraseFinder(Bands, ItemStream):
             if not out and it.text in self.verb_adverbs and j + 2 < len(items) and items[j + 1].tag.startswith("v") \
                     and items[j + 2].text == "的":
                 break  # 102部|新加装的电梯: an adverb opening a relative clause (not 新考录|大学生)
+            if not out and self._adverb_verb(items, i, j):
+                if items[i].text.endswith(self.measured):
+                    break  # 投入6884.3万元|新发展村级集体经济项目: a sum is spent on what follows
+                j += 2  # 12家|新成立|居民区党支部: the adverb and its verb modify what is counted
+                continue
             if not out and it.text in self.negations and j + 2 < len(items) and items[j + 1].tag[:1] in ("v", "n") \
                     and items[j + 2].kind == "word" and items[j + 2].tag.startswith("n") and not self._is_place(items[j + 2]):
                 out += items[j:j + 2]  # 8个|未摘帽|贫困县, 395个|未退出|贫困村: a negated verb modifies the noun
@@ -213,6 +219,14 @@ class PhraseFinder(Bands, ItemStream):
                 or not items[k].tag.startswith("n") or self._is_place(items[k]):
             return False
         return k + 1 == len(items) or items[k + 1].kind == "punct" or items[k + 1].text == "的"
+
+    def _adverb_verb(self, items: list[Item], i: int, j: int) -> bool:
+        """新成立|居民区党支部 after a figure: an adverb, its verb and a noun (no 的 between)."""
+        if items[i].kind != "qty" or items[j].text not in self.modifier_adverbs or j + 2 >= len(items):
+            return False
+        verb, noun = items[j + 1], items[j + 2]
+        return verb.kind == "word" and verb.tag.startswith("v") and noun.kind == "word" \
+            and self._nounish(noun) and not self._is_place(noun)
 
     def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
         """A verb inside a noun phrase (乡村振兴工作队, 创新成果): not an action, a noun follows."""

@@ -228,6 +228,10 @@ def test_place_is_not_a_metric():
     ("建成16家各具特色的共富工坊。", "16", "共富工坊"),                          # an idiom, then 的, then the noun
     ("村均集体收入破50万元。", "50万", "村均集体收入"),                          # 破 is 突破
     ("人均可支配收入3.2万元,比全省高1.18万元。", "1.18万", "人均可支配收入"),    # 比X高: a difference
+    ("新成立12家居民区党支部,12家新成立居民区党支部。", "12", "居民区党支部"),   # 新 + verb modify the noun
+    ("全市累计投入6884.3万元新发展村级集体经济项目96个。", "6884.3万", "投入"),  # a sum spent on what follows
+    ("辖区35个共驻共建单位参与。", "35", "共建单位"),
+    ("辖区内物业服务公司36家,其中19家已成立党支部。", "19", "辖区内物业服务公司"),  # negative: after 已 the verb is the predicate
 ])
 def test_metric_on_real_forms(sentence, number, metric):
     assert metric_of(sentence, number) == metric
