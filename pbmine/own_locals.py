@@ -191,6 +191,25 @@ class OwnLocals:
             return name + "社区"  # 王城街道社区位于王城镇…: a community named 街道, opening its line
         return name
 
+    def unlisted_village_at(self, pos: int, limit: int) -> str | None:
+        """店头镇|前细柳村坚持…: a village the registry does not list (renamed, merged), right after its
+        township in a chain, written more than once; 前/后/东… may open its name (a locative word alone)."""
+        m = self.local_rx.match(self.doc.text, pos, limit)
+        if not m or not m.group().endswith(tuple(self.c["unlisted_village_suffixes"])) or not self.may_be_local(m.group()):
+            return None
+        name, end = m.group(), m.end()
+        suffix = next(x for x in self.local_suffixes if name.endswith(x))
+        stem = name[:-len(suffix)]
+        if not 2 <= len(stem) <= 3 or self.doc.text.count(name) < 2 \
+                or self.doc.text[end:end + 1] in (*self.c["local_not_followed_by"], *self.c["suffix_words"].get(suffix, ())):
+            return None
+        tokens = get_segmenter().tokens(stem)
+        if tokens[0].text in self.c["village_name_openers"] and len(tokens) > 1:
+            tokens = tokens[1:]
+        if any(t.tag.startswith(NOT_NAME_TAGS) for t in tokens) or any(g[0] < end and g[1] > pos for g in self.near(pos)):
+            return None
+        return name
+
     def local_region(self, name: str, parent: Place | None) -> Region:
         """The Region of a local name: its registry entry (under `parent` when several), else a
         place hung under `parent`."""

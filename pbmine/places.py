@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .divisions import SUFFIXES, VILLAGE_SUFFIXES, Registry, find_locals
+from .divisions import MAX_NAME, SUFFIXES, VILLAGE_SUFFIXES, Registry, find_locals
 from .gazetteer import Gazetteer, Place
 from .place_types import (CLAUSE_BREAKS, NOT_NAME_TAGS, OPENING_CHARS, Mention, Region,  # noqa: F401 (re-exported)
                           cue_rx, cues, local_place, prefix_of, registry_place)
@@ -138,11 +138,22 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
         of the name (in the named province, if one is named), for a report naming no county."""
         towns = self.registry.townships
         out = set()
-        for _, _, name in find_locals(self.doc.text[:OPENING_CHARS], towns):
+        for _, end, name in find_locals(self.doc.text[:OPENING_CHARS], towns):
             entries = towns[name]
             if len(entries) == 1 and (not provinces or entries[0].code[:2] in provinces):
                 out.add(entries[0].county)
+            elif len(entries) > 1:
+                out |= self._county_by_village(end, entries)
         return out
+
+    def _county_by_village(self, end: int, entries: list) -> set[str]:
+        """长春路街道洛铜社区: of a township name several counties have, the county of the one whose
+        village or community the text names right after it, where only one has it."""
+        window = self.doc.text[end:end + MAX_NAME]
+        names = self.registry.locals_under(set(), {e.county for e in entries})
+        found = {e.county for k in range(2, len(window) + 1) for v in names.get(window[:k])
+                 if v.level == "village" for e in entries if v.code.startswith(e.code)}
+        return found if len(found) == 1 else set()
 
     def resolve(self, surface: str) -> Place | None:
         if surface not in self.resolved:
@@ -228,6 +239,12 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
             region = self.local_region(local, region.place if region else base).because(
                 "sentence", end, end + len(local))
             end = self._past_links(end + len(local), limit)  # 双桥乡(街道)|武塘村(社区)
+        if region is not None and region.place is not None and region.place.level == "township" \
+                and region.place.adcode and self.local_names:
+            unlisted = self.unlisted_village_at(end, len(self.doc.text) if limit is None else limit)
+            if unlisted:
+                region = self.local_region(unlisted, region.place).because("sentence", end, end + len(unlisted))
+                end += len(unlisted)
         return self._compound_after(region, end, limit)
 
     def _compound_after(self, region: Region | None, end: int, limit: int | None) -> tuple[Region | None, int]:

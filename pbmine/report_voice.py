@@ -93,7 +93,7 @@ class ReportVoice:
         mean a county (该旗, 全县), or a city's (全市), counts as naming it, once it is named on its own; a
         place opening a quoted honour (获“安庆市十大感恩人物”) does not."""
         p = region.place
-        if p is None or p.level != "village" or not p.adcode or self.doc.text.count(region.name) > 2:
+        if p is None or p.level != "village" or not p.adcode or self._times_named(region) > 2:
             return region
         quotes, grades = tuple(self.c["name_quotes"]), tuple(self.c["honour_grades"])
         county = self.gaz.by_adcode(p.adcode[:6])
@@ -112,6 +112,15 @@ class ReportVoice:
                 start, end, surface = named[0]
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
         return region
+
+    def _times_named(self, region: Region) -> int:
+        """How often the text names a village; one the registry does not list (placed under its
+        township, 店头镇|前细柳村) by its stem too (在前细柳召开), as the registry's stems are found."""
+        village = region.name
+        if len(region.place.adcode) >= 12:
+            return self.doc.text.count(village)
+        stem = next((village[:-len(x)] for x in VILLAGE_SUFFIXES if village.endswith(x)), village)
+        return self.doc.text.count(stem if len(stem) >= 2 else village)
 
     def _city_voiced(self, region: Region) -> Region:
         """向大会报告…全市各项事业…新玉林: a lead naming only its province, in a report that speaks

@@ -198,6 +198,17 @@ def report(text: str):
     ("福鼎新闻网讯(曾云端)油坑村通过土地流转,每年实现村财收入10万元;牛埕下村入股,实现村财收入25万元。\n",
      ("油坑村", "lead")),
     ("福鼎新闻网讯(曾云端)油坑村通过土地流转,每年实现村财收入10万元。我市、全市。油坑村。油坑村。\n", ("油坑村", "lead")),
+    # a township name several counties share, vouched by the community of one of them that follows it
+    ("长春路街道洛铜社区党委以创建“五星”支部为抓手,衍生了六个项目。社区成立了宣讲团,开展专题宣讲5场。\n",
+     ("洛铜社区", "lead")),
+    # negative: with no community of its own after it, the shared township name stays unplaced
+    ("长春路街道党工委以创建“五星”支部为抓手,衍生了六个项目。街道成立了宣讲团,开展专题宣讲5场。\n",
+     ("长春路街道", "lead")),
+    # a village the registry does not list, after its township in a chain, named again by its stem
+    ("近年来,山东省临沂市临沭县店头镇前细柳村坚持党建引领。前细柳村划分为15个网格。7月,临沭县推进会在前细柳召开;"
+     "10月,临沂市现场会在前细柳召开;支部书记作为全市唯一代表、全市热线报告会上发言。\n", ("前细柳村", "lead")),
+    # negative: written once, it is no name the report keeps
+    ("近年来,山东省临沂市临沭县店头镇前细柳村坚持党建引领,划分为15个网格。\n", ("店头镇", "lead")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
