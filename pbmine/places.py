@@ -106,7 +106,9 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
     def starts_word(self, start: int) -> bool:
         """The segmenter cuts the text where a short name would start (not 示范|村 -> 范村)."""
         text = self.doc.text
-        if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in self.c["name_may_follow"]:
+        if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in self.c["name_may_follow"] \
+                or text[start - 1] in self.c["name_may_follow_abbreviations"] \
+                or text.endswith(tuple(self.c["name_may_follow_words"]), 0, start):
             return True  # after punctuation, or after the township or county it lies in (中益乡华溪村)
         return start in self._cuts(start - 6, start + 6)
 

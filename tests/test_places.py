@@ -189,6 +189,16 @@ def test_a_short_name_after_an_adverb(text, name, named):
     assert (name in local_names(text)) is named
 
 
+@pytest.mark.parametrize("text,start,word", [
+    ("在第五届人民代表大会第二次会议上西滨镇副镇长作报告。", 16, True),   # 会议上|西滨镇 (segmented 上西滨)
+    ("上下同步 皖西递镇“党建引擎”赋能乡村振兴", 6, True),               # a province's one-character name
+    ("示范村", 1, False),                                                # negative: inside a word
+    ("上下同步 川西递镇", 6, False),                                     # negative: 川 opens words (川西)
+])
+def test_a_name_starts_a_word_after_a_frame_or_a_province_abbreviation(text, start, word):
+    assert PlaceMentions(split_document("t", text)).starts_word(start) is word
+
+
 @pytest.mark.parametrize("text,name,named", [
     # a 街道 written by its office (菱湖办事处 for 菱湖街道), and the community under it
     ("安庆市大观区菱湖办事处公园社区,与菱湖公园北大门相毗邻。辖区面积0.5平方公里。\n", "菱湖办事处", True),
