@@ -150,11 +150,13 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
 
     def _county_by_village(self, end: int, entries: list) -> set[str]:
         """长春路街道洛铜社区: of a township name several counties have, the county of the one whose
-        village or community the text names right after it, where only one has it."""
-        window = self.doc.text[end:end + MAX_NAME]
+        village or community the text names right after it, and again later, where only one has it
+        (named once, 南区街道环城社区党群服务中心 is the township's centre)."""
+        text = self.doc.text
+        window = text[end:end + MAX_NAME]
         names = self.registry.locals_under(set(), {e.county for e in entries})
-        found = {e.county for k in range(2, len(window) + 1) for v in names.get(window[:k])
-                 if v.level == "village" for e in entries if v.code.startswith(e.code)}
+        found = {e.county for k in range(2, len(window) + 1) if text.count(window[:k]) >= 2
+                 for v in names.get(window[:k]) if v.level == "village" for e in entries if v.code.startswith(e.code)}
         return found if len(found) == 1 else set()
 
     def resolve(self, surface: str) -> Place | None:

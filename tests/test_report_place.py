@@ -199,7 +199,7 @@ def report(text: str):
      ("油坑村", "lead")),
     ("福鼎新闻网讯(曾云端)油坑村通过土地流转,每年实现村财收入10万元。我市、全市。油坑村。油坑村。\n", ("油坑村", "lead")),
     # a township name several counties share, vouched by the community of one of them that follows it
-    ("长春路街道洛铜社区党委以创建“五星”支部为抓手,衍生了六个项目。社区成立了宣讲团,开展专题宣讲5场。\n",
+    ("长春路街道洛铜社区党委以创建“五星”支部为抓手,衍生了六个项目。洛铜社区成立了宣讲团,开展专题宣讲5场。\n",
      ("洛铜社区", "lead")),
     # negative: with no community of its own after it, the shared township name stays unplaced
     ("长春路街道党工委以创建“五星”支部为抓手,衍生了六个项目。街道成立了宣讲团,开展专题宣讲5场。\n",
