@@ -201,6 +201,8 @@ class MetricFinder(ListRoles, PhraseFinder):
                 beside = all(it.kind in ("punct", "space") or it.text in self.change or it.text in self.to_words
                              for it in items[where[pj] + 1:where[qi]])  # 由106户323人减少到1户3人
                 own = self._counts_own_unit(found[pj].phrase)  # 总户数4629户、13642人; 村民小组4个,165户
+                if self._level_after_change(quantities[pj], q, items[where[pj] + 1:where[qi]]):
+                    return found[pj].phrase  # 地方财政收入增长6.9%,达到32.1亿元: the level of what grew
                 if quantities[pj].unit == q.unit or q.kind in ("percent", "growth", "multiple") or q.direction \
                         or q.kind == "money" == quantities[pj].kind \
                         or (not ahead[pj] and beside and not own):
@@ -208,6 +210,13 @@ class MetricFinder(ListRoles, PhraseFinder):
                 break  # 辖9个村民小组,886户; 总面积41.2平方公里,共有1056户: that phrase counts that figure alone
         ahead[qi] = True  # a unit's name counts this figure alone
         return self.unit_metrics.get(q.unit)
+
+    def _level_after_change(self, change: Quantity, q: Quantity, between: list[Item]) -> bool:
+        """A change in percent, then a comma and a level word (增长6.9%,达到32.1亿元)."""
+        words = [it.text for it in between if it.kind not in ("punct", "space")]
+        return change.kind == "growth" and q.kind not in ("percent", "growth", "multiple") \
+            and len(words) == 1 and words[0] in self.level_links \
+            and any(it.kind == "punct" for it in between)
 
     def _counts_own_unit(self, phrase: str) -> bool:
         """辖区面积, 户数 (a measure noun) or 村民小组, 行政村 (units of a place): a phrase that counts

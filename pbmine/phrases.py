@@ -45,6 +45,7 @@ class PhraseFinder(Bands, ItemStream):
         self.list_item_openers = set(g["list_item_openers"])
         self.from_words = tuple(lex.grammar["change"]["from"])
         self.to_words = set(lex.grammar["change"]["to"])
+        self.level_links = frozenset(g["level_links"])
         self.relational = set(g["relational"])
         self.selection = set(g["selection"])
         self.money_verbs = set(g["money_verbs"])
