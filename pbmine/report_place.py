@@ -315,7 +315,8 @@ class ReportPlace(PlacelessReport):
                 clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
                 located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"],
                                                     *self.c["role_openers"], *self.c["distance_frames"])) or (
-                    clause.endswith(tuple(self.c["origin_words"])) and text.startswith("的", stop))  # 来自苏州的宋先生
+                    clause.endswith(tuple(self.c["origin_words"])) and text.startswith("的", stop)) \
+                    or self._bordered(pos, stop)  # 来自苏州的宋先生, 南与山泉镇接壤
                 organiser = text.endswith(tuple(self.c["organiser_before"]), 0, pos) and \
                     any(w in text[stop:stop + 12] for w in self.c["organiser_verbs"])
                 if organiser:
@@ -342,6 +343,12 @@ class ReportPlace(PlacelessReport):
                     why = "title" if at == lead else "lead"
                     return self.places.local_region(local, None).because(why, at, at + len(local))
         return hosted or teller
+
+    def _bordered(self, pos: int, stop: int) -> bool:
+        """南与山泉镇接壤, 同内蒙古交界: a place its clause says the subject borders."""
+        text = self.doc.text
+        after = re.split(f"[{CLAUSE_BREAKS}\n]", text[stop:stop + 12])[0]
+        return text.endswith(tuple(self.c["border_partners"]), 0, pos) and any(w in after for w in self.c["border_words"])
 
     def _told_on_day(self, stop: int) -> bool:
         """左贡县26日介绍,该县田妥镇亚中村…; 左贡县官方介绍,…: a place, the day (or 官方), then a verb of

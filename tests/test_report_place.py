@@ -209,6 +209,12 @@ def report(text: str):
      "10月,临沂市现场会在前细柳召开;支部书记作为全市唯一代表、全市热线报告会上发言。\n", ("前细柳村", "lead")),
     # negative: written once, it is no name the report keeps
     ("近年来,山东省临沂市临沭县店头镇前细柳村坚持党建引领,划分为15个网格。\n", ("店头镇", "lead")),
+    # a township the lead says its subject borders is no subject (the subject's own name mistyped first)
+    ("基本情况。济淡河乡位于龙江县西北部,距县城60公里,南与山泉镇接壤,行政区域总面积320平方千米。"
+     "济沁河乡下辖7个行政村。济沁河乡党委。\n", ("济沁河乡", "lead")),
+    # negative: the place that borders another is the subject
+    ("基本情况。山泉镇位于龙江县西北部,距县城60公里,南与济沁河乡接壤,行政区域总面积320平方千米。\n",
+     ("山泉镇", "lead")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
