@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from .bands import Bands
-from .lexicon import Lexicon
+from .lexicon import QUOTES as QUOTE_MARKS, Lexicon
 from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream, next_break, prev_break  # noqa: F401
 from .phrase_stream import join_items as _join  # (CLAUSE_BREAK, _join re-exported)
-from .segment import Segmenter
+from .segment import Segmenter, read_userdict
 
 NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
@@ -28,6 +28,7 @@ class PhraseFinder(Bands, ItemStream):
         self.linking = set(g["linking"]) | set(lex.qualifiers_before)
         self.change = set(lex.grammar["change"]["up"]) | set(lex.grammar["change"]["down"])
         self.actions = set(g["actions"])
+        self.user_nouns = frozenset(w for w, _, tag in read_userdict() if tag and tag.startswith("n"))
         self.stops = set(g["stops"])
         self.not_metric = set(g["not_metric"])
         self.negations = set(g.get("negations", []))
@@ -167,6 +168,11 @@ class PhraseFinder(Bands, ItemStream):
             if not out and it.kind == "word" and it.tag == "m" and j + 1 < len(items) \
                     and items[j + 1].kind == "word" and items[j + 1].tag.startswith("n"):
                 out.append(it)  # 15间|五层|商铺: a numeral modifier of the noun
+                j += 1
+                continue
+            if out and out[-1].kind == "quote" and it.kind == "word" \
+                    and out[-1].text.strip(QUOTE_MARKS) + it.text in self.user_nouns:
+                out.append(it)  # 24个|“两新”组织|党组织: the quoted term and the word after it are one noun
                 j += 1
                 continue
             verb = it.kind == "word" and it.tag.startswith("v") and it.tag != "vn"

@@ -231,6 +231,10 @@ def test_place_is_not_a_metric():
     ("新成立12家居民区党支部,12家新成立居民区党支部。", "12", "居民区党支部"),   # 新 + verb modify the noun
     ("全市累计投入6884.3万元新发展村级集体经济项目96个。", "6884.3万", "投入"),  # a sum spent on what follows
     ("辖区35个共驻共建单位参与。", "35", "共建单位"),
+    ("全区有24个“两新”组织党组织。", "24", "两新组织党组织"),   # a quoted term and the word after it are one noun
+    ("全区有24个“三零”村党组织。", "24", "三零村党组织"),        # (the quote alone, a noun after it)
+    ("建立8个党建联建协作区。", "8", "党建联建协作区"),
+    ("全区限额以上企业7家。", "7", "限额以上企业"),
     ("地区生产总值增长8.3%,达到270亿元;地方财政收入增长6.9%,达到32.1亿元。", "32.1亿", "地方财政收入"),  # the level of what grew
     ("地区生产总值增长8.3%,其中工业270亿元。", "270亿", "工业"),               # negative: not a level word
     ("辖区内物业服务公司36家,其中19家已成立党支部。", "19", "辖区内物业服务公司"),  # negative: after 已 the verb is the predicate
