@@ -632,6 +632,9 @@ def test_neighbours_and_locations_are_no_focus(text, number, region):
     ("王长燕和所在的静安区静安寺街道建立了全国第一个党员服务点。\n以静安区为主,建成党员服务点12个。\n", "12", "静安寺街道"),
     # an irregular abbreviation of a prefecture is the prefecture
     ("新疆克州:第一书记驻村纪实\n克州93%的人口是少数民族,全州291个行政村。\n", "291", "克州"),
+    # ... and a banner of Inner Mongolia by its usual short name
+    ("2024年政府工作报告\n来源:科右前旗\n——在科右前旗第十八届人民代表大会第三次会议上\n全旗新建党群服务中心12个。\n",
+     "12", "科右前旗"),
     # 新建|村级: a registry village name before 级 is the level word, not the village
     ("北京市通州区潞城镇有党员200名。\n新建村级文化活动室8个、文化广场6个。\n", "8", "潞城镇"),
     # 社区居委会: the community's committee, not a 居委 named 社区

@@ -215,6 +215,14 @@ def report(text: str):
     # negative: the place that borders another is the subject
     ("基本情况。山泉镇位于龙江县西北部,距县城60公里,南与济沁河乡接壤,行政区域总面积320平方千米。\n",
      ("山泉镇", "lead")),
+    # a title naming its county and a village, a lead running down to that village, named again and again
+    ("湖南宁远:小山沟的许家村换了新模样\n\n  人民网   2023-07-24 09:27:46\n\n“现在我们村的发展越来越好!”在湖南省宁远县"
+     "保安镇许家村,村民自豪地说。过去许家村是边远山村。近年来,永州市发改委工作队坚持党建引领。\n\n如今许家村有党员45名。\n",
+     ("许家村", "lead")),
+    # negative: a title that does not name the village needs it named five times
+    ("湖南宁远:小山沟换了新模样\n\n  人民网   2023-07-24 09:27:46\n\n“现在我们村的发展越来越好!”在湖南省宁远县"
+     "保安镇许家村,村民自豪地说。过去许家村是边远山村。近年来,永州市发改委工作队坚持党建引领。\n\n如今许家村有党员45名。许家村。\n",
+     ("宁远县", "title")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
