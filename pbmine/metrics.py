@@ -274,7 +274,7 @@ class MetricFinder(ListRoles, PhraseFinder):
     def _row_headers(text: str, offset: int, quantities: list[Quantity]) -> list[str | None]:
         """In a table row written as text (社区党组织 | 96个 | +12.4%), a cell holding only a
         figure counts what the row's first cell names."""
-        out: list[str | None] = [None] * len(quantities)
+        out: list[str | None] = [q.row for q in quantities]  # 地区生产总值 over 19349.31: a stacked table's label
         if "|" not in text and "｜" not in text:
             return out
         bounds = [-1] + [k for k, ch in enumerate(text) if ch in "|｜"] + [len(text)]

@@ -52,6 +52,7 @@ class Quantity:
     direction: str | None = None
     unit_text: str = ""
     column: str | None = None  # a table cell's share column (构成, 比重): part of what it measures
+    row: str | None = None     # a stacked table's row label (地区生产总值 over 19349.31): what it measures
 
 
 class Suffixes:

@@ -7,6 +7,9 @@ Statistics bulletins print tables; as text they become rows of cells::
     地区生产总值 | 4000.5 | 10.0
     大牲畜（万头） | 96.9 | 8.7
 
+A table pasted one cell a line (a web page's table copied as text: 总量 / (亿元) / 地区生产总值 /
+19349.31) is read the same way, its header's glosses naming the columns (`_stacked_quantities`).
+
 A bare number in a cell is a claim when the table says what it measures: the
 row label's gloss (万头) first, then the column header's (产量（万吨）), then
 the caption's 单位; a 单位 column gives each row's unit (粮食 | 吨 | 848656). A column whose header names a growth (同比增长, 比上年增长,
@@ -31,6 +34,8 @@ SPACED_ROW = re.compile(r"\s*([^\s\d|｜][^|｜]*?)((?:[ \t\u3000]+[-−－+＋]
 GLOSS = re.compile(r"[（(]([^）)]{1,10})[）)]")
 CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s，,；;。]{1,6})")
 CAPTION_LINES = 3  # how far above a table its 单位 line may stand
+STACKED_ROWS = 3  # a table pasted one cell a line has at least this many rows with numbers
+STACKED_HEADER_LINES = 6  # how far above its first row a stacked table's header may stand
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,82 @@ def table_quantities(doc: Document, lex: Lexicon) -> dict[int, list[Quantity]]:
                 found = _row(row, columns, caption, carried, lex)
                 if found:
                     out[row.index] = found
+    for index, found in _stacked_quantities(doc.lines, words, lex).items():
+        out.setdefault(index, found)
     return out
+
+
+def _stacked_quantities(lines: list[Line], words: dict, lex: Lexicon) -> dict[int, list[Quantity]]:
+    """A web table pasted one cell a line: a header whose glosses name its value columns (总量 /
+    (亿元) / 比上年同期 / 增长(%)), then rows of a label line and one number line a column
+    (地区生产总值 / 19349.31 / -5.7), group labels (按产业分) between. Each number is read with its
+    column's unit and counts what its label names."""
+    body = [ln for ln in lines if ln.stripped]
+    out: dict[int, list[Quantity]] = {}
+    k = 0
+    while k + 1 < len(body):
+        if not (_is_stack_label(body[k]) and NUMBER.fullmatch(body[k + 1].stripped)):
+            k += 1
+            continue  # a table starts at a row with numbers, under its header
+        rows, end = _stacked_rows(body, k)
+        columns = _stacked_header(body, k, words, lex) if len(rows) >= STACKED_ROWS else None
+        if columns is None or any(len(numbers) != len(columns) for _, numbers in rows):
+            k = max(end, k + 1)
+            continue
+        for label, numbers in rows:
+            name = GLOSS.sub("", label.stripped).lstrip("#＃ ").strip()
+            for line, column in zip(numbers, columns):
+                q = _cell(line.start + len(line.text) - len(line.text.lstrip()), line.stripped, column, None, lex)
+                if q is not None:
+                    q.row = name
+                    out[line.index] = [q]
+        k = end
+    return out
+
+
+def _stacked_rows(body: list[Line], k: int) -> tuple[list[tuple[Line, list[Line]]], int]:
+    """The rows from body[k] on: each a label line and the number lines under it (all rows with
+    numbers have as many); a label with none is a group label. Returns them and where they end."""
+    rows: list[tuple[Line, list[Line]]] = []
+    width = None
+    while k < len(body) and _is_stack_label(body[k]):
+        j = k + 1
+        while j < len(body) and NUMBER.fullmatch(body[j].stripped):
+            j += 1
+        numbers = body[k + 1:j]
+        if numbers and width not in (None, len(numbers)):
+            break
+        if numbers:
+            width = len(numbers)
+            rows.append((body[k], numbers))
+        elif j < len(body) and not _is_stack_label(body[j]):
+            break
+        k = j
+    return rows, k
+
+
+def _stacked_header(body: list[Line], k: int, words: dict, lex: Lexicon) -> list[Column] | None:
+    """The value columns the lines above a stacked table's first row name: one for each unit gloss
+    there ((亿元), 增长(%)), a growth where the gloss's line or the line above it names a change."""
+    columns: list[Column] = []
+    for at in range(max(0, k - STACKED_HEADER_LINES), k):
+        text = body[at].stripped
+        if NUMBER.search(text.replace("%", "")) and not GLOSS.fullmatch(text):
+            columns = []  # a line of figures or a date: the header starts after it
+            continue
+        for gloss in GLOSS.finditer(text):
+            unit = gloss.group(1).strip("±+-")
+            if _parse("1" + unit, lex) is None:
+                continue  # 生产(chǎn)总值: a gloss that is no unit
+            above = body[at - 1].stripped if at else ""
+            growth = any(w in text or w in above for w in words["growth_headers"]) and unit == "%"
+            columns.append(Column(unit, growth))
+    return columns or None
+
+
+def _is_stack_label(line: Line) -> bool:
+    s = line.stripped
+    return 0 < len(s) <= 20 and not NUMBER.fullmatch(s) and not any(ch in s for ch in "。，,；;：:|｜")
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -178,22 +258,29 @@ def _row(row: Line, columns: list[Column], caption: str | None, own_unit: str | 
     for k, (start, end, text) in enumerate(cells[1:], start=1):
         if not NUMBER.fullmatch(text) or k >= len(columns):
             continue
-        column = columns[k]
-        negative = text[0] in "-−－"
-        digits = text.lstrip("-−－+＋")
-        at = start + (len(text) - len(digits))
-        if column.growth:
-            q = _parse(("下降" if negative else "增长") + digits + "%", lex)
-        else:
-            unit = own_unit or column.unit or caption
-            q = _parse(digits + unit, lex) if unit and not negative else None
-        if q is None:
-            continue
-        q.start, q.end = at, at + len(digits)
-        q.outer_start, q.outer_end = at, at + len(digits)
-        q.column = column.share
-        found.append(q)
+        q = _cell(start, text, columns[k], own_unit or columns[k].unit or caption, lex)
+        if q is not None:
+            found.append(q)
     return found
+
+
+def _cell(start: int, text: str, column: Column, unit: str | None, lex: Lexicon) -> Quantity | None:
+    """The quantity of one cell's bare number: a growth in a growth column (-1.6: a fall of 1.6 %),
+    else the number in `unit` (none when no unit is given, or the number is negative)."""
+    negative = text[0] in "-−－"
+    digits = text.lstrip("-−－+＋")
+    at = start + (len(text) - len(digits))
+    if column.growth:
+        q = _parse(("下降" if negative else "增长") + digits + "%", lex)
+    else:
+        unit = unit or column.unit
+        q = _parse(digits + unit, lex) if unit and not negative else None
+    if q is None:
+        return None
+    q.start, q.end = at, at + len(digits)
+    q.outer_start, q.outer_end = at, at + len(digits)
+    q.column = column.share
+    return q
 
 
 def _unit_cell(cells: list[tuple[int, int, str]], columns: list[Column]) -> str | None:

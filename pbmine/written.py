@@ -18,6 +18,8 @@ def as_written(phrase: str, sent, q, text: str, quoted: str) -> str:
     at = text.rfind(phrase, sent.start, q.start)
     if at < 0:
         at = text.find(phrase, q.end, sent.end)
+    if at < 0 and q.row:
+        at = text.rfind(phrase, 0, q.start)  # 地区生产总值 over 19349.31: a stacked table's label, lines above
     if at >= 0:
         return quoted[at:at + len(phrase)]
     chars = {a: b for a, b in zip(text[sent.start:sent.end], quoted[sent.start:sent.end]) if a != b}

@@ -135,3 +135,12 @@ def test_a_phrase_put_together_takes_the_characters_its_sentence_writes(tmp_path
     frame = api.extract([tmp_path]).frame
     assert frame["metric"].tolist() == ["距县城距离"]
     assert frame["phrase"].tolist() == ["距縣城距離"]
+
+
+def test_a_stacked_tables_label_is_quoted_as_written(tmp_path):
+    # the label stands on the line above the figure (a table pasted one cell a line): quoted from there
+    (tmp_path / "t.txt").write_text("上海市生產總值\n\n總量\n\n(億元)\n\n地區生產總值\n\n19349.31\n\n第一產業\n\n34.52\n\n"
+                                    "第二產業\n\n4452.78\n", encoding="utf-8")
+    frame = api.extract([tmp_path]).frame
+    assert frame["metric"].tolist() == ["地区生产总值", "第一产业", "第二产业"]
+    assert frame["phrase"].tolist() == ["地區生產總值", "第一產業", "第二產業"]

@@ -112,3 +112,25 @@ def test_a_table_ruled_at_its_edges_names_each_row():
     assert list(zip(claims["number"], claims["metric"])) == [
         ("35163", "生产总值"), ("5.7", "生产总值"), ("10433", "第一产业"), ("2.8", "第一产业")]
 
+
+
+STACKED = ("2022年上半年上海市生产总值\n\n总量\n\n(亿元)\n\n比上年同期\n\n增长(%)\n\n地区生产总值\n\n19349.31\n\n-5.7\n\n"
+           "  按产业分\n\n    第一产业\n\n34.52\n\n1.7\n\n    第二产业\n\n4452.78\n\n-13.7\n\n    # 工业\n\n4217.11\n\n-13.3\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a web table pasted one cell a line: the header's glosses give the columns, each label its row
+    (STACKED, [("19349.31", 1.934931e12, "元", "地区生产总值"), ("5.7", 5.7, "%", "地区生产总值"),
+               ("34.52", 3.452e9, "元", "第一产业"), ("1.7", 1.7, "%", "第一产业"),
+               ("4452.78", 4.45278e11, "元", "第二产业"), ("13.7", 13.7, "%", "第二产业"),
+               ("4217.11", 4.21711e11, "元", "工业"), ("13.3", 13.3, "%", "工业")]),
+    # negatives: two rows are no table; nor are rows whose header glosses no unit; nor rows of unequal width
+    ("总量\n(亿元)\n地区生产总值\n19349.31\n第一产业\n34.52\n", []),
+    ("总量\n比上年同期\n地区生产总值\n19349.31\n第一产业\n34.52\n第二产业\n4452.78\n", []),
+    ("总量\n(亿元)\n地区生产总值\n19349.31\n-5.7\n第一产业\n34.52\n第二产业\n4452.78\n", []),
+])
+def test_a_table_pasted_one_cell_a_line(text, expected):
+    claims = extract_text(text)
+    got = list(zip(claims["number"], claims["value"], claims["unit"], claims["metric"]))
+    assert [(n, u, m) for n, _, u, m in got] == [(n, u, m) for n, _, u, m in expected]
+    assert all(abs(v - w) <= 1e-6 * w for (_, v, _, _), (_, w, _, _) in zip(got, expected))
