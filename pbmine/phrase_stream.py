@@ -17,7 +17,7 @@ from .segment import Token
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
 CLAUSE_BREAK = set("，。！？；：,!?;:…\n（）()【】[]—")
 LIST_BREAK = set("、")
-FOOTNOTE = re.compile(r"[\[［〔【]\d{1,2}[\]］〕】]")
+FOOTNOTE = re.compile(r"[\[［〔【﹝]\d{1,2}[\]］〕】﹞]")
 _PLAIN_END = re.compile(f"[{OPEN_QUOTES}(（]|{FOOTNOTE.pattern}")  # where a run of plain words ends
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .bands import Bands
+from .phrase_checks import PhraseChecks
 from .lexicon import QUOTES as QUOTE_MARKS, Lexicon
 from .phrase_stream import CLAUSE_BREAK, LIST_BREAK, Item, ItemStream, next_break, prev_break  # noqa: F401
 from .phrase_stream import join_items as _join  # (CLAUSE_BREAK, _join re-exported)
@@ -19,7 +20,7 @@ NON_NOUN_TAGS = ("p", "c", "d", "r", "u", "f", "m", "t", "y", "e", "o")
 UNIT_GLOSS = re.compile(r"[（(][^）)]{1,10}[）)]")
 
 
-class PhraseFinder(Bands, ItemStream):
+class PhraseFinder(Bands, PhraseChecks, ItemStream):
     """Reads noun phrases with one lexicon and one segmenter."""
 
     def __init__(self, lex: Lexicon, seg: Segmenter):
@@ -47,6 +48,8 @@ class PhraseFinder(Bands, ItemStream):
         self.from_words = tuple(lex.grammar["change"]["from"])
         self.to_words = set(lex.grammar["change"]["to"])
         self.level_links = frozenset(g["level_links"])
+        self.span_openers = frozenset(g["span_openers"])
+        self.span_ends = tuple(g["span_ends"])
         self.relational = set(g["relational"])
         self.selection = set(g["selection"])
         self.money_verbs = set(g["money_verbs"])
@@ -202,47 +205,6 @@ class PhraseFinder(Bands, ItemStream):
             return []  # 突破百亿元|大关, 3700平方米|的: a gloss or a particle, not what it counts
         return out
 
-    def _calculation_start(self, items: list[Item], j: int) -> int | None:
-        """Where 按可比价格计算 (a method of computing, holding a gloss word) starts, if it ends at j."""
-        for k in range(j, max(-1, j - 6), -1):
-            if items[k].kind != "word":
-                return None
-            if items[k].text.startswith("按"):
-                method = "".join(it.text for it in items[k:j + 1])
-                return k if any(g in method for g in self.glosses) else None
-        return None
-
-    def _shares_head(self, items: list[Item], j: int, out: list[Item]) -> bool:
-        """非公经济|和|社会组织党组织: the conjunct ends in a head the phrase so far lacks, so both share it."""
-        if "".join(o.text for o in out).endswith(self.shared_heads):
-            return False
-        conjunct = "".join(o.text for o in self.forward(items, j))
-        return conjunct.endswith(self.shared_heads)
-
-    def _compound_end(self, items: list[Item], j: int) -> bool:
-        """A verb, then one noun that ends the clause (租赁|林地，): the verb names a kind of the noun."""
-        k = j + 1
-        if items[j].text not in self.kind_verbs or k >= len(items) or items[k].kind != "word" \
-                or not items[k].tag.startswith("n") or self._is_place(items[k]):
-            return False
-        return k + 1 == len(items) or items[k + 1].kind == "punct" or items[k + 1].text == "的"
-
-    def _adverb_verb(self, items: list[Item], i: int, j: int) -> bool:
-        """新成立|居民区党支部 after a figure: an adverb, its verb and a noun (no 的 between)."""
-        if items[i].kind != "qty" or items[j].text not in self.modifier_adverbs or j + 2 >= len(items):
-            return False
-        verb, noun = items[j + 1], items[j + 2]
-        return verb.kind == "word" and verb.tag.startswith("v") and noun.kind == "word" \
-            and self._nounish(noun) and not self._is_place(noun)
-
-    def _modifier_verb(self, items: list[Item], j: int, out: list[Item]) -> bool:
-        """A verb inside a noun phrase (乡村振兴工作队, 创新成果): not an action, a noun follows."""
-        it = items[j]
-        if not it.tag.startswith("v") or it.text in self.actions or it.text in self.stops or it.text in self.linking:
-            return False
-        nxt = items[j + 1] if j + 1 < len(items) else None
-        return nxt is not None and self._nounish(nxt)
-
     def backward(self, items: list[Item], i: int) -> tuple[list[Item], str | None]:
         """The noun phrase before item i (打造示范点|14个) and the verb that stops it."""
         out: list[Item] = []
@@ -279,6 +241,10 @@ class PhraseFinder(Bands, ItemStream):
             if skipping and it.kind == "word" and it.tag.startswith("d") and it.text not in self.negations \
                     and it.text not in self.stops:
                 j -= 1  # 村集体经济收入|率先|达到5万元: an adverb before the verb
+                continue
+            if skipping and it.kind == "word" and it.tag == "m" and it.text.endswith(self.span_ends) \
+                    and j > 0 and items[j - 1].text in self.span_openers:
+                j -= 2  # 粮食产量|连续三年|超过800亿斤: how long it has held, not what
                 continue
             if skipping and it.kind == "word" and (it.tag.startswith("t") or it.text in self.not_metric):
                 j -= 1  # 由9月份的89.2%升至96.4%, 约占全国的六成: a time or a scope before the figure

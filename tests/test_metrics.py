@@ -235,6 +235,9 @@ def test_place_is_not_a_metric():
     ("全区有24个“三零”村党组织。", "24", "三零村党组织"),        # (the quote alone, a noun after it)
     ("建立8个党建联建协作区。", "8", "党建联建协作区"),
     ("全区限额以上企业7家。", "7", "限额以上企业"),
+    ("全年实现地区生产总值﹝2﹞5183.8亿元。", "5183.8亿", "地区生产总值"),    # a footnote mark in ﹝﹞
+    ("粮食产量连续三年超过800亿斤。", "800亿", "粮食产量"),                  # how long it has held is skipped
+    ("连续三年超过800亿斤。", "800亿", ""),                                  # negative: nothing before the span
     ("地区生产总值增长8.3%,达到270亿元;地方财政收入增长6.9%,达到32.1亿元。", "32.1亿", "地方财政收入"),  # the level of what grew
     ("地区生产总值增长8.3%,其中工业270亿元。", "270亿", "工业"),               # negative: not a level word
     ("辖区内物业服务公司36家,其中19家已成立党支部。", "19", "辖区内物业服务公司"),  # negative: after 已 the verb is the predicate
