@@ -370,5 +370,14 @@ class ReportPlace(PlacelessReport):
         return len(s) < 60 and not s.endswith("。") and any(w in s for w in self.c["byline_words"])
 
     def _is_source_line(self, line: Line) -> bool:
+        """来源:人民网, 2024-03-12 来源:科右前旗: a line that says where the text came from (not a figure's
+        own source in brackets, 320户(2023年,来源:夹信子镇2023年度报告))."""
         s = line.stripped
-        return any(s.startswith(lbl) or f"{lbl}:" in s or f"{lbl}：" in s for lbl in self.c["source_labels"])
+        for lbl in self.c["source_labels"]:
+            if s.startswith(lbl):
+                return True
+            for mark in (f"{lbl}:", f"{lbl}："):
+                at = s.find(mark)
+                if at >= 0 and s.count("(", 0, at) + s.count("（", 0, at) <= s.count(")", 0, at) + s.count("）", 0, at):
+                    return True
+        return False

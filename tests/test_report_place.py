@@ -223,6 +223,11 @@ def report(text: str):
     ("湖南宁远:小山沟换了新模样\n\n  人民网   2023-07-24 09:27:46\n\n“现在我们村的发展越来越好!”在湖南省宁远县"
      "保安镇许家村,村民自豪地说。过去许家村是边远山村。近年来,永州市发改委工作队坚持党建引领。\n\n如今许家村有党员45名。许家村。\n",
      ("宁远县", "title")),
+    # a figure's own source in brackets (来源:夹信子镇2023年度报告) makes no source line
+    ("合作村是三江平原农业特色村,位于黑龙江省双鸭山市宝清县夹信子镇东南部。\n基本信息\n- 户籍人口:320户、1150人(2023年,"
+     "来源:夹信子镇2023年度报告)\n合作村下辖5个村民小组。\n", ("合作村", "lead")),
+    # negative: a source line after its date still is one
+    ("2024年政府工作报告\n发布时间:2024-03-12 来源:宝清县\n\n全县新建党群服务中心12个。\n", ("宝清县", "report")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
