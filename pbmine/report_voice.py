@@ -12,10 +12,13 @@ province in a report that speaks as a city (我代表市人民政府…全市). 
 from __future__ import annotations
 
 import bisect
+import re
 
 from .divisions import VILLAGE_SUFFIXES
 from .paragraph_place import LEVEL_RANK
-from .places import Region, prefix_of
+from .places import CLAUSE_BREAKS, Region, prefix_of
+
+HONOUR_REACH = 80  # how far back in its clause an honour verb may stand before the honours it lists
 
 
 class ReportVoice:
@@ -107,7 +110,8 @@ class ReportVoice:
                      and m[1] not in self.places.local_starts and m[1] not in self.places.starts
                      and not self.places.is_media(m[0])  # 本网河北唐山讯: a dateline names no subject
                      and not self.doc.text.endswith(quotes, 0, m[0])  # 获“安庆市十大感恩人物”: an honour
-                     and not self.doc.text.startswith(grades, m[1])]  # 山东省|省级文明社区: a grade of honour
+                     and not self.doc.text.startswith(grades, m[1])  # 山东省|省级文明社区: a grade of honour
+                     and not self._in_honour(m[0])]  # 荣获…、长沙市优秀基层党组织: an honour's name
             words = self._county_words() if level == "district" else self._province_words() if level == "province" \
                 else 0 if county_city else self._bare_count(self.c["city_words"])  # (全市 of 栖霞市 is no 烟台)
             if named and len(named) + words >= 3:
@@ -190,6 +194,11 @@ class ReportVoice:
         """全省, 我省; and 自治区 on its own (自治区每年选派…, not the end of 西藏自治区)."""
         text = self.doc.text
         return sum(text.count(w) for w in self.c["province_words"]) + self._bare_count(self.c["province_bare_words"])
+
+    def _in_honour(self, pos: int) -> bool:
+        """先后荣获湖南省文明社区、长沙市优秀基层党组织: a place in a clause after an honour verb."""
+        clause = re.split(f"[{CLAUSE_BREAKS}\n]", self.doc.text[max(0, pos - HONOUR_REACH):pos])[-1]
+        return any(w in clause for w in self.c["honour_verbs"])
 
     def _bare_count(self, words: list[str]) -> int:
         """How often the words stand on their own: not the end of a place's name (西藏自治区), nor

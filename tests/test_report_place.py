@@ -228,6 +228,13 @@ def report(text: str):
      "来源:夹信子镇2023年度报告)\n合作村下辖5个村民小组。\n", ("合作村", "lead")),
     # negative: a source line after its date still is one
     ("2024年政府工作报告\n发布时间:2024-03-12 来源:宝清县\n\n全县新建党群服务中心12个。\n", ("宝清县", "report")),
+    # a city named in a list of honours (荣获…、长沙市优秀基层党组织、长沙市文明创建示范社区) does not take the report
+    ("近日,名单发布,长沙市开福区通泰街街道西园社区获评“最佳志愿服务社区”。\n开福区通泰街街道西园社区位于湖南省会长沙的"
+     "城市中心,常住人口3484人。社区先后荣获湖南省和谐社区、湖南省最美志愿服务社区、湖南省文明社区、长沙市优秀基层党组织、"
+     "长沙市“五型”示范社区、长沙市文明创建示范社区等荣誉。\n", ("西园社区", "lead")),
+    # negative: named on its own three times, the city is what the report keeps naming
+    ("近日,名单发布,长沙市开福区通泰街街道西园社区获评“最佳志愿服务社区”。\n开福区通泰街街道西园社区位于湖南省会长沙的"
+     "城市中心,常住人口3484人。长沙市优秀基层党组织有300个,长沙市文明社区有200个。\n", ("长沙市", "lead")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
