@@ -172,13 +172,15 @@ class SentenceSubject:
 
     def _stem_acts(self, stop: int) -> bool:
         """江华坚持党建引领…, 固原在108个村投入…: a county's or city's stem followed by a verb, or by a
-        preposition that opens what it does, is the subject of its sentence."""
+        preposition that opens what it does, is the subject of its sentence; so is a city's stem whose
+        measure follows it (南京地区生产总值为16908亿元)."""
         ends = self.places.by_end.get(stop, ())
         opens = self.doc.text.startswith(tuple(self.c["subject_prepositions"]), stop) and \
             not self.doc.text.startswith(tuple(self.c["scene_prepositions"]), stop)  # (沅江在此蜿蜒而过: a river)
         if any(m[2] in self.places.stems for m in ends):
             return self._verb_at(stop) or opens
-        return opens and any(self._city_stem(m) for m in ends)
+        measured = self.doc.text.startswith(tuple(self.c["stem_measures"]), stop)  # 南京|地区生产总值为16908亿元
+        return (opens or measured) and any(self._city_stem(m) for m in ends)
 
     def _city_stem(self, m: tuple[int, int, str]) -> bool:
         p = self.places.resolve(m[2])

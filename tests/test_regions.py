@@ -360,6 +360,9 @@ def test_a_village_opening_the_text_with_where_it_lies(text, number, region):
     ("湖南泸溪浦市镇\n沅江在此蜿蜒而过,勾勒出水美乡村轮廓。\n该镇建成育苗基地3个。\n", "3", "浦市镇"),
     ("湖南常德蒋巷村\n蒋巷村党委书记说,2022年全村总产值达10亿元。\n常德盛思路清晰,谈起蒋巷村,全村人均收入6.25万元。\n",
      "6.25万", "蒋巷村"),
+    # a city's stem followed by its measure is the place measured (after another city's sentence)
+    ("江苏发布2022年设区市地区生产总值\n\n1月30日,省统计局发布了数据。其中,苏州以23958亿元的经济总量位列全省第一。"
+     "南京地区生产总值为16908亿元,位列全省第二。\n", "16908亿", "南京市"),
 ])
 def test_a_stem_before_a_preposition(text, number, region):
     assert _region(text, number) == region
