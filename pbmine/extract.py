@@ -89,7 +89,8 @@ class Extractor:
             attachments = self.finder.attach(sent.text, sent.start, quantities)
             phrases = refine(self.roles, sent.text, sent.start, quantities, [a.phrase for a in attachments])
             regions.figures([q.outer_end for q in quantities])
-            found = [regions.region_for(sent, q.start) for q in quantities]
+            found = regions.respective(sent, [q.start for q in quantities],
+                                       [regions.region_for(sent, q.start) for q in quantities])
             phrases = not_places(phrases, found, quantities, self.finder.unit_metrics, self.finder.places,
                                  sent.text, sent.start, self.finder.list_head)
             if sent.line not in headings:  # the walk back to the heading, once a paragraph

@@ -63,6 +63,18 @@ def test_clause_subject_carries_until_a_place_frame():
     assert set(regions(text).values()) == {"察素齐镇"}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # places listed, then 分别 and as many figures: each figure is its own place's
+    ("江苏发布数据\n\n从增速看,盐城、泰州、扬州较上年分别增长4.6%、4.4%和4.3%,分列前三。\n",
+     {"4.6": "盐城市", "4.4": "泰州", "4.3": "扬州"}),
+    # negatives: fewer figures than places, and places not listed together
+    ("江苏发布数据\n\n从增速看,盐城、泰州、扬州较上年分别增长4.6%和4.4%。\n", {"4.6": "江苏省", "4.4": "江苏省"}),
+    ("江苏发布数据\n\n盐城以外,泰州较上年分别增长4.6%、4.4%。\n", {"4.6": "泰州", "4.4": "泰州"}),
+])
+def test_places_listed_then_respective_figures(text, expected):
+    assert regions(text) == expected
+
+
 def test_list_of_places_with_figures():
     text = "北京市朝阳区接诉即办月报\n\n工单量居前三位的街乡依次为:望京街道5213件、十八里店乡4087件。\n"
     assert regions(text) == {"5213": "望京街道", "4087": "十八里店乡"}
