@@ -218,7 +218,10 @@ def _lead_year(doc: Document, date_year: int | None) -> int | None:
                    and (date_year is None or date_year - 1 <= year <= date_year)]
         framing.sort(key=lambda py: "截" not in s[max(0, py[0] - 3):py[0]])  # 截至2022年8月底 first
         if framing:
-            return framing[0][1]
+            pos, year = framing[0]
+            if date_year is not None and year < date_year and SINCE.match(s, pos):
+                return date_year  # 2022.03.29 … 2021年以来,川口村…: a span from that year up to the date
+            return year
         span = YEAR_SPAN.search(head)  # 自2021年6月到2024年6月…以来: the span's end
         if span and (date_year is None or int(span.group(2)) <= date_year):
             return int(span.group(2))

@@ -46,6 +46,12 @@ def test_a_comparisons_base_year():
     ("2021年工作总结\n(2022年1月)\n2021年,在县委领导下,全镇坚持稳中求进工作总基调,实现经济平稳健康发展。\n", 2021, 2021),
     # negative: with no date anywhere, the latest year the text names
     ("全县党建综述\n\n2019年建成支部12个,2021年建成15个。\n", 2021, 2021),
+    # a lead opening a span (2021年以来) in a page dated later: the span runs up to the date's year
+    ("川口村:党建引领促发展\n\n2022.03.29 15:20 在榆林网\n\n川口村,是毛主席转战陕北的地方,全村土地面积4500亩。2021年以来,"
+     "川口村坚持党建引领,积极推进乡村振兴战略实施。\n", 2022, 2022),
+    # negative: a lead's year without 以来 frames the figures
+    ("川口村:党建引领促发展\n\n2022.03.29 15:20 在榆林网\n\n川口村,是毛主席转战陕北的地方,全村土地面积4500亩。2021年,"
+     "川口村坚持党建引领,积极推进乡村振兴战略实施。\n", 2021, 2022),
 ])
 def test_the_reports_own_year(text, year, dated):
     d = report_date(split_document("t", text))
