@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .numbers import parse_number
 from .sections import Document
 
 # 2023年 or 截至20231231日; the lookahead for the first character lets the engine skip the rest (3x faster)
@@ -142,11 +143,14 @@ def report_date(doc: Document) -> ReportDate:
             m = DATE.search(line.stripped)
             if m and any(lbl in line.stripped for lbl in w["date_labels"]):
                 date_year = int(m.group(1))
+    if date_year is None:
+        date_year = _anniversary_year(doc.text, w["anniversaries"])
     lead_year = _lead_year(doc, date_year)
     first = latest_year(doc.text)  # with no date anywhere, the latest year the text names
     head = "".join("".join(ln.stripped.split()) for ln in doc.lines[:4])  # 政 府 工 作 报 告
     opening = "".join(ln.stripped for ln in doc.lines[:6])
-    if any(word in head for word in w["review_titles"]) or any(word in opening for word in w["review_voice"]):
+    progress = any(word in head for word in w["progress_titles"])  # 政府工作报告目标任务半年完成情况
+    if not progress and (any(word in head for word in w["review_titles"]) or any(word in opening for word in w["review_voice"])):
         looked_back = reviewed_year().search(opening)
         if delivered is not None:
             review = delivered[0] if delivered[1] >= 10 else delivered[0] - 1
@@ -203,6 +207,15 @@ def latest_year(text: str) -> int | None:
         else:
             found.append(year)
     return max(found, default=None)
+
+
+def _anniversary_year(text: str, founded: dict[str, int]) -> int | None:
+    """献给中国共产党成立91周年的厚礼: the year of the anniversary a dateless text names (2012)."""
+    names = "|".join(map(re.escape, sorted(founded, key=len, reverse=True)))
+    m = re.search(rf"({names})(\d{{1,3}}|[一二三四五六七八九十百]+)周年", text)
+    if m is None:
+        return None
+    return founded[m.group(1)] + int(parse_number(m.group(2)))
 
 
 def _lead_year(doc: Document, date_year: int | None) -> int | None:

@@ -52,6 +52,14 @@ def test_a_comparisons_base_year():
     # negative: a lead's year without 以来 frames the figures
     ("川口村:党建引领促发展\n\n2022.03.29 15:20 在榆林网\n\n川口村,是毛主席转战陕北的地方,全村土地面积4500亩。2021年,"
      "川口村坚持党建引领,积极推进乡村振兴战略实施。\n", 2021, 2022),
+    # a work report's progress at mid-year is its own year's, not a review of the year before
+    ("2022年区政府工作报告目标任务半年完成情况\n日期:2022-07-28 来源:万州区政府办公室\n\n2022年上半年,实现地区生产总值513.8亿元。\n",
+     2022, 2022),
+    # a dateless text dated by the anniversary it names (中国共产党成立91周年: 2012)
+    ("浦东党建品牌上榜\n\n“七一”前夕,19个基层党建品牌光荣上榜,是献给中国共产党成立91周年的厚礼。活动从2010年4月启动。\n",
+     2012, 2012),
+    # negative: a date line wins over an anniversary
+    ("浦东党建品牌上榜\n发布时间:2013-07-01\n\n19个基层党建品牌上榜,是献给中国共产党成立91周年的厚礼。\n", 2013, 2013),
 ])
 def test_the_reports_own_year(text, year, dated):
     d = report_date(split_document("t", text))
