@@ -40,8 +40,10 @@ class Token(NamedTuple):
 _token = tuple.__new__   # Token(...) without its Python-level __new__: hundreds of thousands a run
 
 
-def read_userdict() -> list[tuple[str, int | None, str]]:
-    """(word, frequency or None, tag) of every line of the bundled domain dictionary."""
+@lru_cache(maxsize=1)
+def read_userdict() -> tuple[tuple[str, int | None, str], ...]:
+    """(word, frequency or None, tag) of every line of the bundled domain dictionary (read once: the
+    segmenter and the phrase finder both ask)."""
     words = []
     with USERDICT.open(encoding="utf-8") as fh:
         for line in fh:
@@ -49,7 +51,7 @@ def read_userdict() -> list[tuple[str, int | None, str]]:
             if parts:
                 words.append((parts[0], int(parts[1]) if len(parts) > 1 else None,
                               parts[2] if len(parts) > 2 else "n"))
-    return words
+    return tuple(words)
 
 
 class Segmenter:
