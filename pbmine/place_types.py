@@ -17,6 +17,17 @@ from .gazetteer import Gazetteer, Place
 OPENING_CHARS = 400  # how much of a report's start may name the report's place
 NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "q", "f", "t", "u", "l", "ad")  # tags no place name carries (l: 发展壮大; ad: 充实)
 CLAUSE_BREAKS = "，,；;：:。！？!?"
+_CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAKS}\n]")
+
+
+def clause_before(text: str, lo: int, pos: int) -> str:
+    """The part of text[lo:pos] after its last clause break: the clause that runs up to `pos`."""
+    return _CLAUSE_SPLIT.split(text[max(0, lo):pos])[-1]
+
+
+def clause_after(text: str, pos: int, hi: int) -> str:
+    """The part of text[pos:hi] before its first clause break."""
+    return _CLAUSE_SPLIT.split(text[pos:hi], 1)[0]
 
 Mention = tuple[int, int, str]  # (start, end, surface)
 

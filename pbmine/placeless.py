@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .divisions import VILLAGE_SUFFIXES, find_locals
-from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, registry_place
+from .place_types import clause_before
+from .places import OPENING_CHARS, Region, registry_place
 from .sections import Line
 
 SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}")  # 甘 霖 镇
@@ -63,7 +64,7 @@ class PlacelessReport:
                             lambda k: self.places.starts_word(start + k))  # (结合|市镇包保 names no 合市镇)
         text = self.doc.text
         for m_start, m_end, name in found:
-            clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(0, start + m_start - 12):start + m_start])[-1]
+            clause = clause_before(text, start + m_start - 12, start + m_start)
             if any(w in clause for w in self.c["neighbour_openers"]):
                 continue  # 东邻底圩乡、南接者兔乡、西隔丘北县温浏乡: a neighbour, not the report's township
             entries = self.places.registry.township_anywhere(name)

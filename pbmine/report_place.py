@@ -18,7 +18,8 @@ from .divisions import VILLAGE_SUFFIXES
 from .gazetteer import Place
 from .paragraph_place import LEVEL_RANK
 from .placeless import PlacelessReport
-from .places import CLAUSE_BREAKS, OPENING_CHARS, Region, cue_rx, prefix_of, registry_place
+from .place_types import clause_after, clause_before
+from .places import OPENING_CHARS, Region, cue_rx, prefix_of, registry_place
 from .sections import Line
 
 SINCE_CLAUSE = re.compile(r"[^，,。；;：:\n]{0,24}?以来[，,]")  # the rest of a clause of time after a place
@@ -312,7 +313,7 @@ class ReportPlace(PlacelessReport):
                     text.endswith(tuple(self.c["told_openers"]), 0, pos)
                     and text.startswith(tuple(self.c["told_verbs"]), stop)) or self._told_on_day(stop)  # 记者从怀集县获悉
                 visits = office and self._visits(stop)  # 茂名市委办公室到|沙琅镇…: the office's city is no subject
-                clause = re.split(f"[{CLAUSE_BREAKS}\n]", text[max(start, pos - 12):pos])[-1]
+                clause = clause_before(text, max(start, pos - 12), pos)
                 located = any(w in clause for w in (*self.c["location_verbs"], *self.c["neighbour_openers"],
                                                     *self.c["role_openers"], *self.c["distance_frames"])) or (
                     clause.endswith(tuple(self.c["origin_words"])) and text.startswith("的", stop)) \
@@ -347,7 +348,7 @@ class ReportPlace(PlacelessReport):
     def _bordered(self, pos: int, stop: int) -> bool:
         """南与山泉镇接壤, 同内蒙古交界: a place its clause says the subject borders."""
         text = self.doc.text
-        after = re.split(f"[{CLAUSE_BREAKS}\n]", text[stop:stop + 12])[0]
+        after = clause_after(text, stop, stop + 12)
         return text.endswith(tuple(self.c["border_partners"]), 0, pos) and any(w in after for w in self.c["border_words"])
 
     def _told_on_day(self, stop: int) -> bool:

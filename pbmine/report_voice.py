@@ -12,11 +12,11 @@ province in a report that speaks as a city (我代表市人民政府…全市). 
 from __future__ import annotations
 
 import bisect
-import re
 
 from .divisions import VILLAGE_SUFFIXES
 from .paragraph_place import LEVEL_RANK
-from .places import CLAUSE_BREAKS, Region, prefix_of
+from .place_types import clause_before
+from .places import Region, prefix_of
 
 HONOUR_REACH = 80  # how far back in its clause an honour verb may stand before the honours it lists
 
@@ -197,7 +197,7 @@ class ReportVoice:
 
     def _in_honour(self, pos: int) -> bool:
         """先后荣获湖南省文明社区、长沙市优秀基层党组织: a place in a clause after an honour verb."""
-        clause = re.split(f"[{CLAUSE_BREAKS}\n]", self.doc.text[max(0, pos - HONOUR_REACH):pos])[-1]
+        clause = clause_before(self.doc.text, pos - HONOUR_REACH, pos)
         return any(w in clause for w in self.c["honour_verbs"])
 
     def _bare_count(self, words: list[str]) -> int:
