@@ -24,16 +24,22 @@ class Attachment:
 class ListRoles:
     """The phrases of listed figures, for a MetricFinder (its word lists and phrase walkers)."""
 
-    def _respectively(self, items: list[Item], where: dict[int, int], found: list) -> None:
-        """解决率、满意率分别达到93.1%和91.4%: the listed phrases go to the figures in order."""
-        groups, current = [], []
-        for qi in range(len(found)):
+    def _groups(self, items: list[Item], where: dict[int, int], count: int) -> list[list[int]]:
+        """The runs of figures joined by 和/、 (8%和8.1%), by their indexes."""
+        groups: list[list[int]] = []
+        current: list[int] = []
+        for qi in range(count):
             if current and all(it.kind == "space" or it.text in self.list_joiners
                                for it in items[where[current[-1]] + 1: where[qi]]):
                 current.append(qi)
             else:
                 current = [qi]
                 groups.append(current)
+        return groups
+
+    def _respectively(self, items: list[Item], where: dict[int, int], found: list) -> None:
+        """解决率、满意率分别达到93.1%和91.4%: the listed phrases go to the figures in order."""
+        groups = self._groups(items, where, len(found))
         names: list[str] | None = None
         for group in groups:
             first = where[group[0]]
@@ -63,6 +69,25 @@ class ListRoles:
             elif len(parts) == 1 and names and phrase not in names:
                 names = None  # 覆盖率分别达100%、100%: a phrase of its own, not the list before
             if names and len(names) == len(group):
+                for qi, name in zip(group, names):
+                    found[qi] = Attachment(name, found[qi].action if found[qi] else None)
+
+    def _levels_after_changes(self, items: list[Item], where: dict[int, int], found: list,
+                              quantities: list[Quantity]) -> None:
+        """城镇和农村居民收入分别增长8%和8.1%,达到48620元和20660元: as many levels as changes, after a
+        comma and a level word, are the levels of the things that changed, in order."""
+        groups = self._groups(items, where, len(found))
+        for before, group in zip(groups, groups[1:]):
+            if len(group) < 2 or len(group) != len(before) or any(found[q] and found[q].phrase for q in group):
+                continue
+            if any(quantities[q].kind != "growth" for q in before) \
+                    or any(quantities[q].kind in ("percent", "growth", "multiple") for q in group):
+                continue
+            between = items[where[before[-1]] + 1:where[group[0]]]
+            words = [it.text for it in between if it.kind not in ("punct", "space") and it.text not in self.respectively]
+            names = [found[q].phrase if found[q] else None for q in before]
+            if len(words) == 1 and words[0] in self.level_links and any(it.kind == "punct" for it in between) \
+                    and all(names) and len(set(names)) == len(names):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
 

@@ -158,6 +158,7 @@ class MetricFinder(ListRoles, PhraseFinder):
                 found[qi] = Attachment(_join(phrase), action)
                 ahead[qi] = bool(fwd)
         self._respectively(items, where, found)
+        self._levels_after_changes(items, where, found, quantities)
         self._from_and_to(items, where, found)
         self._threshold_subjects(found)
         for qi in range(n - 2, -1, -1):  # the next quantity of a list: 53处、259栋老旧小区

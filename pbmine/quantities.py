@@ -186,6 +186,9 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
             if change:  # 提高1.8个和1.2个百分点: both are changes
                 for item in (q, nxt):
                     item.kind, item.direction = "growth", g.change[change]
+        elif q.kind == "growth" and nxt.kind == "percent" and between.strip() in ("和", "、", "与", "及") \
+                and not _change_before(folded, nxt.outer_start, g):
+            nxt.kind, nxt.direction = q.kind, q.direction  # 分别增长8%和8.1%: the change word is shared
     return found
 
 

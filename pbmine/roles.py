@@ -50,6 +50,7 @@ class Roles:
     per_words: tuple[str, ...] = ()
     bare_shares: tuple[str, ...] = ()
     level_words: tuple[str, ...] = ()
+    list_joiners: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Roles":
@@ -82,6 +83,7 @@ class Roles:
             per_words=tuple(sorted(g["per_words"], key=len, reverse=True)),
             bare_shares=tuple(g["bare_shares"]),
             level_words=tuple(sorted(g["level_words"], key=len, reverse=True)),
+            list_joiners=tuple(lex.grammar["metric"]["list_joiners"]),
         )
 
 
@@ -106,7 +108,8 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
             rate = _rate_word(roles, clause) or _compared_rate(roles, clause, q)
             if rate:
                 phrase = rate if not phrase or rate in phrase else phrase + rate
-            elif q.kind == "growth" and q.direction and phrase and (verb := _change_verb(roles, clause)) \
+            elif q.kind == "growth" and q.direction and phrase \
+                    and (verb := _change_verb(roles, _listed_clause(roles, sentence, offset, quantities, k) or clause)) \
                     and verb not in phrase:
                 phrase = phrase + verb  # 地区生产总值…比上年增长3.8%: the growth of the output, not the output
             elif q.kind not in ("percent", "growth", "multiple") and (verb := _bare_change(roles, clause, quantities, k)) \
@@ -239,6 +242,19 @@ def _without_linking(roles: Roles, tail: str) -> str:
     """The clause before a figure without the linking word it ends in (增速|为, 增长|达)."""
     word = next((w for w in roles.linking if tail.endswith(w)), None)
     return tail[: -len(word)] if word else tail
+
+
+def _listed_clause(roles: Roles, sentence: str, offset: int, quantities: list[Quantity], k: int) -> str | None:
+    """分别增长8%和|8.1%: a growth figure listed right after another has that figure's clause (its change word)."""
+    first = k
+    while first and quantities[first - 1].kind == "growth" \
+            and sentence[quantities[first - 1].outer_end - offset:quantities[first].outer_start - offset].strip() in roles.list_joiners:
+        first -= 1
+    if first == k:
+        return None
+    at = quantities[first].outer_start - offset
+    left = sentence[max(0, at - TAIL):at]
+    return left[max(map(left.rfind, CLAUSE)) + 1:]
 
 
 def _change_verb(roles: Roles, clause: str) -> str | None:

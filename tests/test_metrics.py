@@ -311,6 +311,9 @@ PRICES = ("其中:食品烟酒类、生活用品及服务类、交通和通信�
 LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与水果、畜牧、水稻分别为922.51万元、763.89万元、349.23万元、74.55万元,分别占农业总产值的41.8%、34.6%、15.8%、3.3%。"
 
 
+INCOMES = "城镇和农村居民人均可支配收入分别增长8%和8.1%,达到48620元和20660元。"
+
+
 @pytest.mark.parametrize("text,number,metric", [
     # an enumeration comma list whose item holds 与 has as many items as figures
     (LISTED, "763.89万", "瓜菜与水果"), (LISTED, "74.55万", "水稻"),
@@ -339,6 +342,13 @@ LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与�
     # negatives: fewer counts than shares, or counts of one thing, do not name them
     ("在116个调查村中,倒挂村共12个、空心村共9个,分别占调研总数的3.5%、10.3%、7.8%。", "3.5", "总数"),
     ("全村有党员12名、党员9名,分别占党员总数的57%、43%。", "57", "党员总数"),
+    # a listed change shares its change word (分别增长8%和|8.1%), and as many levels after a comma and a
+    # level word are the levels of what changed, in order
+    (INCOMES, "8.1", "农村居民人均可支配收入增长"),
+    (INCOMES, "48620", "城镇居民人均可支配收入"), (INCOMES, "20660", "农村居民人均可支配收入"),
+    # negatives: fewer levels than changes, or no level word between, do not take the list
+    ("城镇和农村居民人均可支配收入分别增长8%和8.1%,达到48620元。", "48620", "农村居民人均可支配收入"),
+    ("城镇和农村居民人均可支配收入分别增长8%和8.1%,其中补贴1200元和800元。", "1200", "补贴"),
 ])
 def test_respectively_lists_and_their_shares(text, number, metric):
     assert metric_of(text, number) == metric

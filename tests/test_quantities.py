@@ -183,6 +183,16 @@ def test_shared_percentage_points():
     assert [(q.value, q.unit, q.kind) for q in qs] == [(1.8, "百分点", "growth"), (1.2, "百分点", "growth")]
 
 
+@pytest.mark.parametrize("text, kinds", [
+    ("分别增长8%和8.1%", ["growth", "growth"]),          # the change word is shared by the list
+    ("分别下降2.1%、3.5%、4%", ["growth"] * 3),
+    ("增长8%,占比8.1%", ["growth", "percent"]),           # negative: not a list
+    ("增长8%和占比8.1%", ["growth", "percent"]),          # negative: the second has words of its own
+])
+def test_a_listed_change_shares_its_change_word(text, kinds):
+    assert [q.kind for q in find_quantities(text)] == kinds
+
+
 def test_formulas_stay_formulas():
     assert find_quantities("1+3+N") == []
 
