@@ -141,6 +141,8 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
         towns = self.registry.townships
         out = set()
         for _, end, name in find_locals(self.doc.text[:OPENING_CHARS], towns):
+            if self.in_pair_word(end):
+                continue  # 联系苏木乡镇
             entries = towns[name]
             if len(entries) == 1 and (not provinces or entries[0].code[:2] in provinces):
                 out.add(entries[0].county)

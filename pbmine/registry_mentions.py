@@ -57,8 +57,13 @@ class RegistryMentions:
         return [m for k, m in enumerate(found) if (m[2] not in generic or (k > 0 and self._in_town(found[k - 1], m)))
                 and not text.startswith(level_word, m[1]) and not self._verb_on_residents(m)
                 and not (m[1] - m[0] == 2 and text.startswith(committee, m[1]))
-                and not self._verb_on_count(m) and not any(text.endswith(st, 0, m[0]) for st in stems)]
+                and not self._verb_on_count(m) and not any(text.endswith(st, 0, m[0]) for st in stems)
+                and not self.in_pair_word(m[1])]
         # (奇榜|新村: after the stem of a village the text names, a registry 新村 is a part of that village)
+
+    def in_pair_word(self, end: int) -> bool:
+        """联系苏木乡|镇: the name's last character opens a pair word (乡镇), so the name is not one."""
+        return self.doc.text.startswith(tuple(self.c["registry_pair_words"]), end - 1)
 
     def _not_quoted_terms(self, found: list[Mention]) -> list[Mention]:
         """“黑三星村”缘何变成示范村: a registry name inside a short quoted term it does not fill is part

@@ -55,6 +55,7 @@ class ReportPlace(PlacelessReport):
                     if why == "title" and found.place is not None and found.place.level in ("city", "district"):
                         lead = self._first_chain(title_end, opening)  # (read once for both)
                         found = self._lead_village_kept(self._lead_compound(found, lead, title_end), lead)
+                        found = self._lead_county(found, lead)
                     return self._village_named_most(found, title_end, opening) if why == "title" else found
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
         chain = self._first_chain(lead_from, opening)

@@ -119,6 +119,21 @@ class ReportVoice:
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
         return region
 
+    def _lead_county(self, region: Region, lead: Region | None) -> Region:
+        """山西:运城党建引领网格治理, then 运城市临猗县突出…, 临猗县按照…, 该县…: a title's city whose lead
+        opens on one of its counties, named again on its own and with the county's words (该县, 全县)
+        more often than the city's (全市), is a report about that county."""
+        p, q = region.place, lead.place if lead is not None else None
+        if p is None or p.level != "city" or not p.adcode or q is None or q.level != "district" \
+                or not (q.adcode or "").startswith(p.adcode[:4]):
+            return region
+        named = sum(1 for m in self.places.mentions if m[0] >= lead.end and self.places.resolve(m[2]) == q)
+        city = sum(1 for m in self.places.mentions if m[0] >= lead.end and self.places.resolve(m[2]) == p)
+        words = self._county_words()
+        if named >= 1 and named + words >= 3 and words > self._bare_count(self.c["city_words"]) + city:
+            return lead.because("lead")
+        return region
+
     def _times_named(self, region: Region) -> int:
         """How often the text names a village; one the registry does not list (placed under its
         township, 店头镇|前细柳村) by its stem too (在前细柳召开), as the registry's stems are found."""

@@ -132,6 +132,8 @@ def test_report_and_scope_regions_on_real_forms(text, number, region):
     ("八成村党组织书记参加了培训,共培训120名。", "120", "无极县"),
     ("选派机关干部下沉街道社区开展服务,共下沉干部300名。", "300", "无极县"),
     ("打造典型村12个、重点村8个。", "12", "无极县"),
+    # a registry township whose last character opens a pair word (苏木乡|镇: 苏木 and townships) is no place
+    ("市领导联系苏木乡镇,116个部门包联重点村。", "116", "无极县"),
 ])
 def test_sub_units_and_false_places(sentence, number, region):
     text = f"河北省石家庄市无极县党建工作综述\n\n{sentence}\n"
@@ -510,6 +512,16 @@ CLAUSE_AND_PARAGRAPH_FORMS = [
 
 @pytest.mark.parametrize("text,number,region", REPORT_PLACE_FORMS + CLAUSE_AND_PARAGRAPH_FORMS)
 def test_real_forms_of_this_corpus(text, number, region):
+    assert regions(text)[number] == region
+
+
+@pytest.mark.parametrize("text,number,region", [
+    ("鄂尔多斯市乡村治理工作情况\n全市党员5万名。市领导直接联系52个苏木乡镇,116个市直部门包联重点嘎查村。\n", "116",
+     "鄂尔多斯市"),
+    # negative: the township itself, in its county
+    ("河南省开封市杞县苏木乡党建工作综述\n苏木乡有党员800名,苏木乡镇村两级干部120名。\n", "800", "苏木乡"),
+])
+def test_a_pair_word_is_no_township(text, number, region):
     assert regions(text)[number] == region
 
 

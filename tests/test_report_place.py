@@ -235,6 +235,13 @@ def report(text: str):
     # negative: named on its own three times, the city is what the report keeps naming
     ("近日,名单发布,长沙市开福区通泰街街道西园社区获评“最佳志愿服务社区”。\n开福区通泰街街道西园社区位于湖南省会长沙的"
      "城市中心,常住人口3484人。长沙市优秀基层党组织有300个,长沙市文明社区有200个。\n", ("长沙市", "lead")),
+    # a title's city whose lead opens on one of its counties, and the county's words outnumber the city's
+    ("山西:运城党建引领网格治理 提升社区服务质效\n\n抓党建以来,运城市临猗县突出解决问题,强化网格治理。\n\n"
+     "临猗县按照原则划分网格,全县共划分156个居民网格。\n\n同时,该县建立了156个网格党支部。\n", ("临猗县", "lead")),
+    # negative: the city's words outnumber the county's: a city report that opens on an example
+    ("山西:运城党建引领网格治理 提升社区服务质效\n\n抓党建以来,运城市临猗县突出解决问题,强化网格治理。\n\n"
+     "临猗县按照原则划分网格,全市共划分156个居民网格。\n\n同时,全市建立了156个网格党支部,市委组织部牵头。\n",
+     ("运城市", "title")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
