@@ -339,10 +339,11 @@ class ReportPlace(PlacelessReport):
                 continue
             lead = max(start, line.start) + len(line.text) - len(line.text.lstrip(" \u3000\t"))
             opener = self.opener_rx.match(text[lead:min(end, line.end)])
-            for at in (lead, lead + opener.end()) if opener else (lead,):  # 2024年，福民社区坚持…
-                local = self.places.local_at(at, min(end, line.end))
+            sub = next((len(w) for w in self.c["subtitle_openers"] if text.startswith(w, lead)), 0)
+            for at in (lead, lead + opener.end()) if opener else (lead + sub,):  # 2024年，福民社区坚持…
+                local = self.places.local_at(at, min(end, line.end))  # (——在金碧镇第十四届人民代表大会…)
                 if local:
-                    why = "title" if at == lead else "lead"
+                    why = "title" if at == lead + sub else "lead"
                     return self.places.local_region(local, None).because(why, at, at + len(local))
         return hosted or teller
 

@@ -242,6 +242,11 @@ def report(text: str):
     ("山西:运城党建引领网格治理 提升社区服务质效\n\n抓党建以来,运城市临猗县突出解决问题,强化网格治理。\n\n"
      "临猗县按照原则划分网格,全市共划分156个居民网格。\n\n同时,全市建立了156个网格党支部,市委组织部牵头。\n",
      ("运城市", "title")),
+    # a work report's subtitle (——在金碧镇第十四届人民代表大会…) names its township, one several counties share
+    ("政府工作报告\n\n——在金碧镇第十四届人民代表大会第七次会议上\n\n2024年,全镇实现固定资产投资30100万元。\n",
+     ("金碧镇", "title")),
+    # negative: a subtitle naming no place names none
+    ("政府工作报告\n\n——在全镇干部大会上\n\n2024年,全镇实现固定资产投资30100万元。\n", None),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
