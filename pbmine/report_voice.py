@@ -19,6 +19,7 @@ from .place_types import clause_before
 from .places import Region, prefix_of
 
 HONOUR_REACH = 80  # how far back in its clause an honour verb may stand before the honours it lists
+KEEP_NAMING_RATIO = 2  # a lead village named more than twice yields only to a place named this many times as often
 
 
 class ReportVoice:
@@ -98,7 +99,10 @@ class ReportVoice:
         mean a county (该旗, 全县), or a city's (全市), counts as naming it, once it is named on its own; a
         place opening a quoted honour (获“安庆市十大感恩人物”) does not."""
         p = region.place
-        if p is None or p.level != "village" or not p.adcode or self._times_named(region) > 2:
+        if p is None or p.level != "village" or not p.adcode:
+            return region
+        times = self._times_named(region)
+        if times > 2 * KEEP_NAMING_RATIO:
             return region
         quotes, grades = tuple(self.c["name_quotes"]), tuple(self.c["honour_grades"])
         county = self.gaz.by_adcode(p.adcode[:6])
@@ -114,7 +118,7 @@ class ReportVoice:
                      and not self._in_honour(m[0])]  # 荣获…、长沙市优秀基层党组织: an honour's name
             words = self._county_words() if level == "district" else self._province_words() if level == "province" \
                 else 0 if county_city else self._bare_count(self.c["city_words"])  # (全市 of 栖霞市 is no 烟台)
-            if named and len(named) + words >= 3:
+            if named and len(named) + words >= 3 and (times <= 2 or len(named) >= KEEP_NAMING_RATIO * times):
                 start, end, surface = named[0]
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
         return region

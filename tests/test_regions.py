@@ -330,6 +330,19 @@ def test_a_lead_village_gives_way_to_the_city_the_report_keeps_naming():
     assert regions(text)["5"] == "东院头村"
 
 
+@pytest.mark.parametrize("city_sentences, number, region", [
+    # a lead village named three times yields to a city named twice as often on its own
+    ("据烟台市委组织部介绍,像汉桥村这样的村在烟台市有1400多个。烟台市首个合作社成立于2012年。2017年,烟台市选取11个村试点。"
+     "2018年,烟台开始在全市推行,烟台市委作出部署。", "1400多", "烟台市"),
+    # negative: named as often as the village, the city does not take the report
+    ("像汉桥村这样的村在烟台市有1400多个。烟台市首个合作社成立于2012年。", "1400多", "汉桥村"),
+])
+def test_a_lead_village_named_thrice_and_a_city_named_twice_as_often(city_sentences, number, region):
+    text = ("站在一座丘陵上,山东烟台栖霞市松山街道汉桥村党支部书记望着苹果树:这800亩苹果园去年栽种。"
+            "“汉桥村终于找到了一条强村富民之路。”\n" + city_sentences + "\n")
+    assert regions(text)[number] == region
+
+
 @pytest.mark.parametrize("text,number,region", [
     # a unit's branch, then 、 or 等: one of a list of bodies, not the subject of the count after it
     ("房县开展双十星评选\n近年来,房县把“双十星”争创作为加强党组织建设的重要载体。今年七一,化龙堰镇高桥村党支部、"
