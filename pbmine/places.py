@@ -45,8 +45,8 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
         self.registry = Registry.default()
         self._settle_by_locals()
         self.local_names = self.registry.locals_under(*self._chain_prefixes())
-        found = self._with_village_stems(self._not_quoted_terms(self._not_generic(
-            find_locals(doc.text, self.local_names, self.starts_word))))
+        found = self._not_township_stems(self._with_village_stems(self._not_quoted_terms(self._not_generic(
+            find_locals(doc.text, self.local_names, self.starts_word)))))
         inside = [g for m in found for g in self.near(m[0]) if g[0] < m[1] and m[0] < g[1]
                   and not (g[0] <= m[0] and m[1] <= g[1]) and self._is_stem(g[2])]
         if inside:  # 吉安城村 of 冯原镇 in the registry, not the stem of 吉安市 inside it; 海头镇海脐村, not 镇海

@@ -61,6 +61,19 @@ class RegistryMentions:
                 and not self.in_pair_word(m[1])]
         # (奇榜|新村: after the stem of a village the text names, a registry 新村 is a part of that village)
 
+    def _not_township_stems(self, found: list[Mention]) -> list[Mention]:
+        """良村镇…。良村属革命老区: a village of a township the text names, whose name is the township's
+        without its 镇 or 乡, is that township's short name (as 良村 for 良村镇), not the village."""
+        towns = {m[2]: [e for e in self.local_names.get(m[2]) or () if e.level == "township"] for m in found}
+        out = []
+        for m in found:
+            own = [t for x in self.c["township_stem_suffixes"] for t in towns.get(m[2] + x, ())]
+            villages = [e for e in self.local_names.get(m[2]) or () if e.level == "village"]
+            if own and villages and all(any(v.code.startswith(t.code) for t in own) for v in villages):
+                continue
+            out.append(m)
+        return out
+
     def in_pair_word(self, end: int) -> bool:
         """联系苏木乡|镇: the name's last character opens a pair word (乡镇), so the name is not one."""
         return self.doc.text.startswith(tuple(self.c["registry_pair_words"]), end - 1)

@@ -538,6 +538,17 @@ def test_a_pair_word_is_no_township(text, number, region):
     assert regions(text)[number] == region
 
 
+@pytest.mark.parametrize("text,number,region", [
+    # a village named as its township is without 镇, in a text naming that township: the township's short name
+    ("江西省赣州市兴国县良村镇工作总结\n良村镇位于县境东北山区,全镇辖15个村民委员会。\n良村属革命老区,在册革命烈士776名。\n",
+     "776", "良村镇"),
+    # negative: where the township is not named, the village is the village
+    ("江西省赣州市兴国县工作总结\n全县辖25个乡镇。\n良村有党员60名,该村去年集体收入20万元。\n", "60", "良村"),
+])
+def test_a_township_s_short_name_is_not_its_namesake_village(text, number, region):
+    assert regions(text)[number] == region
+
+
 def _region(text, number):
     got = regions(text).get(number)
     return None if got is None or pd.isna(got) else got
@@ -1050,9 +1061,12 @@ def test_a_title_speaking_of_one_unit_of_its_township(text, number, region):
     # a township several share, the one the opening names and names again: a placeless report's own
     ("政府工作报告\n——在山门镇第十三届人民代表大会第三次会议上\n各位代表:\n现在,我代表山门镇第十三届人民政府,向大会报告工作。\n"
      "全年实现财政收入3500万元。\n", "3500万", "山门镇"),
-    # negative: named once, it stays unknown
+    # ... also named once, in the subtitle that names its congress
     ("政府工作报告\n——在山门镇第十三届人民代表大会第三次会议上\n各位代表:\n现在,我代表镇人民政府,向大会报告工作。\n"
-     "全年实现财政收入3500万元。\n", "3500万", None),
+     "全年实现财政收入3500万元。\n", "3500万", "山门镇"),
+    # negative: named once in passing, after the figures, it stays unknown
+    ("政府工作报告\n各位代表:\n现在,我代表镇人民政府,向大会报告工作。\n"
+     "全年实现财政收入3500万元。\n我们还到山门镇学习了经验。\n", "3500万", None),
     # ... and the community right after it that the text names again is the report's
     ("打造党群服务综合体!南区街道环城社区党群服务中心启用\n3月31日,位于南区街道的环城社区党群服务中心启用。\n"
      "该中心总建筑面积760平方米。\n", "760", "环城社区"),
