@@ -198,6 +198,8 @@ class MetricFinder(ListRoles, PhraseFinder):
         what its unit names (辖9个村民小组,886户2595人: 户数, 人口)."""
         q = quantities[qi]
         for pj in range(qi - 1, -1, -1):
+            if any(it.text in self.comparison_ends for it in items[where[pj] + 1:where[qi]]):
+                continue  # 与2010年的19612368人相比,增加2280727人: a comparison's base is not what changed
             if found[pj] is not None and found[pj].phrase:
                 beside = all(it.kind in ("punct", "space") or it.text in self.change or it.text in self.to_words
                              for it in items[where[pj] + 1:where[qi]])  # 由106户323人减少到1户3人

@@ -48,6 +48,7 @@ class PhraseFinder(Bands, PhraseChecks, ItemStream):
         self.from_words = tuple(lex.grammar["change"]["from"])
         self.to_words = set(lex.grammar["change"]["to"])
         self.level_links = frozenset(g["level_links"])
+        self.comparison_ends = frozenset(g["comparison_ends"])
         self.span_openers = frozenset(g["span_openers"])
         self.span_ends = tuple(g["span_ends"])
         self.relational = set(g["relational"])

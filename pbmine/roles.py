@@ -113,8 +113,11 @@ def refine(roles: Roles, sentence: str, offset: int, quantities: list[Quantity],
                     and verb not in phrase:
                 phrase = phrase + verb  # 地区生产总值…比上年增长3.8%: the growth of the output, not the output
             elif q.kind not in ("percent", "growth", "multiple") and (verb := _bare_change(roles, clause, quantities, k)) \
-                    and out[k - 1] and verb not in out[k - 1] and phrase in (None, phrases[k - 1]):
-                phrase = out[k - 1] + verb  # 烤烟种植面积2.23万亩,增加0.13万亩: the level's change
+                    and out[k - 1] and verb not in out[k - 1] \
+                    and (phrase in (None, phrases[k - 1]) or not _ahead(sentence, offset, q, phrase)):
+                # 烤烟种植面积2.23万亩,增加0.13万亩: the level's change; 与…19612368人相比,增加2280727人: the
+                # change of what the finder named past the comparison's base
+                phrase = (out[k - 1] if phrase in (None, phrases[k - 1]) else phrase) + verb
             elif q.kind not in ("percent", "growth", "multiple") and roles.change.search(clause):
                 matched = roles.change.search(clause).group().removesuffix("了")
                 verb = next(w for w in roles.change_words if matched.endswith(w))
@@ -307,6 +310,12 @@ def _bare_change(roles: Roles, clause: str, quantities: list[Quantity], k: int) 
     if k == 0 or word not in roles.change_words or len(word) < 2 or quantities[k - 1].unit != quantities[k].unit:
         return None
     return word
+
+
+def _ahead(sentence: str, offset: int, q: Quantity, phrase: str) -> bool:
+    """增加300个|岗位: the phrase follows the figure (what was added), not a level's name before it."""
+    end = q.outer_end - offset
+    return phrase in sentence[end:end + len(phrase) + SHARE_GAP]
 
 
 def _previous(out: list[str | None], k: int) -> str | None:

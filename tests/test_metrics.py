@@ -241,6 +241,10 @@ def test_place_is_not_a_metric():
     ("地区生产总值增长8.3%,达到270亿元;地方财政收入增长6.9%,达到32.1亿元。", "32.1亿", "地方财政收入"),  # the level of what grew
     ("地区生产总值增长8.3%,其中工业270亿元。", "270亿", "工业"),               # negative: not a level word
     ("辖区内物业服务公司36家,其中19家已成立党支部。", "19", "辖区内物业服务公司"),  # negative: after 已 the verb is the predicate
+    # a comparison's base (与…的19612368人相比) is no metric, and the change after it is not of the base
+    ("与2010年第六次全国人口普查的19612368人相比,增加2280727人。", "19612368", "人口普查"),
+    ("与2010年第六次全国人口普查的19612368人相比,增加2280727人。", "2280727", "人口增加"),
+    ("烤烟种植面积2.23万亩,增加0.13万亩。", "0.13万", "烤烟种植面积增加"),  # negative: no frame, the level's change
 ])
 def test_metric_on_real_forms(sentence, number, metric):
     assert metric_of(sentence, number) == metric
