@@ -184,11 +184,27 @@ class PlaceMentions(ShortNames, OwnLocals, RegistryMentions):
             suffixed = [s for s in counter if s.endswith(self.name_suffixes) and s not in self.stems]
             if not suffixed:  # only 三亚 or 青岛 written: give the division's name, unless a reader never
                 autonomous = self.c["autonomous_marker"] in place.name  # writes it (宁夏, not 宁夏回族自治区)
-                out[key] = max(counter, key=lambda s: (counter[s], len(s))) if autonomous else place.name
+                out[key] = self._prefecture_name(place, counter) or (
+                    max(counter, key=lambda s: (counter[s], len(s))) if autonomous else place.name)
                 continue
             best = max(suffixed, key=lambda s: (counter[s], -len(s)))  # a tie goes to the shorter (石柱县)
             out[key] = place.name if best.endswith(place.name) else best  # 青岛西海岸新区 -> 西海岸新区
         return out
+
+    def _prefecture_name(self, place: Place, counter: Counter) -> str | None:
+        """昌都地区 written twice, 昌都市 never: a city the text names as the prefecture (地区) it was."""
+        if place.level != "city":
+            return None
+        measures = tuple(self.c["stem_measures"])
+        for stem in counter:
+            name = stem + self.c["prefecture_word"]
+            at, seen = self.doc.text.find(name), 0
+            while at >= 0:
+                seen += not self.doc.text.startswith(measures, at + len(stem))  # (昌都|地区生产总值)
+                at = self.doc.text.find(name, at + 1)
+            if seen >= 2:
+                return name
+        return None
 
     def region(self, place: Place | None, surface: str) -> Region:
         name = self.surface.get(self._key(place), surface) if place else surface

@@ -276,13 +276,20 @@ class ReportPlace(PlacelessReport):
         if lead is None:
             return region
         m = self.opener_rx.match(lead.text)
-        subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end)
+        subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end) or (self._written_under(
+            surface, lead.start, lead.end) if p.level != "township" else None)  # 为筑牢…,湘潭市雨湖区九华街道以…
         q = subject.place if subject is not None else None
         if q is None or q.level not in inner:
             return region
-        inside = (q.adcode or "").startswith(prefix_of(p)) if p.adcode else \
-            subject.start is not None and text.endswith(surface, 0, subject.start)  # written under it: 薛店镇北张村
+        under = subject.start is not None and text.endswith(surface, 0, subject.start)  # written under it: 薛店镇北张村
+        inside = (q.adcode or "").startswith(prefix_of(p)) or under if p.adcode else under  # (雨湖区九华街道 of 九华经开区)
         return subject.because("lead") if inside else region
+
+    def _written_under(self, surface: str, start: int, end: int) -> Region | None:
+        """The first place of the span, where the text writes it right after `surface` (…雨湖区|九华街道)."""
+        found = self._first_chain(start, end)
+        return found if found is not None and found.start is not None \
+            and self.doc.text.endswith(surface, 0, found.start) else None
 
     def _salient(self, region: Region) -> Region:
         """在…悦崃镇水桥村1400亩…基地: a village the lead names once, in a chain whose township the
@@ -339,7 +346,7 @@ class ReportPlace(PlacelessReport):
                 continue
             lead = max(start, line.start) + len(line.text) - len(line.text.lstrip(" \u3000\t"))
             opener = self.opener_rx.match(text[lead:min(end, line.end)])
-            sub = next((len(w) for w in self.c["subtitle_openers"] if text.startswith(w, lead)), 0)
+            sub = next((len(w) for w in self.c["title_openers"] if text.startswith(w, lead)), 0)
             for at in (lead, lead + opener.end()) if opener else (lead + sub,):  # 2024年，福民社区坚持…
                 local = self.places.local_at(at, min(end, line.end))  # (——在金碧镇第十四届人民代表大会…)
                 if local:

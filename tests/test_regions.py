@@ -549,6 +549,16 @@ def test_a_township_s_short_name_is_not_its_namesake_village(text, number, regio
     assert regions(text)[number] == region
 
 
+@pytest.mark.parametrize("text,number,region", [
+    # a city the text names only as the prefecture it was (昌都地区, twice) keeps that name
+    ("昌都解放60年\n昌都地区各族群众欢庆解放。如今,昌都地区地方财政收入比1958年增长103.9倍。\n", "103.9", "昌都地区"),
+    # negative: 地区生产总值 after the stem is the measure, not the prefecture
+    ("昌都解放60年\n昌都地区生产总值达57.9亿元。昌都地区生产总值比1958年增长40倍。\n", "57.9亿", "昌都市"),
+])
+def test_a_city_named_as_the_prefecture_it_was(text, number, region):
+    assert regions(text)[number] == region
+
+
 def _region(text, number):
     got = regions(text).get(number)
     return None if got is None or pd.isna(got) else got

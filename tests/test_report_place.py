@@ -247,6 +247,16 @@ def report(text: str):
      ("金碧镇", "title")),
     # negative: a subtitle naming no place names none
     ("政府工作报告\n\n——在全镇干部大会上\n\n2024年,全镇实现固定资产投资30100万元。\n", None),
+    # an encyclopedia entry's label (词条 | 周公堂村 |) names its place, as a title does at its start
+    ("词条 | 周公堂村 |\n释义 | 一、 基本概况 周公堂村位于横沥镇东面,离圩镇5公里,全村总面积6.4平方公里。\n",
+     ("周公堂村", "title")),
+    # a title labelling its district (湘潭市雨湖区:…), a lead writing one of its townships under it after a
+    # purpose clause: the township
+    ("党建引领基层治理丨湘潭市雨湖区:精耕细作“两个覆盖”\n\n为筑牢基层党建根基,增强党组织的凝聚力,"
+     "湘潭市雨湖区九华街道以深化“两个覆盖”为抓手,推动党的组织有效覆盖。累计摸排企业536家。\n", ("九华街道", "lead")),
+    # negative: a township written elsewhere in the lead, not under the label, leaves the district
+    ("党建引领基层治理丨湘潭市雨湖区:精耕细作“两个覆盖”\n\n为筑牢基层党建根基,增强党组织的凝聚力,"
+     "全区借鉴九华街道经验,推动党的组织有效覆盖。累计摸排企业536家。\n", ("雨湖区", "title")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
