@@ -18,6 +18,7 @@ from .divisions import VILLAGE_SUFFIXES
 from .gazetteer import Place
 from .paragraph_place import LEVEL_RANK
 from .placeless import PlacelessReport
+from .phrase_stream import OPEN_QUOTES
 from .place_types import clause_after, clause_before
 from .places import OPENING_CHARS, Region, cue_rx, prefix_of, registry_place
 from .sections import Line
@@ -58,6 +59,9 @@ class ReportPlace(PlacelessReport):
                         found = self._lead_county(found, lead)
                     return self._village_named_most(found, title_end, opening) if why == "title" else found
         lead_from = max((ln.end for ln in lines if ln.start < title_end and self._is_byline(ln)), default=0)
+        case = self._case_studied(lead_from, opening)
+        if case is not None:
+            return case.because("lead")  # 本文以杨浦区…为例
         chain = self._first_chain(lead_from, opening)
         if chain is not None and chain.place is not None and chain.place.level in ("township", "village"):
             listed = self._of_list(chain, lead=True)
@@ -74,20 +78,6 @@ class ReportPlace(PlacelessReport):
             return self._city_named_most(self._city_voiced(first)).because("lead")
         media = self._media_place()
         return media.because("report") if media else self._province_voiced()
-
-    def _lead_compound(self, region: Region, lead: Region | None, title_end: int) -> Region:
-        """小区党支部 居民“主心骨” 四川广元利州区…, then 在四川广元利州区南河街道开云世家小区里…: a title's
-        county or city that speaks of a compound (小区), and a lead whose first chain runs from that
-        place down to one residential compound: the compound."""
-        p = region.place
-        if p is None or p.level not in ("city", "district") or not p.adcode:
-            return region
-        q = lead.place if lead is not None else None
-        if q is None or q.level != "village" or not lead.name.endswith(tuple(self.c["compound_suffixes"])) \
-                or not (q.adcode or "").startswith(prefix_of(p)) \
-                or not any(w in self.doc.text[:title_end] for w in self.c["compound_suffixes"]):
-            return region
-        return lead.because("lead")
 
     def _compound_once(self, region: Region) -> Region:
         """在广西南宁市江南区江南路东社区东亚花苑小区,…, then 江南路东社区党委…: a lead's chain ending in a
@@ -276,20 +266,24 @@ class ReportPlace(PlacelessReport):
         if lead is None:
             return region
         m = self.opener_rx.match(lead.text)
-        subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end) or (self._written_under(
+        subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end)
+        if subject is None and self._states_point(lead) and not lead.text.lstrip().startswith(tuple(OPEN_QUOTES)) \
+                and lead.index + 1 < len(self.doc.sentences):
+            lead = self.doc.sentences[lead.index + 1]  # 组织融建强根基,凝聚协同发展合力。|城关镇摒弃…
+            m = self.opener_rx.match(lead.text)
+            subject = self._subject_at(lead.start + (m.end() if m else 0), lead.end)
+        subject = subject or (self._written_under(
             surface, lead.start, lead.end) if p.level != "township" else None)  # 为筑牢…,湘潭市雨湖区九华街道以…
         q = subject.place if subject is not None else None
         if q is None or q.level not in inner:
             return region
+        if p.adcode and not (q.adcode or "").startswith(prefix_of(p)):  # 城关镇 of many counties: the title's one
+            own = self.places.local_region(subject.name, p)
+            if own.place is not None and (own.place.adcode or "").startswith(prefix_of(p)):
+                subject, q = own.because(subject.source, subject.start, subject.end), own.place
         under = subject.start is not None and text.endswith(surface, 0, subject.start)  # written under it: 薛店镇北张村
         inside = (q.adcode or "").startswith(prefix_of(p)) or under if p.adcode else under  # (雨湖区九华街道 of 九华经开区)
         return subject.because("lead") if inside else region
-
-    def _written_under(self, surface: str, start: int, end: int) -> Region | None:
-        """The first place of the span, where the text writes it right after `surface` (…雨湖区|九华街道)."""
-        found = self._first_chain(start, end)
-        return found if found is not None and found.start is not None \
-            and self.doc.text.endswith(surface, 0, found.start) else None
 
     def _salient(self, region: Region) -> Region:
         """在…悦崃镇水桥村1400亩…基地: a village the lead names once, in a chain whose township the

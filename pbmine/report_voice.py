@@ -19,6 +19,7 @@ from .place_types import clause_before
 from .places import Region, prefix_of
 
 HONOUR_REACH = 80  # how far back in its clause an honour verb may stand before the honours it lists
+CASE_REACH = 30  # how far after 以 its 为例 may close: the case is named in one short phrase
 KEEP_NAMING_RATIO = 2  # a lead village named more than twice yields only to a place named this many times as often
 
 
@@ -123,6 +124,20 @@ class ReportVoice:
                 return self.places.region(self.places.resolve(surface), surface).because("lead", start, end)
         return region
 
+    def _lead_compound(self, region: Region, lead: Region | None, title_end: int) -> Region:
+        """小区党支部 居民“主心骨” 四川广元利州区…, then 在四川广元利州区南河街道开云世家小区里…: a title's
+        county or city that speaks of a compound (小区), and a lead whose first chain runs from that
+        place down to one residential compound: the compound."""
+        p = region.place
+        if p is None or p.level not in ("city", "district") or not p.adcode:
+            return region
+        q = lead.place if lead is not None else None
+        if q is None or q.level != "village" or not lead.name.endswith(tuple(self.c["compound_suffixes"])) \
+                or not (q.adcode or "").startswith(prefix_of(p)) \
+                or not any(w in self.doc.text[:title_end] for w in self.c["compound_suffixes"]):
+            return region
+        return lead.because("lead")
+
     def _lead_county(self, region: Region, lead: Region | None) -> Region:
         """山西:运城党建引领网格治理, then 运城市临猗县突出…, 临猗县按照…, 该县…: a title's city whose lead
         opens on one of its counties, named again on its own and with the county's words (该县, 全县)
@@ -137,6 +152,27 @@ class ReportVoice:
         if named >= 1 and named + words >= 3 and words > self._bare_count(self.c["city_words"]) + city:
             return lead.because("lead")
         return region
+
+    def _written_under(self, surface: str, start: int, end: int) -> Region | None:
+        """The first place of the span, where the text writes it right after `surface` (…雨湖区|九华街道)."""
+        found = self._first_chain(start, end)
+        return found if found is not None and found.start is not None \
+            and self.doc.text.endswith(surface, 0, found.start) else None
+
+    def _case_studied(self, start: int, end: int) -> Region | None:
+        """本文以杨浦区区域化党建的探索实践为例: the place a study takes as its case is its subject."""
+        text = self.doc.text
+        for opener, closer in self.c["case_frames"]:
+            at = text.find(opener, start, end)
+            while at >= 0:
+                pos = at + len(opener)
+                close = text.find(closer, pos, min(end, pos + CASE_REACH))
+                if close > pos and not any(ch in text[pos:close] for ch in "，,。；;"):
+                    region, _ = self.chain_at(pos, close) if pos in self.places.starts else (None, 0)
+                    if region is not None:
+                        return region
+                at = text.find(opener, at + 1, end)
+        return None
 
     def _times_named(self, region: Region) -> int:
         """How often the text names a village; one the registry does not list (placed under its

@@ -257,6 +257,16 @@ def report(text: str):
     # negative: a township written elsewhere in the lead, not under the label, leaves the district
     ("党建引领基层治理丨湘潭市雨湖区:精耕细作“两个覆盖”\n\n为筑牢基层党建根基,增强党组织的凝聚力,"
      "全区借鉴九华街道经验,推动党的组织有效覆盖。累计摸排企业536家。\n", ("雨湖区", "title")),
+    # a study that takes a district as its case (本文以杨浦区…为例) is about it, not the city of its since-clause
+    ("○舒晓燕\n区域化党建是一个开放的组织体系。自2004年上海率先开展区域化党建的探索与实践以来,这一体系已成为新平台。"
+     "本文以杨浦区区域化党建的探索实践为例,对相关问题进行研究。\n区域化党建联盟有理事单位20家。\n", ("杨浦区", "lead")),
+    # negative: an example in running text (以静安区为例,) is no study's case
+    ("2001年,王长燕来到上海市静安区静安寺街道,担起一个新任务。时至今日,以静安区为例,200余幢楼宇已建立党组织796个。\n",
+     ("静安寺街道", "lead")),
+    # a labelled county title, a lead whose first sentence states its point: the township opening the next,
+    # the one of that name in the title's county
+    ("甘肃宕昌:“三区”融合绘就乡村振兴新画卷\n中国发展网·2026-01-12 09:45\n\n组织融建强根基,凝聚协同发展合力。"
+     "城关镇摒弃“单打独斗”模式,在景区5村构建组织架构,选拔26名产业能手。\n", ("城关镇", "lead")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
