@@ -154,7 +154,7 @@ class ParagraphPlace:
                 return None
             k -= 1
         before = text[max(line.start, start - FOCUS_WINDOW):start]
-        if not self._refers_back(before, anaphors):
+        if not self._refers_back(before, anaphors) and not self._demonstrative_at(line, start):
             return None
         while k >= 0 and self._is_address(self.places.local_mentions[k][1]):
             k -= 1  # 双柏村3组村民…: where a person lives is nothing an anaphor refers to
@@ -173,6 +173,14 @@ class ParagraphPlace:
             return not (name and name.endswith(VILLAGE_SUFFIXES))  # (、棕溪镇王院村: pairs of units)
         return text.startswith(tuple(self.c["list_markers"]), item[1]) or text[m[0] - 1:m[0]] == "、" \
             or self.places.closes_member_list(item[1])
+
+    def _demonstrative_at(self, line: Line, start: int) -> bool:
+        """这个贫困发生率曾高达94.5%的大石山村完成…: a demonstrative phrase of a village, opened before the
+        figure in its clause (and closed after it, maybe), refers back to the village named before."""
+        text = self.doc.text
+        lo = max([line.start] + [text.rfind(ch, line.start, start) + 1 for ch in CLAUSE_BREAKS])
+        ends = [k for k in (text.find(ch, start, line.end) for ch in CLAUSE_BREAKS) if k >= 0]
+        return any(m.start() < start for m in self.demonstrative_rx.finditer(text, lo, min(ends, default=line.end)))
 
     def _refers_back(self, text: str, anaphors: tuple[str, ...]) -> bool:
         """An anaphor standing as a word of its own (村集体, not 农村集体经济's 村集体)."""

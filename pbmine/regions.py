@@ -47,6 +47,7 @@ class RegionResolver(SentenceSubject, FigureScope, ReportPlace, ReportVoice, Par
             rf"^(?:(?:{YEAR_OPENER}|{openers}|{c['since_clause']}|{c['role_clause']})[，,、\s]*)+")
         self._anaphors = (*c["anaphors_village"], *c["anaphors_township"])
         self.dateline_rx = re.compile(c["quote_dateline"])
+        self.demonstrative_rx = re.compile(c["demonstrative_village"])  # 这个…的大石山村
         # the subject openers (其中, 在), longest first, as one pattern each: tried at every clause
         self.opener_at = re.compile("|".join(map(re.escape, c["subject_openers"])))
         self.described_rx = re.compile(rf"[\u4e00-\u9fff“”]{{1,10}}(?:{'|'.join(c['description_levels'])})")

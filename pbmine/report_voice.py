@@ -154,10 +154,14 @@ class ReportVoice:
         return region
 
     def _written_under(self, surface: str, start: int, end: int) -> Region | None:
-        """The first place of the span, where the text writes it right after `surface` (…雨湖区|九华街道)."""
+        """The first place of the span, where the text writes it right after `surface` and the two open a
+        clause (…战斗力,湘潭市雨湖区九华街道以…; not 走进乌鲁木齐市沙依巴克区八一街道的…: a scene)."""
         found = self._first_chain(start, end)
-        return found if found is not None and found.start is not None \
-            and self.doc.text.endswith(surface, 0, found.start) else None
+        text = self.doc.text
+        if found is None or found.start is None or not text.endswith(surface, 0, found.start):
+            return None
+        head = found.start - len(surface)
+        return found if head == start or text[head - 1:head] in "，,；;" else None
 
     def _case_studied(self, start: int, end: int) -> Region | None:
         """本文以杨浦区区域化党建的探索实践为例: the place a study takes as its case is its subject."""

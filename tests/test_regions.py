@@ -559,6 +559,20 @@ def test_a_city_named_as_the_prefecture_it_was(text, number, region):
     assert regions(text)[number] == region
 
 
+@pytest.mark.parametrize("text,number,region", [
+    # a demonstrative phrase of a village (这个…的大石山村) refers back to the village, around its own figure
+    ("广西河池在一线锤炼干部\n2018年4月,韦德王到河池市大化瑶族自治县板升乡八好村担任第一书记时,村里大部分屯没有通路。\n"
+     "900多个日日夜夜,韦德王行走在八好村各个角落。\n在韦德王努力下,这个贫困发生率曾高达94.5%的大石山村完成14条屯级道路建设。\n",
+     "94.5", "八好村"),
+    # negative: a demonstrative phrase of something else leaves the figure to the report
+    ("广西河池在一线锤炼干部\n2018年4月,韦德王到河池市大化瑶族自治县板升乡八好村担任第一书记时,村里大部分屯没有通路。\n"
+     "900多个日日夜夜,韦德王行走在八好村各个角落。\n在韦德王努力下,这个贫困发生率曾高达94.5%的地区完成14条屯级道路建设。\n",
+     "94.5", "河池市"),
+])
+def test_a_demonstrative_village_phrase_refers_back(text, number, region):
+    assert regions(text)[number] == region
+
+
 def _region(text, number):
     got = regions(text).get(number)
     return None if got is None or pd.isna(got) else got

@@ -254,6 +254,9 @@ def report(text: str):
     # purpose clause: the township
     ("党建引领基层治理丨湘潭市雨湖区:精耕细作“两个覆盖”\n\n为筑牢基层党建根基,增强党组织的凝聚力,"
      "湘潭市雨湖区九华街道以深化“两个覆盖”为抓手,推动党的组织有效覆盖。累计摸排企业536家。\n", ("九华街道", "lead")),
+    # negative: written under the label inside a scene (走进…沙依巴克区八一街道的一个老旧小区), not opening a clause
+    ("沙依巴克区:党建引领“小网格”撑起基层治理“大民生”\n\n寒冬时节,走进乌鲁木齐市沙依巴克区八一街道的一个老旧小区,"
+     "网格员刘艳正挨家挨户查看。全区共有专职网格员2216名。\n", ("沙依巴克区", "title")),
     # negative: a township written elsewhere in the lead, not under the label, leaves the district
     ("党建引领基层治理丨湘潭市雨湖区:精耕细作“两个覆盖”\n\n为筑牢基层党建根基,增强党组织的凝聚力,"
      "全区借鉴九华街道经验,推动党的组织有效覆盖。累计摸排企业536家。\n", ("雨湖区", "title")),
