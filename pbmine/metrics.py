@@ -182,7 +182,7 @@ class MetricFinder(ListRoles, PhraseFinder):
                     and quantities[qi - 1].unit == quantities[qi].unit:
                 a.phrase = found[qi - 1].phrase + a.phrase  # 新增规模工业企业24家,总数达到159家: the 企业's total
             if a.phrase:
-                a.phrase = self._counted_head(a.phrase, quantities[qi].unit)
+                a.phrase = self._units_counted(self._counted_head(a.phrase, quantities[qi].unit), quantities[qi])
         return found  # type: ignore[return-value]
 
     def _counted_head(self, phrase: str, unit: str) -> str:
@@ -190,6 +190,14 @@ class MetricFinder(ListRoles, PhraseFinder):
         what the unit counts (总人口户数), so the households are not ranked against the people."""
         heads = self.unit_gainsays.get(unit)
         return phrase + self.unit_metrics[unit] if heads and phrase.endswith(heads) else phrase
+
+    def _units_counted(self, phrase: str, q: Quantity) -> str:
+        """181个行政村收入均超10万元: a count of units followed by what they earn counts the units."""
+        for word in self.unit_predicates:
+            head = phrase.removesuffix(word)
+            if head != phrase and head in self.unit_nouns and q.kind == "count":
+                return head
+        return phrase
 
     def _previous_phrase(self, found: list, quantities: list[Quantity], qi: int, ahead: list[bool],
                          items: list[Item], where: dict[int, int]) -> str | None:

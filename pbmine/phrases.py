@@ -78,6 +78,7 @@ class PhraseFinder(Bands, PhraseChecks, ItemStream):
         self.verb_adverbs = frozenset(g["verb_adverbs"])
         self.modifier_adverbs = frozenset(g["modifier_adverbs"])
         self.unit_nouns = frozenset(g["unit_nouns"])
+        self.unit_predicates = tuple(g["unit_predicates"])
         self.household_nouns = frozenset(g["household_nouns"])
         self._long_unit_nouns = tuple(u for u in self.unit_nouns if len(u) >= 2)
         self.fused = set(g["fused_verbs"])

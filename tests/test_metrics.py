@@ -245,6 +245,9 @@ def test_place_is_not_a_metric():
     ("与2010年第六次全国人口普查的19612368人相比,增加2280727人。", "19612368", "人口普查"),
     ("与2010年第六次全国人口普查的19612368人相比,增加2280727人。", "2280727", "人口增加"),
     ("烤烟种植面积2.23万亩,增加0.13万亩。", "0.13万", "烤烟种植面积增加"),  # negative: no frame, the level's change
+    ("村集体每年可增加5万元收入。", "5万", "收入"),                            # 收入 is the domain's noun, not a verb
+    ("山西上党181个行政村收入均超10万元。", "181", "行政村"),                  # a count of units, not of their income
+    ("山西上党181个行政村收入均超10万元。", "10万", "行政村收入"),             # negative: the sum is their income
 ])
 def test_metric_on_real_forms(sentence, number, metric):
     assert metric_of(sentence, number) == metric
