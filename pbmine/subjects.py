@@ -167,8 +167,11 @@ class SentenceSubject:
             LEVEL_RANK.get(region.place.level, 2) < LEVEL_RANK.get(r.level, 2)
 
     def _verb_at(self, pos: int) -> bool:
-        after = get_segmenter().tokens(self.doc.text[pos:pos + 6])
-        return bool(after) and after[0].tag.startswith("v") and after[0].tag != "vn"
+        """A verb at `pos`, an adverb and then a verb, or a set phrase (福安|不断丰富…, 江华|坚持…)."""
+        after = get_segmenter().tokens(self.doc.text[pos:pos + 8])
+        if len(after) > 1 and after[0].tag in ("d", "ad"):
+            after = after[1:]
+        return bool(after) and (after[0].tag.startswith("v") and after[0].tag != "vn" or after[0].tag == "l")
 
     def _stem_acts(self, stop: int) -> bool:
         """江华坚持党建引领…, 固原在108个村投入…: a county's or city's stem followed by a verb, or by a

@@ -573,6 +573,20 @@ def test_a_demonstrative_village_phrase_refers_back(text, number, region):
     assert regions(text)[number] == region
 
 
+FUAN = "宁德调查 | 福安“传家宝”!\n溪柄镇立峰村\n过去这里被称为“猪圈村”,村里不到240户人。\n"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a county's stem before an adverb and its verb, or a set phrase, after 多年来, is its sentence's subject
+    (FUAN + "多年来,福安不断丰富联系点制度的内涵,推动356名各级党委书记共挂钩。\n", "356", "福安市"),
+    (FUAN + "多年来,福安积极推动356名各级党委书记共挂钩。\n", "356", "福安市"),
+    # negative: a stem before a noun is no subject (福安葡萄: a product)
+    (FUAN + "多年来,福安葡萄远销各地,村里356名党员参与。\n", "356", "立峰村"),
+])
+def test_a_stem_before_an_adverb_and_verb(text, number, region):
+    assert regions(text)[number] == region
+
+
 def _region(text, number):
     got = regions(text).get(number)
     return None if got is None or pd.isna(got) else got
