@@ -68,6 +68,9 @@ class ListRoles:
                 names = self._shared_tail(self._shared_head(self._shared_modifier(parts)))
             elif len(parts) == 1 and names and phrase not in names:
                 names = None  # 覆盖率分别达100%、100%: a phrase of its own, not the list before
+            elif len(parts) <= 1 and not names and j > 0 and items[j - 1].kind == "punct":
+                # 完成营业税784万元,城建税128万元,…,|分别比上年增长93%、59%、…: a clause opening with 分别
+                names = self._counted_before(items, where, group, found, marks="、，,")
             if names and len(names) == len(group):
                 for qi, name in zip(group, names):
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
@@ -92,14 +95,15 @@ class ListRoles:
                     found[qi] = Attachment(name, found[qi].action if found[qi] else None)
 
     @staticmethod
-    def _counted_before(items: list[Item], where: dict[int, int], group: list[int], found: list) -> list[str] | None:
+    def _counted_before(items: list[Item], where: dict[int, int], group: list[int], found: list,
+                        marks: str = "、") -> list[str] | None:
         """三无村共4个、倒挂村共12个、拆迁村共15个,分别占调研总数的3.5%、…: as many figures just before the
         shares, listed with 、 and each with a phrase of its own, are what the shares are of, in order."""
         first = group[0]
         if first < len(group):
             return None
         listed = range(first - len(group), first)
-        if any(not any(it.text == "、" for it in items[where[q] + 1:where[q + 1]]) for q in listed[:-1]):
+        if any(not any(it.text in marks for it in items[where[q] + 1:where[q + 1]]) for q in listed[:-1]):
             return None  # (在116个调查村中,倒挂村共12个、…: the whole, then the list)
         before = [found[q].phrase if found[q] else None for q in listed]
         return before if all(before) and len(set(before)) == len(before) else None

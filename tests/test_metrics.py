@@ -319,6 +319,7 @@ LISTED = "全村农业总产值2206万元,其中,热带经济作物、瓜菜与�
 
 
 INCOMES = "城镇和农村居民人均可支配收入分别增长8%和8.1%,达到48620元和20660元。"
+TAXES = "从各主要税种看,完成营业税784万元,城建税128万元,车船税7万元,分别比上年增长93%、59%、45%。"
 
 
 @pytest.mark.parametrize("text,number,metric", [
@@ -356,6 +357,10 @@ INCOMES = "城镇和农村居民人均可支配收入分别增长8%和8.1%,达�
     # negatives: fewer levels than changes, or no level word between, do not take the list
     ("城镇和农村居民人均可支配收入分别增长8%和8.1%,达到48620元。", "48620", "农村居民人均可支配收入"),
     ("城镇和农村居民人均可支配收入分别增长8%和8.1%,其中补贴1200元和800元。", "1200", "补贴"),
+    # a clause opening with 分别, after as many figures set off by commas, each of its own thing: those, in order
+    (TAXES, "93", "营业税增长"), (TAXES, "59", "城建税增长"), (TAXES, "45", "车船税增长"),
+    # negative: a list with its own subject before 分别 keeps it
+    ("完成固定资产投资80亿元,城乡居民人均可支配收入分别增长5%和8%。", "8", "城乡居民人均可支配收入增长"),
 ])
 def test_respectively_lists_and_their_shares(text, number, metric):
     assert metric_of(text, number) == metric
