@@ -146,8 +146,8 @@ class ShortNames:
                 outer = self.resolved.get(before[2]) or self.gaz.resolve(before[2])
                 if parent is None or outer is not None and not (parent.adcode or "").startswith(prefix_of(outer)):
                     parent = outer
-            if parent is None:
-                continue
+            if parent is None or text[start:stem_end] in c["zone_bad_stems"]:
+                continue  # (渭南市|现有工业园区20个: a count of the city's zones, none named)
             name = text[start:end]
             same = self._bracketed_division(end, parent)
             if same is not None:  # 乌鲁木齐高新区(新市区): the zone is the district it names in brackets

@@ -587,6 +587,16 @@ def test_a_stem_before_an_adverb_and_verb(text, number, region):
     assert regions(text)[number] == region
 
 
+@pytest.mark.parametrize("text,number,region", [
+    # after a city, a common word before a zone's suffix names no zone (渭南市现有工业园区20个)
+    ("渭南市推进园区建设\n据了解,渭南市现有工业园区20个,入园企业1134户。\n", "1134", "渭南市"),
+    # negative: a name after the city is a zone of it
+    ("渭南市推进园区建设\n据了解,渭南市高新技术产业开发区入园企业1134户。\n", "1134", "渭南市高新技术产业开发区"),
+])
+def test_a_common_word_names_no_zone(text, number, region):
+    assert regions(text)[number] == region
+
+
 def _region(text, number):
     got = regions(text).get(number)
     return None if got is None or pd.isna(got) else got
