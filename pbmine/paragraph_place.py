@@ -44,13 +44,27 @@ class ParagraphPlace:
             k -= 1
         for k in reversed(todo):
             prev = self.doc.sentences[k - 1]
-            own = None if prev.text.lstrip().startswith(tuple(self.c["subject_openers"])) else self.sentence_subject(prev)
+            own = None if prev.text.lstrip().startswith(tuple(self.c["subject_openers"])) \
+                and not self._sets_the_scene(prev) else self.sentence_subject(prev)
             if own is not None and own.place is not None and own.place.level in ("township", "village") \
                     and k - 1 > 0 and self.doc.sentences[k - 2].line == prev.line \
                     and not any(w in self.doc.sentences[k].text for w in self._anaphors_of(own)):
                 own = None  # 秦都区陕广社区依托…。筑牢…: a unit opening a later sentence is an example
             self._carried[k] = own or self._carried[k - 1]
         return self._carried[sentence.index]
+
+    def _sets_the_scene(self, sentence: Sentence) -> bool:
+        """在河口县,一场跨境联合志愿服务活动成为亮点。: a paragraph's first sentence opening on 在, a county
+        and a comma sets where the whole paragraph happens."""
+        first = sentence.index == 0 or self.doc.sentences[sentence.index - 1].line != sentence.line
+        text = sentence.text.lstrip()
+        opener = next((w for w in self.c["locative_openers"] if text.startswith(w)), None)
+        if not first or opener is None:
+            return False
+        at = sentence.start + len(sentence.text) - len(text) + len(opener)
+        region, end = self.chain_at(at, sentence.end)
+        return region is not None and region.place is not None and region.place.level == "district" \
+            and self.doc.text[end:end + 1] in "，,"
 
     def _names_whole(self, lo: int, hi: int) -> bool:
         """A whole word (全县, 县委) between lo and hi that is not the end of a place's name (孙吴县委)."""

@@ -597,6 +597,19 @@ def test_a_common_word_names_no_zone(text, number, region):
     assert regions(text)[number] == region
 
 
+HONGHE = "红河州开展国际志愿者日系列活动\n12月5日,红河州主题活动在蒙自南湖广场启动,现场设置了12个服务专区。\n"
+
+
+@pytest.mark.parametrize("text,number,region", [
+    # a paragraph whose first sentence opens on 在, a county and a comma happens in that county
+    (HONGHE + "在河口县,一场跨境联合志愿服务活动成为亮点。青年志愿服务队的40余名队员在界河右岸携手行动。\n", "40余", "河口县"),
+    # negative: 在 and a county inside a later sentence holds for that sentence only
+    (HONGHE + "一场跨境联合志愿服务活动成为亮点。在河口县,活动持续一天。青年志愿服务队的40余名队员携手行动。\n", "40余", "红河州"),
+])
+def test_a_paragraph_set_in_a_county(text, number, region):
+    assert regions(text)[number] == region
+
+
 def _region(text, number):
     got = regions(text).get(number)
     return None if got is None or pd.isna(got) else got
