@@ -179,7 +179,7 @@ class ReportPlace(PlacelessReport):
     def _visits(self, stop: int) -> bool:
         """An office (市委办公室, 组织部) right after a place, then a verb of going and another place."""
         text = self.doc.text
-        m = cue_rx(r"[\u4e00-\u9fff]{{0,10}}?(?:{})", "visit_verbs").match(text[stop:stop + 16])
+        m = cue_rx(r"[\u4e00-\u9fff、]{{0,14}}?(?:{})", "visit_verbs").match(text[stop:stop + 20])
         return bool(m) and (stop + m.end() in self.places.starts or stop + m.end() in self.places.local_starts
                             or self.places.local_at(stop + m.end()) is not None)
 

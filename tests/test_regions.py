@@ -134,6 +134,8 @@ def test_report_and_scope_regions_on_real_forms(text, number, region):
     ("打造典型村12个、重点村8个。", "12", "无极县"),
     # a registry township whose last character opens a pair word (苏木乡|镇: 苏木 and townships) is no place
     ("市领导联系苏木乡镇,116个部门包联重点村。", "116", "无极县"),
+    # a slogan after the county is no village (驻无极县|富民强村帮促工作队: enrich people, strengthen villages)
+    ("驻无极县富民强村帮促工作队推动15个帮促村实现提升。", "15", "无极县"),
 ])
 def test_sub_units_and_false_places(sentence, number, region):
     text = f"河北省石家庄市无极县党建工作综述\n\n{sentence}\n"

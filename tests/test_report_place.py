@@ -270,6 +270,12 @@ def report(text: str):
     # the one of that name in the title's county
     ("甘肃宕昌:“三区”融合绘就乡村振兴新画卷\n中国发展网·2026-01-12 09:45\n\n组织融建强根基,凝聚协同发展合力。"
      "城关镇摒弃“单打独斗”模式,在景区5村构建组织架构,选拔26名产业能手。\n", ("城关镇", "lead")),
+    # city-level organs that go to (赴) a village: the village is the report's, not the organs' city
+    ("为推进机关党建与乡村振兴融合,近日,盐城市级机关党建第二、五片区赴阜宁县陈良镇顺桥村开展联合交流活动。\n"
+     "顺桥村投资190万元建成厂房。\n", ("顺桥村", "lead")),
+    # negative: organs meeting at home keep their city
+    ("为推进机关党建与乡村振兴融合,近日,盐城市级机关党建第二、五片区召开联合交流会议。\n会议邀请了顺桥村书记发言。\n",
+     ("盐城市", "lead")),
 ])
 def test_the_reports_place(text, expected):
     assert report(text) == expected
